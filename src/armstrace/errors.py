@@ -1,0 +1,30 @@
+"""Exceptions the library raises; the CLI and API translate them at the edge.
+
+Every message is one line: the file, the place, the problem and, where there
+is one, the fix.
+"""
+from __future__ import annotations
+
+
+class ArmstraceError(Exception):
+    """Base class of every error armstrace raises on purpose."""
+
+
+class BadInput(ArmstraceError):
+    """A document that cannot be read as an article (binary, empty, malformed)."""
+
+
+class BadData(ArmstraceError):
+    """A gazetteer or rule file that does not match its schema."""
+
+
+class ModelNotInstalled(ArmstraceError):
+    """The configured spaCy model is not installed in this environment."""
+
+
+class SchemaTooNew(ArmstraceError):
+    """The database was written by a newer armstrace than this one."""
+
+
+class UsageError(ArmstraceError):
+    """The caller asked for something that cannot be done (bad option, missing file)."""

