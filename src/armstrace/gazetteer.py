@@ -100,6 +100,14 @@ class Instrument(Entry):
     patterns: list[str]                                   # "Resolution 2231", "UNSCR 2231"
 
 
+class Conflict(Entry):
+    """Two sides at war: when a text names only one side of an attack, the other is the target."""
+
+    sides: list[list[str]] = Field(min_length=2, max_length=2)
+    start: str
+    end: str | None = None
+
+
 E = TypeVar("E", bound=Entry)
 
 
@@ -136,6 +144,7 @@ class Gazetteers:
     weapons: list[Weapon]
     class_terms: list[ClassTerm]
     instruments: list[Instrument]
+    conflicts: list[Conflict]
     version: str
 
 
@@ -161,5 +170,6 @@ def load_gazetteers() -> Gazetteers:
         weapons=_read_jsonl(GAZETTEER_PACKAGE, "weapons.jsonl", Weapon),
         class_terms=_read_jsonl(GAZETTEER_PACKAGE, "class_terms.jsonl", ClassTerm),
         instruments=_read_jsonl(GAZETTEER_PACKAGE, "instruments.jsonl", Instrument),
+        conflicts=_read_jsonl(GAZETTEER_PACKAGE, "conflicts.jsonl", Conflict),
         version=data_version(),
     )

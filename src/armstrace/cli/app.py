@@ -1,0 +1,27 @@
+"""The Typer app and the options every command shares (same name everywhere)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from ..settings import DEFAULT_DB, DEFAULT_MODEL
+
+app = typer.Typer(
+    name="armstrace",
+    help="Read news about arms transfers and turn it into a sourced, queryable record of claims.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err_console = Console(stderr=True)
+out_console = Console()
+
+DbOption = typer.Option(Path(DEFAULT_DB), "--db", envvar="ARMSTRACE_DB", help="SQLite database file.")
+ModelOption = typer.Option(DEFAULT_MODEL, "--model", envvar="ARMSTRACE_MODEL",
+                           help="spaCy model name or path (e.g. en_core_web_md).")
+PublishedOption = typer.Option(None, "--published",
+                               help="Publication date for documents that carry none (e.g. 2023-07-10).")
+MaxBytesOption = typer.Option(None, "--max-bytes", envvar="ARMSTRACE_MAX_BYTES",
+                              help="Skip files larger than this many bytes.")

@@ -1,0 +1,42 @@
+"""`armstrace extract`: records to a JSONL file, no database."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from ..engines.local import extract_paths
+from ..ingest import Skipped
+from ..settings import Settings
+from .app import MaxBytesOption, ModelOption, PublishedOption, app, err_console
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders (recursive)."),
+    out: Path = typer.Option(None, "--out", "-o", help="Write records here (JSONL); default stdout."),
+    model: str = ModelOption,
+    published: str | None = PublishedOption,
+    max_bytes: int | None = MaxBytesOption,
+) -> None:
+    """Extract claim records as JSON lines in the GUIDELINES format (with provenance fields).
+
+    Example: armstrace extract ../shared/eval/dev/docs --out records.jsonl
+    """
+    settings = Settings(model=model, **({"max_bytes": max_bytes} if max_bytes else {}))
+    skipped: list[Skipped] = []
+    n = 0
+    fh = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        for rec in extract_paths(paths, settings=settings, published=published, skipped=skipped):
+            fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+            n += 1
+    finally:
+        if out:
+            fh.close()
+    for skip in skipped:
+        err_console.print(f"skipped {skip}", markup=False, highlight=False)
+    err_console.print(f"{n} records" + (f" written to {out}" if out else ""), markup=False, highlight=False)
+    raise typer.Exit(1 if skipped else 0)

@@ -1,0 +1,71 @@
+"""`armstrace records`: query stored records as a table, JSONL or CSV."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from ..store import Store
+from .app import DbOption, app, err_console, out_console
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+CSV_FIELDS = ["id", "doc_id", "type", "actor", "recipient", "location", "place", "weapon_class", "weapons",
+              "quantity_min", "quantity_max", "claimant", "speaker", "stance", "time", "violates", "evidence",
+              "evidence_start", "evidence_end", "confidence", "rules"]
+
+
+@app.command()
+def records(
+    db: Path = DbOption,
+    type: str | None = typer.Option(None, "--type", help="transfer, use, production, training or sanction."),
+    actor: str | None = typer.Option(None, "--actor", help="Actor or recipient id, e.g. IRN or houthis."),
+    weapon: str | None = typer.Option(None, "--weapon", help="Model id (shahed-136) or class (uav)."),
+    claimant: str | None = typer.Option(None, "--claimant", help="Claimant id, or 'author'."),
+    stance: str | None = typer.Option(None, "--stance", help="asserted, hedged or denied."),
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many records."),
+    format: Format = typer.Option(Format.table, "--format", help="table, jsonl or csv."),
+) -> None:
+    """List stored claim records, filtered.
+
+    Example: armstrace records --db armstrace.db --actor IRN --weapon shahed-136 --format jsonl
+    """
+    with Store(db, readonly=True) as store:
+        found = store.records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance, limit=limit)
+        total = store.count_records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance)
+    if format is Format.jsonl:
+        for rec in found:
+            sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+    elif format is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        for rec in found:
+            row = rec.to_json()
+            row["weapons"] = ";".join(rec.weapons)
+            row["violates"] = ";".join(rec.violates)
+            row["rules"] = ";".join(rec.rules)
+            row["quantity_min"] = rec.quantity.min if rec.quantity else None
+            row["quantity_max"] = rec.quantity.max if rec.quantity else None
+            writer.writerow(row)
+    else:
+        table = Table(title=f"{len(found)} of {total} records in {db}", show_lines=False)
+        for col in ("id", "type", "actor", "recipient", "class", "weapons", "qty", "claimant", "stance", "evidence"):
+            table.add_column(col, overflow="fold")
+        for rec in found:
+            qty = "" if rec.quantity is None else f"{rec.quantity.min or ''}-{rec.quantity.max or ''}"
+            table.add_row(rec.record_id, rec.type, rec.actor, rec.recipient or "", rec.weapon_class or "",
+                          ",".join(rec.weapons), qty, rec.claimant, rec.stance,
+                          rec.evidence[:90] + ("…" if len(rec.evidence) > 90 else ""))
+        out_console.print(table)
+    if not found:
+        err_console.print("no records match", markup=False)

@@ -1,0 +1,1 @@
+"""Engines run ingest -> extract -> store over a batch: locally, or on Ray."""

@@ -1,0 +1,85 @@
+"""The evaluation gate: extract an evaluation set, score it, compare with pinned floors.
+
+Scoring is done by the shared `score.py` (standard library only), run as a
+subprocess so that armstrace is judged exactly as outside scorers judge it.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engines.local import extract_paths
+from .errors import UsageError
+from .ingest import Skipped
+from .settings import Settings
+
+METRICS = ("event", "claim", "model", "violation")
+SCALARS = ("stance_acc", "quantity_acc", "evidence_valid", "schema_errors")
+
+
+@dataclass
+class SetResult:
+    """One evaluation set's figures and the floors it missed."""
+
+    name: str
+    figures: dict
+    failures: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def load_gate(path: str | Path) -> dict:
+    """Read the gate file (sets, their gold and docs, floors)."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"{path}: gate file not found (run from the repository root or pass --gate)")
+    gate = json.loads(path.read_text(encoding="utf-8"))
+    base = path.resolve().parent
+    for spec in gate["sets"].values():
+        for key in ("gold", "docs"):
+            spec[key] = str((base / spec[key]).resolve())
+    gate["scorer"] = str((base / gate["scorer"]).resolve())
+    return gate
+
+
+def _check(figures: dict, floors: dict) -> list[str]:
+    failures = []
+    for name, floor in floors.items():
+        if name.endswith("_f1"):
+            value = figures[name[:-3]]["f1"]
+        elif name == "schema_errors":
+            value = figures["schema_errors"]
+            if value > floor:
+                failures.append(f"schema_errors {value} > {floor}")
+            continue
+        else:
+            value = figures.get(name)
+        if value is None or value < floor:
+            failures.append(f"{name} {value} < floor {floor}")
+    return failures
+
+
+def evaluate_set(name: str, spec: dict, scorer: str, settings: Settings | None = None,
+                 pred_out: str | Path | None = None) -> SetResult:
+    """Extract `spec['docs']`, score against `spec['gold']`, check `spec['floors']`."""
+    for key in ("gold", "docs"):
+        if not Path(spec[key]).exists():
+            raise UsageError(f"evaluation set {name!r}: {spec[key]} not found")
+    if not Path(scorer).is_file():
+        raise UsageError(f"scorer {scorer} not found (is ../shared/eval present?)")
+    skipped: list[Skipped] = []
+    records = list(extract_paths([spec["docs"]], settings=settings, skipped=skipped))
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(pred_out) if pred_out else Path(tmp) / f"{name}.jsonl"
+        with open(pred, "w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+        proc = subprocess.run([sys.executable, scorer, "--gold", spec["gold"], "--pred", str(pred),
+                               "--docs", spec["docs"], "--json"], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise UsageError(f"scorer failed on set {name!r}: {proc.stderr.strip().splitlines()[-1:]}")
+    figures = json.loads(proc.stdout)
+    return SetResult(name, figures, _check(figures, spec.get("floors", {})), skipped)

@@ -1,0 +1,367 @@
+"""Event triggers and their arguments: who did what to whom, from the parse.
+
+A trigger's frame (rules/triggers.jsonl) says how grammatical roles map to
+event roles: for "give" verbs the subject supplies and "to X" receives; for
+"receive" verbs the subject receives and "from X" supplies; for "equip" the
+object receives; for "use" verbs "against/on/at X" is the target; for
+nominal triggers the possessor or "by/from X" is the actor. Passives,
+relative clauses, control verbs ("Iran agreed to supply", "helped Russia to
+produce") and light verbs ("imposed sanctions on", "received training")
+are handled here, once, for every event type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..rules import Rules, TriggerRule
+from .document import DocContext
+from .phrases import ActorRef, WeaponRef, actors_in_phrase, place_in_phrase, weapons_in_phrase
+
+_RELATIVE = {"which", "that", "who"}
+_TARGET_PREPS = {"against", "on", "at", "over", "into", "across", "toward", "towards", "upon"}
+_PLACE_PREPS = {"in", "inside", "near", "over", "across", "at"}
+_LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "agree", "slap", "unveil",
+                      "open", "build", "set", "launch", "conduct", "carry", "provide", "offer", "give",
+                      "mount", "stage", "begin", "start", "expand", "increase", "ramp", "establish", "run",
+                      "step", "continue", "resume", "sign", "make", "complete", "finalize", "reach", "strike",
+                      "organize", "organise", "hold", "extend", "renew", "tighten", "broaden"}
+
+
+@dataclass
+class Roles:
+    """The arguments of one trigger."""
+
+    rule: TriggerRule
+    trigger: Token
+    agents: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    weapons: list[WeaponRef] = field(default_factory=list)
+    place: tuple[str, str] | None = None
+    theme: Token | None = None
+    rules: list[str] = field(default_factory=list)
+    helper: list[ActorRef] = field(default_factory=list)   # "Iran helps Russia produce": Iran
+    pronoun: Token | None = None     # the agent is a pronoun ("we", "it"): resolved by the caller
+
+    @property
+    def agent_tokens(self) -> set[int]:
+        return {i for a in self.agents for i in range(a.span.start, a.span.end)}
+
+
+def find_triggers(rules: Rules, sent: Span) -> list[tuple[Token, TriggerRule]]:
+    """Every (token, rule) in the sentence whose lemma and part of speech a trigger rule names."""
+    found: list[tuple[Token, TriggerRule]] = []
+    for tok in sent:
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_
+        if pos not in ("VERB", "NOUN", "ADJ", "PROPN"):
+            continue
+        pos = "NOUN" if pos == "PROPN" else pos
+        lemma = tok.lemma_.lower()
+        candidates = rules.by_lemma.get((lemma, pos), []) or rules.by_lemma.get((tok.lower_, pos), [])
+        for rule in candidates:
+            if rule.frame == "origin" and not (tok.i > sent.start and tok.nbor(-1).text == "-"):
+                continue
+            if rule.frame == "intercept" and lemma == "shoot" and not any(
+                    c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+                continue
+            found.append((tok, rule))
+    return found
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """(subject token, is_passive_theme). Follows conjunctions, control and relative clauses."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head, False   # "Baykar, which is building a factory"
+            return c, False
+    for c in verb.children:
+        if c.dep_ == "agent":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+    if depth > 3 or verb.head.i == verb.i:
+        return None, False
+    head = verb.head
+    if verb.dep_ == "conj":
+        return _subject(ctx, rules, head, depth + 1)
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if rules.is_cue("object-control", head.lemma_.lower()):
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                return obj, False
+        if verb.dep_ in ("xcomp", "advcl"):
+            return _subject(ctx, rules, head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        # "prevented Israel from launching": the object of the governing verb acts.
+        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj, False
+        return _subject(ctx, rules, head.head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return head, False   # "Russia, using Iranian drones, ..."
+    return None, False
+
+
+def _weapons_from(ctx: DocContext, tokens: list[Token]) -> list[WeaponRef]:
+    out: list[WeaponRef] = []
+    for tok in tokens:
+        for ref in weapons_in_phrase(ctx, tok):
+            if all(r.span.start != ref.span.start for r in out):
+                out.append(ref)
+    return out
+
+
+def fill_roles(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule) -> Roles:
+    """The arguments of a trigger under its frame."""
+    roles = Roles(rule=rule, trigger=trigger)
+    if trigger.pos_ in ("VERB", "AUX") and rule.frame != "origin":
+        _verb_roles(ctx, rules, trigger, roles)
+    elif rule.frame == "origin":
+        _origin_roles(ctx, trigger, roles)
+    else:
+        _noun_roles(ctx, rules, trigger, roles)
+    return roles
+
+
+def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> None:
+    frame = roles.rule.frame
+    subj, _ = _subject(ctx, rules, verb)
+    passive_theme = _children(verb, "nsubjpass")
+    objs = _children(verb, "dobj")
+    dative = [p for p in _children(verb, "dative") if p.pos_ in ("PROPN", "NOUN", "PRON")]
+    dative += [c for d in _children(verb, "dative") for c in d.children if c.dep_ == "pobj"]
+    with_objs = _pobjs(verb, {"with"})
+    # relative clause: "drones that Russia launched", "UAVs used by the Russian Federation"
+    rel_head = verb.head if verb.dep_ in ("relcl", "acl") else None
+    agent = actors_in_phrase(ctx, subj) if subj is not None else []
+    if subj is not None and not agent and subj.pos_ == "PRON":
+        roles.pronoun = subj
+    roles.rules.append(f"role/{frame}/verb")
+    if frame == "give":
+        roles.agents = agent
+        theme = passive_theme + objs
+        # "sell Tehran 24 Su-35 jets": the parser may hang the weapons off the recipient.
+        theme += [c for d in dative + objs for c in d.children if c.dep_ == "appos"]
+        if with_objs:     # "supplied Russia with drones": the object receives
+            roles.recipients = [a for o in objs for a in actors_in_phrase(ctx, o)]
+            theme = with_objs
+        else:
+            roles.recipients = [a for o in _pobjs(verb, {"to", "for"}) + dative for a in actors_in_phrase(ctx, o)]
+        if rel_head is not None and not theme:
+            theme = [rel_head]
+        roles.weapons = _weapons_from(ctx, theme)
+        roles.theme = theme[0] if theme else None
+    elif frame == "equip":
+        roles.agents = agent
+        roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
+        roles.weapons = _weapons_from(ctx, with_objs)
+        roles.theme = with_objs[0] if with_objs else None
+    elif frame == "receive":
+        roles.recipients = agent if subj is not None and not passive_theme else []
+        roles.agents = [a for o in _pobjs(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
+        theme = objs + passive_theme + ([rel_head] if rel_head is not None else [])
+        roles.weapons = _weapons_from(ctx, theme)
+        roles.theme = theme[0] if theme else None
+    elif frame in ("use", "intercept"):
+        theme = objs + passive_theme + with_objs + ([rel_head] if rel_head is not None else [])
+        weapons = _weapons_from(ctx, theme)
+        subj_weapons = weapons_in_phrase(ctx, subj) if subj is not None else []
+        if frame == "use" and subj_weapons and not agent:
+            # "Iranian drones struck Kyiv": the weapon is the subject, the target the object.
+            weapons = subj_weapons
+            targets = objs + _pobjs(verb, _TARGET_PREPS | _PLACE_PREPS)
+        else:
+            targets = _pobjs(verb, _TARGET_PREPS) + [o for o in objs if not weapons_in_phrase(ctx, o)]
+            for x in _children(verb, "xcomp", "advcl"):    # "used drones to terrorize Kyiv"
+                targets += _children(x, "dobj") + _pobjs(x, _TARGET_PREPS)
+        roles.weapons = weapons
+        roles.theme = theme[0] if theme else (subj if subj_weapons else None)
+        if frame == "use":
+            roles.agents = agent
+            roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
+        else:
+            # "Ukraine shot down 63 drones launched by Russia": the defender is the target.
+            roles.recipients = agent
+            launcher: list[ActorRef] = []
+            for w in weapons:
+                for c in w.head.children:
+                    if c.dep_ in ("acl", "relcl"):
+                        s, _ = _subject(ctx, rules, c)
+                        if s is not None:
+                            launcher = actors_in_phrase(ctx, s)
+            roles.agents = launcher
+        places = _pobjs(verb, _PLACE_PREPS) + targets
+        for p in places:
+            found = place_in_phrase(ctx, p)
+            if found:
+                roles.place = found
+                break
+    elif frame == "produce":
+        roles.agents = agent
+        theme = objs + passive_theme
+        roles.weapons = _weapons_from(ctx, theme)
+        roles.theme = theme[0] if theme else None
+        for p in _pobjs(verb, {"in", "at", "near"}) + [p for t in theme for p in _pobjs(t, {"in", "at", "near"})]:
+            found = place_in_phrase(ctx, p)
+            if found:
+                roles.place = found
+                break
+        if verb.head.i != verb.i and rules.is_cue("help", verb.head.lemma_.lower()):
+            helper_subj, _ = _subject(ctx, rules, verb.head)
+            if helper_subj is not None:
+                roles.helper = actors_in_phrase(ctx, helper_subj)
+    elif frame == "train":
+        roles.agents = agent
+        roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
+        theme = _pobjs(verb, {"on", "in", "with"})
+        roles.weapons = _weapons_from(ctx, theme)
+        roles.theme = theme[0] if theme else None
+        for p in _pobjs(verb, {"in", "at"}):
+            found = place_in_phrase(ctx, p)
+            if found:
+                roles.place = found
+    elif frame == "sanction":
+        roles.agents = agent
+        targets = objs + passive_theme + _pobjs(verb, {"on", "against"})
+        roles.recipients = [a for o in targets for a in actors_in_phrase(ctx, o)]
+
+
+def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> None:
+    frame = roles.rule.frame
+    roles.rules.append(f"role/{frame}/noun")
+    poss = _children(noun, "poss")
+    by = _pobjs(noun, {"by"})
+    from_ = _pobjs(noun, {"from"})
+    to = _pobjs(noun, {"to", "for"})
+    of = _pobjs(noun, {"of"})
+    on = _pobjs(noun, {"on", "against"})
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    mod_actors = [a for m in mods for a in actors_in_phrase(ctx, m, follow_conj=False)
+                  if a.label in ("DEMONYM", "STATE", "BODY", "ORGAN", "BODY_DEMONYM")]
+    # Light verb: "imposed sanctions on", "received training", "approved a package of sanctions".
+    light: Token | None = noun
+    for _ in range(4):
+        if light is None or light.dep_ not in ("dobj", "nsubjpass", "pobj", "attr", "conj") or light.head.i == light.i:
+            light = None
+            break
+        light = light.head
+        if light.dep_ == "prep" and light.lower_ not in ("of",):
+            light = light.head
+            break
+        if light.pos_ in ("VERB", "AUX"):
+            break
+    if light is not None and (light.pos_ not in ("VERB", "AUX") or light.i == noun.i):
+        light = None
+    if light is not None and any(rules.is_cue(k, light.lemma_.lower()) for k in ("report", "deny", "hedge-verb")):
+        light = None     # "France classifies the deliveries as ...": the classifier did not deliver
+    light_subj = None
+    if light is not None:
+        light_subj, _ = _subject(ctx, rules, light)
+    light_is_recipient = light is not None and rules.is_cue("recipient-verb", light.lemma_.lower())
+    light_actors = actors_in_phrase(ctx, light_subj) if light_subj is not None else []
+
+    weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + _pobjs(noun, {"on", "with", "for"})
+    if frame in ("give", "receive"):
+        supplier_side = actors_in_phrase(ctx, poss[0]) if poss else []
+        if frame == "receive":
+            roles.recipients = supplier_side or (light_actors if not light_is_recipient else light_actors)
+            roles.agents = [a for o in from_ for a in actors_in_phrase(ctx, o)]
+        else:
+            roles.agents = (supplier_side or [a for o in by + from_ for a in actors_in_phrase(ctx, o)]
+                            or [a for a in mod_actors if a.label != "DEMONYM" or not of])
+            if not roles.agents and light_actors and not light_is_recipient:
+                roles.agents = light_actors
+            roles.recipients = [a for o in to + _pobjs(noun, {"with"}) for a in actors_in_phrase(ctx, o)]
+            if not roles.recipients and light_is_recipient:
+                roles.recipients = light_actors
+    elif frame == "use":
+        roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or [
+            a for o in by for a in actors_in_phrase(ctx, o)] or (light_actors if not light_is_recipient else [])
+        if not roles.agents:
+            roles.agents = [a for a in mod_actors if a.label != "DEMONYM"]
+        targets = on + _pobjs(noun, {"at", "over", "into", "in"})
+        roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
+        for t in targets:
+            found = place_in_phrase(ctx, t)
+            if found:
+                roles.place = found
+                break
+    elif frame == "produce":
+        roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or mod_actors or light_actors
+        places = [c for t in noun.subtree for c in _pobjs(t, {"in", "at", "near"})]
+        places += _pobjs(light, {"in", "at", "near"}) if light is not None else []
+        for p in places:
+            found = place_in_phrase(ctx, p)
+            if found:
+                roles.place = found
+                break
+    elif frame == "train":
+        if light_is_recipient:
+            roles.recipients = light_actors
+            roles.agents = [a for o in by + from_ for a in actors_in_phrase(ctx, o)] or mod_actors
+        else:
+            roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or mod_actors or light_actors
+            roles.recipients = [a for o in _pobjs(noun, {"for", "to", "of"}) for a in actors_in_phrase(ctx, o)]
+        places = _pobjs(noun, {"in", "at"}) + (_pobjs(light, {"in", "at"}) if light is not None else [])
+        for p in places:
+            found = place_in_phrase(ctx, p)
+            if found:
+                roles.place = found
+    elif frame == "sanction":
+        if noun.lemma_ in ("measure", "restriction", "penalty") and not any(
+                c.lower_ in ("restrictive", "punitive", "sanctions", "economic", "new", "further")
+                for c in noun.children):
+            return
+        roles.agents = ((actors_in_phrase(ctx, poss[0]) if poss else []) or
+                        [a for o in by for a in actors_in_phrase(ctx, o)] or
+                        [a for a in mod_actors if a.label in ("STATE", "BODY", "ORGAN")] or
+                        (light_actors if not light_is_recipient else []))
+        roles.recipients = [a for o in on for a in actors_in_phrase(ctx, o)]
+        if not roles.recipients and light_is_recipient:
+            roles.recipients = light_actors
+        if not roles.recipients:
+            roles.recipients = [a for a in mod_actors if a.label in ("DEMONYM", "BODY_DEMONYM")
+                                and a.actor not in {x.actor for x in roles.agents}]
+    if frame != "sanction":
+        roles.weapons = _weapons_from(ctx, weapon_phrases) or weapons_in_phrase(ctx, noun)
+        roles.theme = of[0] if of else None
+        if light is not None and not roles.weapons:
+            roles.weapons = _weapons_from(ctx, _children(light, "dobj", "nsubjpass") + _pobjs(light, {"with", "on"}))
+
+
+def _origin_roles(ctx: DocContext, trigger: Token, roles: Roles) -> None:
+    """'Iranian-supplied drones', 'US-provided HIMARS': supplier before the hyphen, user is who holds them."""
+    roles.rules.append("role/origin/hyphen")
+    start = trigger.i - 2
+    if start < trigger.sent.start:
+        return
+    span = ctx.mention(ctx.doc[start])
+    actor = ctx.actor_of(span) if span is not None else None
+    if actor is None:
+        return
+    roles.agents = [ActorRef(actor, span, span.label_)]  # type: ignore[arg-type]
+    noun = trigger.head
+    roles.weapons = weapons_in_phrase(ctx, noun)
+    roles.theme = noun
+    # The holder: "Ukraine's US-supplied HIMARS", or the subject of the verb the weapon serves.
+    poss = _children(noun, "poss")
+    if poss:
+        roles.recipients = actors_in_phrase(ctx, poss[0])
+    elif noun.head.pos_ == "VERB":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.i != noun.i:
+            roles.recipients = actors_in_phrase(ctx, subj)

@@ -1,0 +1,237 @@
+"""Who says so: claimant and speaker of a claim.
+
+Attribution comes, in order, from a reporting verb that governs the event
+("the US said Iran supplied ..."), "according to X", a citation ("CNN
+reported, citing US officials"), the attribution of the quotation the
+sentence sits in (quotes span sentences: "“...,” said Robert Wood."), and
+finally the author. Speakers resolve to claimants through the gazetteers
+(people, organs, demonyms); analysts, outlets and reports stay "author"
+with the speaker as written (GUIDELINES).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..nlp.mentions import PERSON
+from ..rules import Rules
+from .document import DocContext, Speaker
+from .phrases import actors_in_phrase
+
+_SUBJ = ("nsubj", "nsubjpass")
+_FIRST_PERSON = {"we", "our", "us"}
+_THIRD_PERSON = {"he", "she", "they"}
+# Belief verbs attribute and hedge at once: "US intelligence believes ...".
+_BELIEF = {"believe", "suspect", "think", "assess", "estimate", "fear", "speculate", "suggest"}
+
+
+def _is_reporting(rules: Rules, tok: Token) -> str | None:
+    """'report', 'deny' or 'belief' when the token is a reporting verb (whatever the tagger says)."""
+    for word in (tok.lemma_.lower(), tok.lower_):
+        if rules.is_cue("deny", word):
+            return "deny"
+        if word in _BELIEF:
+            return "belief"
+        if rules.is_cue("report", word):
+            return "report"
+    return None
+
+
+def _speaker_phrase(head: Token) -> str:
+    """The speaker as written: the subject phrase, without trailing clauses, at most 12 words."""
+    toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "advcl", "punct") or t.i == head.i]
+    left = min(t.i for t in toks)
+    right = max(t.i for t in toks)
+    span = head.doc[left:right + 1]
+    if len(span) > 12:
+        span = head.doc[max(left, head.i - 6):min(right, head.i + 6) + 1]
+    return span.text.strip(" ,")
+
+
+def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
+    """Turn a speaker phrase into claimants: a state or body, or the author."""
+    text = _speaker_phrase(head)
+    if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
+        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
+    if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
+        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
+    refs = actors_in_phrase(ctx, head)
+    if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and all(r.label == "DEMONYM" for r in refs):
+        refs = []   # "the British Guardian": an outlet's nationality does not make it the state's voice
+    # Appositions name the same person: "Robert Wood, a US ambassador".
+    if not refs:
+        for child in head.children:
+            if child.dep_ == "appos":
+                refs = actors_in_phrase(ctx, child)
+                break
+    if refs:
+        speaker = Speaker([r.actor for r in refs], text, rules=["attribution/gazetteer"],
+                          gazetteer_ids=[r.span.kb_id_ for r in refs])
+        if any(r.label == PERSON for r in refs) or head.ent_type_ == "PERSON":
+            ctx.last_person = speaker
+        return speaker
+    speaker = Speaker(["author"], text, rules=["attribution/non-state-speaker"])
+    if head.ent_type_ == "PERSON":
+        ctx.last_person = speaker
+    return speaker
+
+
+def _citation(ctx: DocContext, rules: Rules, verb: Token) -> Speaker | None:
+    """'CNN reported, citing US officials': the cited government is the claimant."""
+    for tok in verb.sent:
+        if tok.lemma_ == "cite" or tok.lower_ == "citing":
+            for child in tok.children:
+                if child.dep_ in ("dobj", "pobj"):
+                    cited = actors_in_phrase(ctx, child)
+                    if cited:
+                        return Speaker([r.actor for r in cited], None, rules=["attribution/citing"],
+                                       gazetteer_ids=[r.span.kb_id_ for r in cited])
+    return None
+
+
+def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
+    """Reporting verbs of a sentence that have a subject, and their kind."""
+    out = []
+    for tok in sent:
+        kind = _is_reporting(rules, tok)
+        if kind is None:
+            continue
+        if any(c.dep_ in _SUBJ for c in tok.children) or tok.dep_ == "pobj":
+            out.append((tok, kind))
+    return out
+
+
+def _governs(verb: Token, target: Token) -> bool:
+    return target.i != verb.i and verb.i in {a.i for a in target.ancestors}
+
+
+def _in_subject(verb: Token, target: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in _SUBJ and (target.i == child.i or child.i in {a.i for a in target.ancestors}):
+            return True
+    return False
+
+
+def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> Speaker | None:
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None and verb.dep_ == "pobj":
+        # the tagger made "allege" a noun: "..., the US and some of its allies allege"
+        subj = verb.head.head if verb.head.dep_ == "prep" else None
+    if subj is None:
+        return None
+    cited = _citation(ctx, rules, verb)
+    speaker = resolve_speaker(ctx, rules, subj)
+    if cited is not None and speaker.claimants == ["author"]:
+        cited.text = speaker.text
+        speaker = cited
+    speaker.deny = kind == "deny"
+    speaker.hedge = kind == "belief"
+    speaker.rules = [*speaker.rules, rules.cue_ids.get("deny" if kind == "deny" else "report", "cue/report")]
+    return speaker
+
+
+_REPORT_NOUNS = {"statement", "claim", "allegation", "accusation", "assessment", "report", "warning",
+                 "announcement", "assertion", "charge", "finding", "conclusion", "belief", "estimate",
+                 "intelligence", "evidence", "indication", "sign", "denial", "testimony", "briefing"}
+
+
+def _reporting_noun(ctx: DocContext, rules: Rules, trigger: Token) -> Speaker | None:
+    for anc in trigger.ancestors:
+        if anc.pos_ != "NOUN" or anc.lemma_.lower() not in _REPORT_NOUNS:
+            continue
+        holders = [c for c in anc.children if c.dep_ == "poss"]
+        holders += [p for prep in anc.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of")
+                    for p in prep.children if p.dep_ == "pobj"]
+        for holder in holders:
+            speaker = resolve_speaker(ctx, rules, holder)
+            if speaker.claimants != ["author"]:
+                speaker.deny = anc.lemma_.lower() == "denial"
+                speaker.hedge = anc.lemma_.lower() in ("belief", "estimate", "assessment", "indication", "sign")
+                speaker.rules = [*speaker.rules, "attribution/reporting-noun"]
+                return speaker
+    return None
+
+
+def according_to(ctx: DocContext, rules: Rules, sent: Span) -> Speaker | None:
+    """'according to X' anywhere in the sentence."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            for child in tok.nbor().children:
+                if child.dep_ == "pobj":
+                    speaker = resolve_speaker(ctx, rules, child)
+                    speaker.rules = [*speaker.rules, "attribution/according-to"]
+                    return speaker
+    return None
+
+
+def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
+    """The speaker of the claim that `trigger` states (see module docstring)."""
+    sent = trigger.sent
+    verbs = [(v, k) for v, k in reporting_verbs(rules, sent) if v.i != trigger.i and v.i not in agents]
+    # 1. A reporting verb that governs the trigger, nearest first.
+    governing = [(v, k) for v, k in verbs if _governs(v, trigger) and not _in_subject(v, trigger)]
+    governing.sort(key=lambda vk: -len(list(vk[0].ancestors)))
+    for verb, kind in governing:
+        speaker = _speaker_of_verb(ctx, rules, verb, kind)
+        if speaker is not None:
+            return speaker
+    # 2. A reporting noun over the event: "a statement from X that ...", "X's claim that ...".
+    speaker = _reporting_noun(ctx, rules, trigger)
+    if speaker is not None:
+        return speaker
+    # 3. "according to X"
+    speaker = according_to(ctx, rules, sent)
+    if speaker is not None:
+        return speaker
+    # 3. A reporting verb elsewhere in the sentence, outside any quote: "X, the US alleges."
+    quote = ctx.quote_of(trigger.idx)
+    for verb, kind in verbs:
+        if ctx.quote_of(verb.idx) == quote and quote is not None:
+            continue
+        if _in_subject(verb, trigger):
+            continue
+        if verb.i > trigger.i or quote is not None:
+            speaker = _speaker_of_verb(ctx, rules, verb, kind)
+            if speaker is not None:
+                return speaker
+    # 4. The quotation the trigger sits in, attributed in a neighbouring sentence.
+    if quote is not None:
+        speaker = quote_speaker(ctx, rules, quote)
+        if speaker is not None:
+            return speaker
+    return Speaker(["author"], None, rules=["attribution/author"])
+
+
+def quote_speaker(ctx: DocContext, rules: Rules, quote: tuple[int, int]) -> Speaker | None:
+    """Who speaks a quotation: a reporting verb outside it, in the sentences it touches or next to it."""
+    if quote[0] in ctx.quote_speakers:
+        return ctx.quote_speakers[quote[0]]
+    doc = ctx.doc
+    first = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
+    last = doc.char_span(max(quote[1] - 1, quote[0]), quote[1], alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    sents = [first.sent]
+    if last.sent.start != first.sent.start:
+        sents.append(last.sent)
+    # The sentence after the quote, if in the same paragraph ("Wood added.").
+    nxt = last.sent.end
+    if nxt < len(doc) and "\n" not in doc[last.sent.end - 1:nxt + 1].text_with_ws[:-1]:
+        sents.append(doc[nxt].sent)
+    # The sentence before, when it introduces the quote ("Thomas-Greenfield disagrees, saying,").
+    prev = first.sent.start - 1
+    if prev >= 0 and doc[prev].sent.text.rstrip().endswith((":", ",")):
+        sents.append(doc[prev].sent)
+    speaker = None
+    for sent in sents:
+        for verb, kind in reporting_verbs(rules, sent):
+            if quote[0] <= verb.idx < quote[1]:
+                continue
+            speaker = _speaker_of_verb(ctx, rules, verb, kind)
+            if speaker is not None:
+                speaker.rules = [*speaker.rules, "attribution/quote"]
+                break
+        if speaker is not None:
+            break
+    if speaker is not None:
+        ctx.quote_speakers[quote[0]] = speaker
+    return speaker

@@ -1,0 +1,87 @@
+"""What extraction knows about one document beyond a single sentence.
+
+Mentions indexed by token, quotations (which may span sentences), chrome
+sentences to skip, and the running memory that lets "he said" and "Iran
+denied that" point back.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.mentions import ACTOR_LABELS, INSTRUMENT, SPAN_KEY, Referent
+
+# Straight and curly double quotes; single quotes are too often apostrophes.
+_QUOTE_RE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]", re.S)
+
+
+@dataclass
+class Speaker:
+    """Who a claim is attributed to."""
+
+    claimants: list[str]                 # actor ids, or ["author"]
+    text: str | None                     # the person or body as written
+    deny: bool = False                   # the reporting verb denies ("Iran denied")
+    hedge: bool = False                  # the reporting verb hedges ("believes")
+    rules: list[str] = field(default_factory=list)
+    gazetteer_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocContext:
+    """One parsed document and what extraction remembers while reading it."""
+
+    doc: Doc
+    referents: dict[str, Referent]
+    skip_spans: list[tuple[int, int]]
+    published: str | None = None
+    mention_by_token: dict[int, Span] = field(default_factory=dict)
+    quotes: list[tuple[int, int]] = field(default_factory=list)   # char ranges inside quote marks
+    quote_speakers: dict[int, Speaker] = field(default_factory=dict)
+    last_person: Speaker | None = None
+    last_actor: str | None = None
+    instrument_counts: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def build(cls, doc: Doc, referents: dict[str, Referent], skip_spans: list[tuple[int, int]],
+              published: str | None) -> DocContext:
+        ctx = cls(doc=doc, referents=referents, skip_spans=sorted(skip_spans), published=published)
+        for span in doc.spans[SPAN_KEY]:
+            for i in range(span.start, span.end):
+                ctx.mention_by_token[i] = span
+            if span.label_ == INSTRUMENT:
+                code = referents[span.kb_id_].instrument
+                if code:
+                    ctx.instrument_counts[code] += 1
+        ctx.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(doc.text)]
+        return ctx
+
+    def mention(self, token: Token) -> Span | None:
+        """The gazetteer mention covering `token`, if any."""
+        return self.mention_by_token.get(token.i)
+
+    def referent(self, span: Span) -> Referent:
+        return self.referents[span.kb_id_]
+
+    def actor_of(self, span: Span) -> str | None:
+        """The actor id a mention stands for (None for weapons and instruments)."""
+        if span.label_ not in ACTOR_LABELS:
+            return None
+        return self.referents[span.kb_id_].actor
+
+    def is_chrome(self, sent: Span) -> bool:
+        """True when the sentence lies in page chrome (menus, ads, comments)."""
+        start = sent.start_char
+        return any(a <= start < b for a, b in self.skip_spans)
+
+    def quote_of(self, char: int) -> tuple[int, int] | None:
+        """The quotation that holds this character, if any."""
+        for a, b in self.quotes:
+            if a <= char < b:
+                return (a, b)
+            if a > char:
+                break
+        return None

@@ -1,0 +1,271 @@
+"""Sentence -> claim records: triggers, roles, attribution, stance, quantity, time, violations.
+
+One trigger gives one event per weapon class ("tanks, missiles and
+submarines" are three events, GUIDELINES) and one record per claimant.
+Defaults that English leaves implicit are filled from data, never guessed:
+a production's location is the producer's own state unless the text says
+where; an attack whose target is unsaid hits the attacker's adversary when
+a known conflict (gazetteers/conflicts.jsonl) has exactly one; a use of
+"Iranian drones" by Russia implies Iran's drones reached Russia.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..gazetteer import Conflict
+from ..nlp.mentions import INSTRUMENT
+from ..records import Quantity
+from ..rules import Rules
+from .arguments import Roles, fill_roles, find_triggers
+from .attribution import attribute
+from .document import DocContext, Speaker
+from .phrases import WeaponRef
+from .quantities import quantity_of
+from .stance import decide_stance
+from .times import time_of
+
+_PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their"}
+
+
+@dataclass
+class Event:
+    """One event as read from one sentence, before it becomes records (one per claimant)."""
+
+    type: str
+    actor: str | None            # None only until fill_from_partners() runs
+    recipient: str | None
+    location: str | None
+    place: str | None
+    weapon_class: str | None
+    weapons: list[str]
+    quantity: Quantity | None
+    speaker: Speaker
+    stance: str
+    time: str | None
+    time_precision: str | None
+    violates: list[str]
+    sent: Span
+    trigger: str
+    rules: list[str] = field(default_factory=list)
+    gazetteer_ids: list[str] = field(default_factory=list)
+    confidence: float = 0.6
+
+
+def adversary(conflicts: list[Conflict], actor: str) -> str | None:
+    """The one adversary `actor` has in the conflicts data, or None if none or several."""
+    found = set()
+    for conflict in conflicts:
+        for i, side in enumerate(conflict.sides):
+            if actor in side and len(conflict.sides[1 - i]) == 1:
+                found.add(conflict.sides[1 - i][0])
+    return found.pop() if len(found) == 1 else None
+
+
+def _is_state(actor: str | None) -> bool:
+    return bool(actor) and len(actor) == 3 and actor.isupper()  # type: ignore[union-attr]
+
+
+def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
+    """Instruments the sentence says are breached ("violates Resolution 2231")."""
+    if not any(rules.is_cue("violation", t.lemma_.lower()) or rules.is_cue("violation", t.lower_) for t in sent):
+        return []
+    codes = []
+    for span in ctx.doc.spans["armstrace"]:
+        if span.label_ == INSTRUMENT and sent.start <= span.start < sent.end:
+            code = ctx.referent(span).instrument
+            if code and code not in codes:
+                codes.append(code)
+    if not codes and any(t.lemma_.lower() == "resolution" for t in sent):
+        # "a Security Council resolution": the resolution the article is about.
+        resolutions = [c for c, _ in ctx.instrument_counts.most_common() if c.startswith("UNSCR")]
+        if resolutions:
+            codes.append(resolutions[0])
+    return codes
+
+
+def _weapon_groups(weapons: list[WeaponRef]) -> dict[str, list[WeaponRef]]:
+    groups: dict[str, list[WeaponRef]] = {}
+    for ref in weapons:
+        groups.setdefault(ref.weapon_class, []).append(ref)
+    return groups
+
+
+def _quantity(group: list[WeaponRef], roles: Roles) -> tuple[Quantity | None, str | None]:
+    for ref in group:
+        q, rule = quantity_of(ref.head)
+        if q is not None:
+            return q, rule
+    if roles.trigger.pos_ == "NOUN":
+        return quantity_of(roles.trigger)
+    return None, None
+
+
+def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict], sent: Span,
+                       prev_weapons: list[WeaponRef]) -> list[Event]:
+    """Every event the sentence states, with its attribution and stance."""
+    events: list[Event] = []
+    time, precision = time_of(sent, ctx.published)
+    violates = violations_in(ctx, rules, sent)
+    for trigger, rule in find_triggers(rules, sent):
+        if any(rules.is_cue("non-event", a.lemma_.lower()) for a in trigger.ancestors
+               if a.i in {x.i for x in trigger.sent}):
+            continue
+        roles = fill_roles(ctx, rules, trigger, rule)
+        weapons = roles.weapons
+        if not weapons and rule.type != "sanction":
+            # "Iran will also train Russians in how to use it": the weapon of the sentence before,
+            # unless the event names a thing of its own that is no weapon ("send a team").
+            own_theme = roles.theme is not None and roles.theme.pos_ in ("NOUN", "PROPN")
+            if prev_weapons and not own_theme and any(t.lower_ in _PRONOUNS for t in trigger.subtree):
+                weapons = prev_weapons[:1]
+                roles.rules.append("weapon/previous-sentence")
+            else:
+                continue
+        if rule.type == "sanction":
+            weapons = []
+        speaker = attribute(ctx, rules, trigger, roles.agent_tokens)
+        if not roles.agents and roles.pronoun is not None:
+            _resolve_pronoun_agent(ctx, roles, speaker)
+        reporting = None
+        stance = decide_stance(rules, trigger, speaker, roles.theme, reporting)
+        groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
+        for weapon_class, group in groups.items():
+            events += _events_for(ctx, conflicts, roles, rule.type, weapon_class, group, speaker,
+                                  stance.stance, stance.rules, time, precision, violates, sent)
+    return events
+
+
+def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> None:
+    """'We have not supplied ...' said Iran's ministry -> Iran; 'it supplied' -> the last actor named."""
+    from .phrases import ActorRef
+
+    pron = roles.pronoun
+    assert pron is not None
+    word = pron.lower_
+    if word in ("we", "our", "us") and speaker.claimants != ["author"]:
+        actors = speaker.claimants
+        roles.rules.append("role/pronoun/speaker")
+    elif word in ("it", "they") and ctx.last_actor:
+        actors = [ctx.last_actor]
+        roles.rules.append("role/pronoun/last-actor")
+    else:
+        return
+    span = ctx.doc[pron.i:pron.i + 1]
+    roles.agents = [ActorRef(a, span, "PRONOUN") for a in actors]
+
+
+def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype: str,
+                weapon_class: str | None, group: list[WeaponRef], speaker: Speaker, stance: str,
+                stance_rules: list[str], time: str | None, precision: str | None,
+                violates: list[str], sent: Span) -> list[Event]:
+    agents = [a.actor for a in roles.agents]
+    recipients = [a.actor for a in roles.recipients]
+    gaz_ids = [a.span.kb_id_ for a in roles.agents + roles.recipients] + [g for w in group for g in w.gazetteer_ids]
+    rule_ids = [roles.rule.id, *roles.rules, *speaker.rules, *stance_rules]
+    confidence = 0.7
+    # Fill what the sentence leaves implicit from the weapon's origin.
+    if not agents and etype == "transfer":
+        origin = next((w.supplier or w.producer for w in group if w.supplier or w.producer), None)
+        if origin:
+            agents = [origin]
+            rule_ids.append("role/transfer/weapon-origin")
+            confidence = 0.5
+    if not agents and etype == "use" and roles.rule.frame == "intercept" and recipients:
+        foe = adversary(conflicts, recipients[0])
+        if foe:
+            agents = [foe]
+            rule_ids.append("role/use/conflict-adversary")
+            confidence = 0.5
+    if not agents and etype == "training":
+        origin = next((w.producer for w in group if w.producer), None)
+        if origin:
+            agents = [origin]
+            rule_ids.append("role/training/weapon-origin")
+            confidence = 0.5
+    if not agents and etype == "transfer" and recipients:
+        agents = [None]  # type: ignore[list-item]   # filled from the document's other transfers
+    if not agents:
+        return []
+    quantity, qrule = _quantity(group, roles)
+    if qrule:
+        rule_ids.append(qrule)
+    models = sorted({w.model for w in group if w.model})
+    out: list[Event] = []
+
+    def make(etype_: str, actor: str, recipient: str | None, location: str | None, place: str | None,
+             wclass: str | None, extra_rules: list[str], conf: float) -> None:
+        if recipient == actor:
+            return
+        out.append(Event(etype_, actor, recipient, location, place, wclass, models if wclass == weapon_class else [],
+                         quantity if wclass == weapon_class else None, speaker, stance, time, precision, violates,
+                         sent, roles.trigger.text, [*rule_ids, *extra_rules], gaz_ids, conf))
+
+    place_code, place_text = roles.place if roles.place else (None, None)
+    for actor in agents:
+        if etype == "transfer":
+            for recipient in recipients or [None]:
+                make("transfer", actor, recipient, None, None, weapon_class, [], confidence)  # type: ignore[arg-type]
+        elif etype == "use":
+            targets = recipients or ([place_code] if place_code and place_code != actor else [])
+            rules_extra: list[str] = []
+            if not targets:
+                foe = adversary(conflicts, actor)
+                if foe:
+                    targets = [foe]
+                    rules_extra.append("role/use/conflict-adversary")
+            for recipient in targets or [None]:
+                location = place_code or (recipient if _is_state(recipient) and recipient != actor else None)
+                make("use", actor, recipient, location, place_text, weapon_class, rules_extra, confidence)
+            # "Russia used Iranian drones": the drones came from Iran.
+            for w in group:
+                origin = w.supplier or w.producer
+                if origin and origin != actor:
+                    make("transfer", origin, actor, None, None, weapon_class, ["implied/transfer-from-origin"], 0.4)
+                    break
+        elif etype == "production":
+            location = place_code or (actor if _is_state(actor) else None)
+            if location is None:
+                continue
+            make("production", actor, None, location, place_text, weapon_class, [], confidence)
+            for helper in roles.helper:
+                if helper.actor != actor:
+                    make("transfer", helper.actor, actor, None, None, "technology", ["implied/help-to-produce"], 0.5)
+        elif etype == "training":
+            for recipient in recipients:
+                make("training", actor, recipient, place_code, place_text, weapon_class, [], confidence)
+        elif etype == "sanction":
+            for recipient in recipients:
+                make("sanction", actor, recipient, None, None, None, [], confidence)
+    return out
+
+
+def fill_from_partners(events: list[Event]) -> list[Event]:
+    """Complete transfers that name one side only from the document's other transfers.
+
+    "Promised missiles have not been delivered" in an article about Russia
+    arming Iran: the supplier and recipient an article keeps returning to are
+    the ones it means. Transfers still without a supplier are dropped.
+    """
+    to_partner: dict[str, Counter] = {}
+    from_partner: dict[str, Counter] = {}
+    for ev in events:
+        if ev.type == "transfer" and ev.actor and ev.recipient:
+            to_partner.setdefault(ev.actor, Counter())[ev.recipient] += 1
+            from_partner.setdefault(ev.recipient, Counter())[ev.actor] += 1
+    out = []
+    for ev in events:
+        if ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
+            ev.actor = from_partner[ev.recipient].most_common(1)[0][0]
+            ev.rules.append("role/transfer/document-partner")
+            ev.confidence = 0.4
+        elif ev.type == "transfer" and ev.actor and ev.recipient is None and ev.actor in to_partner:
+            ev.recipient = to_partner[ev.actor].most_common(1)[0][0]
+            ev.rules.append("role/transfer/document-partner")
+            ev.confidence = 0.4
+        if ev.actor is None or ev.actor == ev.recipient:
+            continue
+        out.append(ev)
+    return out

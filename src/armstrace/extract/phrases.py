@@ -1,0 +1,254 @@
+"""Noun phrases -> actors and weapons, through the dependency parse.
+
+"Iran's envoy", "a US official", "Robert Wood, a US ambassador", "Both Iran
+and Russia", "Iranian-made Shahed-136 drones", "tanks, missiles and
+submarines": the head word alone rarely names the actor or the weapon; its
+modifiers, appositions and conjuncts do.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..nlp.mentions import ACTOR_LABELS, CAPITAL, CLASS, DEMONYM, STATE, WEAPON
+from .document import DocContext
+
+# Dependencies that stay inside a noun phrase when looking for its actor.
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod"}
+# Prepositions whose object still describes the same party: "a spokesman for
+# Iran's foreign ministry", "the government of Iran", "officials in Tehran".
+_NP_PREPS = {"of", "for", "from", "in", "at"}
+# Clauses and phrases that describe something else: "drones capable of
+# carrying Hellfire missiles" are drones, not missiles.
+_WEAPON_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"}
+_WEAPON_STOP_WORDS = {"capable", "carry", "carrying", "armed", "against", "equipped", "like", "than",
+                      "unlike", "counter", "countering", "intercept", "intercepting"}
+_MADE_BY = {"produce", "make", "manufacture", "build", "design", "develop", "assemble"}
+_CIVILIAN = {"civilian", "commercial", "agricultural", "hobby", "consumer", "toy"}
+PRODUCER_SUFFIXES = {"made", "built", "designed", "manufactured", "produced", "origin", "developed"}
+SUPPLIER_SUFFIXES = {"supplied", "provided", "donated", "delivered", "sent", "funded"}
+
+
+@dataclass
+class ActorRef:
+    """An actor found in a phrase, and how."""
+
+    actor: str
+    span: Span
+    label: str
+
+
+@dataclass
+class WeaponRef:
+    """A weapon class (and model, if named) found in a phrase."""
+
+    weapon_class: str
+    model: str | None
+    span: Span
+    head: Token                      # the noun the weapon words belong to
+    producer: str | None = None      # "Iranian-made", "Iranian drones"
+    supplier: str | None = None      # "US-supplied"
+    gazetteer_ids: list[str] = field(default_factory=list)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the heads it is coordinated with ("Albania, Britain and France")."""
+    out = [token]
+    for t in token.conjuncts:
+        if t not in out:
+            out.append(t)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _np_tokens(head: Token, limit: int = 12) -> list[Token]:
+    """The head and its noun-phrase modifiers (recursively), not its clauses."""
+    out: list[Token] = []
+    stack = [head]
+    while stack and len(out) < limit * 3:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in _NP_DEPS:
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _NP_PREPS:
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) -> list[ActorRef]:
+    """The actors a noun phrase names, one per coordinated head, nearest the head first."""
+    refs: list[ActorRef] = []
+    heads = conjuncts(head) if follow_conj else [head]
+    for h in heads:
+        found = _actor_of_head(ctx, h)
+        if found is None and h.lower_ not in _PRONOUNS:
+            # "Militias such as Lebanon's Hezbollah and Yemen's Houthi rebels": the list names them.
+            for ref in _listed_actors(ctx, h):
+                if all(r.actor != ref.actor for r in refs):
+                    refs.append(ref)
+            continue
+        if found and all(r.actor != found.actor for r in refs):
+            refs.append(found)
+    return refs
+
+
+_PRONOUNS = {"it", "they", "we", "he", "she", "them", "us", "which", "that", "who"}
+_LIST_PREPS = {"as", "like", "including"}
+_PART_OF = {"BODY", "BODY_DEMONYM", "ORGAN", "PERSON"}
+
+
+def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
+    """Actors listed under 'such as', 'like' or 'including' after a generic noun."""
+    refs: list[ActorRef] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _LIST_PREPS:
+            continue
+        for tok in prep.subtree:
+            span = ctx.mention(tok)
+            if span is None or tok.i != span.start or span.label_ not in ACTOR_LABELS:
+                continue
+            # "Lebanon's Hezbollah": the group, not its host state.
+            nxt = ctx.doc[span.end:span.end + 2]
+            if len(nxt) == 2 and nxt[0].lower_ == "'s" or (len(nxt) == 2 and nxt[0].text in ("’s", "'s")):
+                owned = ctx.mention(nxt[1])
+                if owned is not None and owned.label_ in _PART_OF:
+                    continue
+            actor = ctx.actor_of(span)
+            if actor and all(r.actor != actor for r in refs):
+                refs.append(ActorRef(actor, span, span.label_))
+    return refs
+
+
+def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
+    span = ctx.mention(head)
+    if span is not None and span.label_ in ACTOR_LABELS:
+        actor = ctx.actor_of(span)
+        if actor:
+            return ActorRef(actor, span, span.label_)
+    # Modifiers: "Iran's envoy", "a US official", "Iranian officials".
+    best: ActorRef | None = None
+    for tok in _np_tokens(head):
+        if tok.i == head.i:
+            continue
+        span = ctx.mention(tok)
+        if span is None or span.label_ not in ACTOR_LABELS:
+            continue
+        actor = ctx.actor_of(span)
+        if not actor:
+            continue
+        ref = ActorRef(actor, span, span.label_)
+        # The closest modifier wins: "a spokesman for Iran's foreign ministry" -> the ministry.
+        if best is None or abs(tok.i - head.i) < abs(best.span.start - head.i):
+            best = ref
+    return best
+
+
+def place_in_phrase(ctx: DocContext, head: Token) -> tuple[str, str] | None:
+    """(ISO3, place as written) when the phrase names a state, capital or place."""
+    for tok in _np_tokens(head):
+        span = ctx.mention(tok)
+        if span is not None and span.label_ in (STATE, CAPITAL, "METONYM"):
+            actor = ctx.actor_of(span)
+            if actor and len(actor) == 3 and actor.isupper():
+                return actor, span.text
+    return None
+
+
+def _weapon_tokens(head: Token) -> list[Token]:
+    """Tokens of a weapon phrase: the head, its modifiers, its conjuncts and list members."""
+    out: list[Token] = []
+    stack = [head]
+    seen: set[int] = set()
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        if tok.lower_ in _WEAPON_STOP_WORDS:
+            continue
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in _WEAPON_STOP_DEPS or child.lower_ in _WEAPON_STOP_WORDS:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like"):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def weapons_in_phrase(ctx: DocContext, head: Token) -> list[WeaponRef]:
+    """Every weapon class and model a phrase names ("tanks, missiles and Su-35 jets")."""
+    refs: list[WeaponRef] = []
+    seen: set[int] = set()
+    if any(c.lower_ in _CIVILIAN for c in head.children):
+        return refs   # "civilian drones": not arms (GUIDELINES)
+    for tok in _weapon_tokens(head):
+        span = ctx.mention(tok)
+        if span is None or span.start in seen or span.label_ not in (WEAPON, CLASS):
+            continue
+        seen.add(span.start)
+        ref = ctx.referent(span)
+        assert ref.weapon_class is not None
+        noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else _noun_head(span.root)
+        refs.append(WeaponRef(ref.weapon_class, ref.model, span, noun, gazetteer_ids=[span.kb_id_]))
+    # A model name and its generic noun are one weapon: "Shahed-136 drones".
+    merged: list[WeaponRef] = []
+    for ref in refs:
+        twin = next((m for m in merged if m.weapon_class == ref.weapon_class and
+                     (m.head.i == ref.head.i or abs(m.span.start - ref.span.start) <= 2)), None)
+        if twin is None:
+            merged.append(ref)
+            continue
+        if twin.model is None and ref.model is not None:
+            twin.model = ref.model
+        twin.gazetteer_ids += ref.gazetteer_ids
+    for ref in merged:
+        ref.producer, ref.supplier = origin_of(ctx, ref)
+    return merged
+
+
+def _noun_head(tok: Token) -> Token:
+    while tok.dep_ in ("compound", "amod", "punct", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
+    """(producer, supplier) from demonyms: "Iranian-made" / "Iranian drones", "US-supplied"."""
+    producer = supplier = None
+    lo = max(ref.span.sent.start, min(ref.span.start, ref.head.i) - 6)
+    for tok in ctx.doc[lo:min(ref.span.start, ref.head.i) + 1]:
+        span = ctx.mention(tok)
+        if span is None or span.label_ not in (DEMONYM, STATE, "BODY_DEMONYM") or tok.i != span.start:
+            continue
+        actor = ctx.actor_of(span)
+        after = ctx.doc[span.end:span.end + 2]
+        suffix = after[1].lower_ if len(after) == 2 and after[0].text == "-" else ""
+        if suffix in SUPPLIER_SUFFIXES:
+            supplier = actor
+        elif suffix in PRODUCER_SUFFIXES or span.label_ in (DEMONYM, "BODY_DEMONYM"):
+            # A demonym directly in the weapon phrase: "Iranian drones", "Chinese-made drones".
+            if tok.head.i == ref.head.i or suffix or tok.head.head.i == ref.head.i:
+                producer = actor
+    # "ones produced by a Turkish firm", "drones made in Iran"
+    for tok in ref.head.subtree:
+        if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _MADE_BY and abs(tok.i - ref.head.i) < 8:
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    found = actors_in_phrase(ctx, pobj)
+                    if found:
+                        producer = found[0].actor
+    # "drones of Iranian origin"; "the drones ... appear to be of Iranian manufacture"
+    holders = [ref.head]
+    if ref.head.dep_ == "nsubj":
+        holders += [t for t in ref.head.head.subtree if t.lemma_ == "be" or t.i == ref.head.head.i]
+    for child in (c for h in holders for c in h.children):
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.lemma_ in ("origin", "manufacture", "make", "design", "production"):
+                    for mod in pobj.children:
+                        span = ctx.mention(mod)
+                        if span is not None and span.label_ == DEMONYM:
+                            producer = ctx.actor_of(span)
+    return producer, supplier

@@ -1,0 +1,65 @@
+"""How many: numbers on the weapon or the event noun, with their bounds.
+
+"eight" -> 8/8; "at least 1,160" -> 1160/None; "more than a thousand" ->
+1000/None; "up to 1,000" -> None/1000; "hundreds", "dozens" -> None (vague).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..records import Quantity
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
+}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
+_AT_MOST = ("up to", "as many as", "no more than", "fewer than", "less than", "at most", "nearly", "almost")
+
+
+def _number(tokens: list[Token]) -> int | None:
+    """Value of a run of number tokens: '1,160', 'eight', 'a thousand', '1.5 million'."""
+    value: float | None = None
+    for tok in tokens:
+        text = tok.lower_.replace(",", "")
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            value = float(text) if value is None else value + float(text)
+        elif text in _SCALE:
+            value = (value or 1) * _SCALE[text]
+        elif text in _WORDS:
+            value = _WORDS[text] if value is None else value + _WORDS[text]
+        elif text in ("a", "an") and value is None:
+            continue
+        else:
+            return None
+    return int(value) if value is not None else None
+
+
+def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
+    """The quantity a noun carries (nummod), and the rule id that read it."""
+    nums = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
+    if not nums:
+        # "63 of 79 drones": the number heads "of" with the noun as pobj.
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+            nums = [noun.head.head]
+        else:
+            return None, None
+    num = nums[0]
+    run = [t for t in num.subtree if t.i <= num.i and (t.like_num or t.lower_ in _SCALE or t.lower_ in ("a", "an"))]
+    value = _number(run or [num])
+    if value is None:
+        return None, None
+    before = num.doc[max(num.sent.start, min(t.i for t in num.subtree) - 4):min(t.i for t in num.subtree)]
+    lead = " ".join(t.lower_ for t in num.subtree if t.i < num.i and not t.like_num)
+    context = (before.text.lower() + " " + lead).strip()
+    if any(context.endswith(p) or f"{p} " in context + " " for p in _AT_LEAST):
+        return Quantity(min=value, max=None), "quantity/at-least"
+    if any(context.endswith(p) or f"{p} " in context + " " for p in _AT_MOST):
+        return Quantity(min=None, max=value), "quantity/at-most"
+    return Quantity(min=value, max=value), "quantity/exact"

@@ -1,0 +1,95 @@
+"""How firmly a claim is made: asserted, hedged or denied.
+
+Negation on the event itself ("have not supplied", "no drones were
+delivered") denies it; a denial verb over it ("Iran denied supplying") too.
+Modals, futures, plans and beliefs over it, and hedge words anywhere in its
+clause ("reportedly", "alleged", "if"), hedge it. The scope is the chain of
+heads from the event up to the reporting verb, not the whole sentence:
+"the Pentagon, which has not commented, said Iran supplied drones" is
+asserted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..rules import Rules
+from .document import Speaker
+
+# Heads that stop the scope: beyond them is another clause's business.
+_STOP_AT = {"ccomp", "parataxis", "ROOT"}
+
+
+@dataclass
+class StanceResult:
+    stance: str
+    rules: list[str] = field(default_factory=list)
+
+
+def _scope(trigger: Token, stop: Token | None) -> list[Token]:
+    """The trigger and its heads up to (not including) the reporting verb or a clause boundary."""
+    chain = [trigger]
+    tok = trigger
+    while tok.head.i != tok.i:
+        if stop is not None and tok.head.i == stop.i:
+            break
+        if tok.dep_ in _STOP_AT and stop is None:
+            break
+        tok = tok.head
+        chain.append(tok)
+        if tok.dep_ in ("ROOT", "parataxis"):
+            break
+    return chain
+
+
+def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token | None,
+                  reporting_verb: Token | None = None) -> StanceResult:
+    """Decide the stance of the claim that `trigger` states."""
+    chain = _scope(trigger, reporting_verb)
+    fired: list[str] = []
+    negated = hedged = False
+    # Negation counts on the event and on verbs it completes ("did not agree to supply"),
+    # not across clauses ("it is not clear if Iran funnels weapons" is a hedge, not a denial).
+    neg_scope = {trigger.i}
+    tok = trigger
+    while tok.dep_ in ("xcomp", "conj", "aux", "auxpass") and tok.head.i != tok.i:
+        tok = tok.head
+        neg_scope.add(tok.i)
+    for tok in chain:
+        for child in tok.children:
+            word = child.lower_
+            if child.dep_ == "mark" and word in ("if", "whether", "unless"):
+                hedged = True
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in ("never", "no")):
+                if tok.i in neg_scope:
+                    negated = True
+                else:
+                    hedged = True
+            elif child.dep_ in ("aux", "advmod", "amod", "mark", "npadvmod") and (
+                    rules.is_cue("hedge-word", word) or
+                    (child.dep_ == "aux" and rules.is_cue("hedge-verb", word))):
+                hedged = True
+        if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()):
+            hedged = True
+        if tok.i != trigger.i and rules.is_cue("deny", tok.lemma_.lower()):
+            negated = True
+    # Hedge words on the trigger noun or its theme: "alleged shipments", "possible deliveries".
+    for tok in [trigger, *( [theme] if theme is not None else [])]:
+        for child in tok.children:
+            if child.dep_ in ("amod", "advmod") and rules.is_cue("hedge-word", child.lower_):
+                hedged = True
+            if child.dep_ == "det" and child.lower_ == "no":
+                negated = True
+    # Sentence-level hedges: "reportedly" anywhere before the event.
+    for tok in trigger.sent:
+        if tok.dep_ == "advmod" and tok.lower_ in ("reportedly", "allegedly", "purportedly", "supposedly"):
+            hedged = True
+    if speaker.deny:
+        # "Iran denied that it had not ..." is too rare to model; a denial wins.
+        return StanceResult("denied", [*fired, "stance/denial-verb"])
+    if negated:
+        return StanceResult("denied", ["stance/negation"])
+    if hedged or speaker.hedge:
+        return StanceResult("hedged", ["stance/hedge"])
+    return StanceResult("asserted", ["stance/asserted"])

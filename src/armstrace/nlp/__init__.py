@@ -1,0 +1,29 @@
+"""The spaCy pipeline: the configured model plus armstrace's components."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelNotInstalled
+from . import line_breaks  # noqa: F401  (registers the component)
+from .mentions import SPAN_KEY, MentionMatcher  # noqa: F401  (registers the factory)
+
+__all__ = ["load_pipeline", "SPAN_KEY"]
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str) -> Language:
+    """Load `model` once per process and add the mention matcher after its parser."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed (run `make install`, or pip install it and "
+            f"pass --model / set ARMSTRACE_MODEL)"
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("armstrace_line_breaks_v1", before="parser")
+    nlp.add_pipe("armstrace_mentions_v1", last=True)
+    return nlp

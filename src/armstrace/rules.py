@@ -1,0 +1,84 @@
+"""Extraction rules as data: event triggers and the cues of attribution and stance.
+
+Rules live in `armstrace/data/rules/*.jsonl`; this module gives them schemas
+and indexes them by word, so that the extractor asks "is 'supplied' a
+transfer trigger?" in one dictionary lookup.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field
+
+from .gazetteer import Entry, _read_jsonl
+from .records import EventType
+
+RULES_PACKAGE = "armstrace.data.rules"
+
+Frame = Literal["give", "equip", "receive", "origin", "use", "intercept", "produce", "train", "sanction"]
+CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
+                  "object-control", "help", "recipient-verb",
+                  "violation", "author-speaker", "future"]
+
+
+class Trigger(Entry):
+    """Words that signal an event, and how their arguments map to roles (the frame)."""
+
+    type: EventType
+    frame: Frame
+    pos: list[Literal["VERB", "NOUN", "ADJ"]]
+    lemmas: list[str] = Field(min_length=1)
+
+
+class Cue(Entry):
+    """Words that signal who says so and how firmly."""
+
+    kind: CueKind
+    words: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    id: str
+    type: str
+    frame: str
+
+
+@dataclass
+class Rules:
+    """The rules, indexed for lookup."""
+
+    triggers: list[Trigger]
+    cues: list[Cue]
+    # (lemma, coarse POS) -> rules; multi-word lemmas are kept apart.
+    by_lemma: dict[tuple[str, str], list[TriggerRule]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], list[TriggerRule]] = field(default_factory=dict)
+    cue_words: dict[str, set[str]] = field(default_factory=dict)
+    cue_ids: dict[str, str] = field(default_factory=dict)
+
+    def is_cue(self, kind: str, word: str) -> bool:
+        """True if `word` (a lemma or lower-case form) is a cue of this kind."""
+        return word in self.cue_words.get(kind, ())
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Load, validate and index every rule file (cached: once per process)."""
+    triggers = _read_jsonl(RULES_PACKAGE, "triggers.jsonl", Trigger)
+    cues = _read_jsonl(RULES_PACKAGE, "cues.jsonl", Cue)
+    rules = Rules(triggers=triggers, cues=cues)
+    for trig in triggers:
+        rule = TriggerRule(trig.id, trig.type, trig.frame)
+        for lemma in trig.lemmas:
+            words = tuple(lemma.lower().split())
+            if len(words) > 1:
+                rules.phrases.setdefault(words, []).append(rule)
+                continue
+            for pos in trig.pos:
+                rules.by_lemma.setdefault((words[0], pos), []).append(rule)
+    for cue in cues:
+        rules.cue_words.setdefault(cue.kind, set()).update(w.lower() for w in cue.words)
+        rules.cue_ids[cue.kind] = cue.id
+    return rules
