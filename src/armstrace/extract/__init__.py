@@ -75,7 +75,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         prev_weapons = sent_weapons or prev_weapons[:0]
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
-    return _records(article, fill_from_partners(events), gaz.version)
+    return _records(article, fill_from_partners(events, ctx.actor_counts), gaz.version)
 
 
 def _remember_actor(ctx: DocContext, sent, found: list[Event]) -> None:  # type: ignore[no-untyped-def]

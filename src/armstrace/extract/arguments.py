@@ -147,7 +147,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     with_objs = _pobjs(verb, {"with"})
     # relative clause: "drones that Russia launched", "UAVs used by the Russian Federation"
     rel_head = verb.head if verb.dep_ in ("relcl", "acl") else None
-    agent = actors_in_phrase(ctx, subj) if subj is not None else []
+    subj_is_weapon = subj is not None and (ctx.mention(subj) is not None and
+                                           ctx.mention(subj).label_ in ("WEAPON", "CLASS"))  # type: ignore[union-attr]
+    agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
     if subj is not None and not agent and subj.pos_ == "PRON":
         roles.pronoun = subj
     roles.rules.append(f"role/{frame}/verb")

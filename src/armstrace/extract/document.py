@@ -44,6 +44,7 @@ class DocContext:
     last_person: Speaker | None = None
     last_actor: str | None = None
     instrument_counts: Counter = field(default_factory=Counter)
+    actor_counts: Counter = field(default_factory=Counter)     # how often each actor is named
 
     @classmethod
     def build(cls, doc: Doc, referents: dict[str, Referent], skip_spans: list[tuple[int, int]],
@@ -52,6 +53,10 @@ class DocContext:
         for span in doc.spans[SPAN_KEY]:
             for i in range(span.start, span.end):
                 ctx.mention_by_token[i] = span
+            if span.label_ in ACTOR_LABELS and not any(a <= span.start_char < b for a, b in skip_spans):
+                actor = referents[span.kb_id_].actor
+                if actor:
+                    ctx.actor_counts[actor] += 1
             if span.label_ == INSTRUMENT:
                 code = referents[span.kb_id_].instrument
                 if code:

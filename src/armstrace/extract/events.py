@@ -27,6 +27,9 @@ from .quantities import quantity_of
 from .stance import decide_stance
 from .times import time_of
 
+# An article's main party is named at least this often (dev pages: 10-40 times).
+_MAIN_PARTY_MIN = 5
+_TRAINING_WORDS = {"train", "training", "teach", "instruct", "learn", "show"}
 _PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their"}
 
 
@@ -110,9 +113,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
     time, precision = time_of(sent, ctx.published)
     violates = violations_in(ctx, rules, sent)
     for trigger, rule in find_triggers(rules, sent):
-        if any(rules.is_cue("non-event", a.lemma_.lower()) for a in trigger.ancestors
-               if a.i in {x.i for x in trigger.sent}):
+        if any(rules.is_cue("non-event", a.lemma_.lower()) for a in trigger.ancestors):
             continue
+        if rule.type == "use" and any(a.lemma_.lower() in _TRAINING_WORDS for a in trigger.ancestors):
+            continue   # "trained Russians on using drones": the training is the event
+
         roles = fill_roles(ctx, rules, trigger, rule)
         weapons = roles.weapons
         if not weapons and rule.type != "sanction":
@@ -127,7 +132,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         if rule.type == "sanction":
             weapons = []
         speaker = attribute(ctx, rules, trigger, roles.agent_tokens)
-        if not roles.agents and roles.pronoun is not None:
+        if not (roles.recipients if rule.frame == "intercept" else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
         reporting = None
         stance = decide_stance(rules, trigger, speaker, roles.theme, reporting)
@@ -145,6 +150,7 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
     pron = roles.pronoun
     assert pron is not None
     word = pron.lower_
+    intercept = roles.rule.frame == "intercept"   # "we shot down ...": the pronoun is the defender
     if word in ("we", "our", "us") and speaker.claimants != ["author"]:
         actors = speaker.claimants
         roles.rules.append("role/pronoun/speaker")
@@ -154,7 +160,11 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
     else:
         return
     span = ctx.doc[pron.i:pron.i + 1]
-    roles.agents = [ActorRef(a, span, "PRONOUN") for a in actors]
+    refs = [ActorRef(a, span, "PRONOUN") for a in actors]
+    if intercept:
+        roles.recipients = refs
+    else:
+        roles.agents = refs
 
 
 def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype: str,
@@ -173,8 +183,10 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             agents = [origin]
             rule_ids.append("role/transfer/weapon-origin")
             confidence = 0.5
-    if not agents and etype == "use" and roles.rule.frame == "intercept" and recipients:
-        foe = adversary(conflicts, recipients[0])
+    targets_known = recipients or ([roles.place[0]] if roles.place else [])
+    if not agents and etype == "use" and targets_known:
+        # "Iranian drones struck Kyiv", "Ukraine shot down 30 drones": the target's adversary launched them.
+        foe = adversary(conflicts, targets_known[0])
         if foe:
             agents = [foe]
             rule_ids.append("role/use/conflict-adversary")
@@ -242,7 +254,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
     return out
 
 
-def fill_from_partners(events: list[Event]) -> list[Event]:
+def fill_from_partners(events: list[Event], actor_counts: Counter | None = None) -> list[Event]:
     """Complete transfers that name one side only from the document's other transfers.
 
     "Promised missiles have not been delivered" in an article about Russia
@@ -265,6 +277,13 @@ def fill_from_partners(events: list[Event]) -> list[Event]:
             ev.recipient = to_partner[ev.actor].most_common(1)[0][0]
             ev.rules.append("role/transfer/document-partner")
             ev.confidence = 0.4
+        elif ev.type == "transfer" and ev.actor and ev.recipient is None and actor_counts:
+            # No transfer names a partner: the other party the article is about, if it stands out.
+            ranked = [(a, n) for a, n in actor_counts.most_common(3) if a != ev.actor]
+            if ranked and ranked[0][1] >= _MAIN_PARTY_MIN and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                ev.recipient = ranked[0][0]
+                ev.rules.append("role/transfer/document-main-party")
+                ev.confidence = 0.3
         if ev.actor is None or ev.actor == ev.recipient:
             continue
         out.append(ev)

@@ -106,7 +106,7 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
             continue
         for tok in prep.subtree:
             span = ctx.mention(tok)
-            if span is None or tok.i != span.start or span.label_ not in ACTOR_LABELS:
+            if span is None or tok.i != span.start or span.label_ not in ACTOR_LABELS or span.label_ == DEMONYM:
                 continue
             # "Lebanon's Hezbollah": the group, not its host state.
             nxt = ctx.doc[span.end:span.end + 2]
@@ -120,7 +120,28 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
     return refs
 
 
+_BACKED = {"backed", "supported", "sponsored", "aligned", "allied", "funded", "led", "affiliated", "linked"}
+
+
+def _backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
+    """'Iran-backed militias' -> the slug iran-backed-militias (GUIDELINES: unnamed groups)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < 2:
+        return None
+    for tok in head.lefts:
+        if tok.lower_ in _BACKED and tok.i >= 2 and ctx.doc[tok.i - 1].text == "-":
+            patron = ctx.mention(ctx.doc[tok.i - 2])
+            if patron is None or patron.label_ not in ACTOR_LABELS:
+                return None
+            words = [t.lower_ for t in ctx.doc[patron.start:head.i + 1] if t.text != "-"]
+            slug = "-".join(w.replace(" ", "-") for w in words)
+            return ActorRef(slug, ctx.doc[patron.start:head.i + 1], "GROUP")
+    return None
+
+
 def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
+    backed = _backed_group(ctx, head)
+    if backed is not None:
+        return backed
     span = ctx.mention(head)
     if span is not None and span.label_ in ACTOR_LABELS:
         actor = ctx.actor_of(span)
