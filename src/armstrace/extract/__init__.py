@@ -56,11 +56,14 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     events: list[Event] = []
     prev_events: list[Event] = []
     prev_weapons: list[WeaponRef] = []
+    quiet = 0   # sentences since the last one with events
     for sent in doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3:
             continue
+        if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
+            ctx.prev_speaker = None   # reported speech does not run across paragraphs
         found = events_of_sentence(ctx, rules, gaz.conflicts, sent, prev_weapons)
-        if not found and prev_events:
+        if not found and prev_events and quiet <= 1:
             denier = _bare_denial(ctx, sent, rules)
             if denier is not None:
                 for ev in prev_events:
@@ -69,13 +72,29 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                             found.append(_as_denial(ev, denier, sent))
                             break
         events += found
-        prev_events = found
+        if found:
+            prev_events, quiet = found, 0
+        else:
+            quiet += 1
+        ctx.prev_speaker = _sentence_speaker(ctx, rules, sent) or (ctx.prev_speaker if found else None)
         sent_weapons = [w for t in sent if t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
                         for w in weapons_in_phrase(ctx, t)]
         prev_weapons = sent_weapons or prev_weapons[:0]
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
     return _records(article, fill_from_partners(events, ctx.actor_counts), gaz.version)
+
+
+def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """The speaker of a sentence's main reporting verb, if not the author ('Sullivan said ...')."""
+    from .attribution import _speaker_of_verb, reporting_verbs
+
+    for verb, kind in reporting_verbs(rules, sent):
+        if verb.dep_ == "ROOT" and kind != "deny":
+            speaker = _speaker_of_verb(ctx, rules, verb, kind)
+            if speaker is not None and speaker.claimants != ["author"]:
+                return speaker
+    return None
 
 
 def _remember_actor(ctx: DocContext, sent, found: list[Event]) -> None:  # type: ignore[no-untyped-def]

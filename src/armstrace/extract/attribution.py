@@ -18,6 +18,7 @@ from .document import DocContext, Speaker
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
+_RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
 _FIRST_PERSON = {"we", "our", "us"}
 _THIRD_PERSON = {"he", "she", "they"}
 # Belief verbs attribute and hedge at once: "US intelligence believes ...".
@@ -54,6 +55,10 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
     if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
+    if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
+        known = ctx.people[head.text]
+        ctx.last_person = known
+        return Speaker(known.claimants, text, rules=["attribution/surname"], gazetteer_ids=known.gazetteer_ids)
     refs = actors_in_phrase(ctx, head)
     if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and all(r.label == "DEMONYM" for r in refs):
         refs = []   # "the British Guardian": an outlet's nationality does not make it the state's voice
@@ -68,11 +73,23 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
                           gazetteer_ids=[r.span.kb_id_ for r in refs])
         if any(r.label == PERSON for r in refs) or head.ent_type_ == "PERSON":
             ctx.last_person = speaker
+        _remember_name(ctx, head, speaker)
         return speaker
     speaker = Speaker(["author"], text, rules=["attribution/non-state-speaker"])
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker
     return speaker
+
+
+def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
+    """Register the speaker's surname (and any apposed name) for later 'Wood said'."""
+    names = [head] + [c for c in head.children if c.dep_ == "appos"]
+    for tok in names:
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+            ctx.people[tok.text] = speaker
+        span = ctx.mention(tok)
+        if span is not None and span.label_ == PERSON:
+            ctx.people[span[-1].text] = speaker
 
 
 def _citation(ctx: DocContext, rules: Rules, verb: Token) -> Speaker | None:
@@ -193,11 +210,16 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
             if speaker is not None:
                 return speaker
-    # 4. The quotation the trigger sits in, attributed in a neighbouring sentence.
+    # 5. The quotation the trigger sits in, attributed in a neighbouring sentence.
     if quote is not None:
         speaker = quote_speaker(ctx, rules, quote)
         if speaker is not None:
             return speaker
+    # 6. Reported speech running on: "X said Iran would ... . Iran will also train ..."
+    prev = ctx.prev_speaker
+    if prev is not None and any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in trigger.children):
+        return Speaker(prev.claimants, prev.text, hedge=prev.hedge, rules=[*prev.rules, "attribution/run-on"],
+                       gazetteer_ids=prev.gazetteer_ids)
     return Speaker(["author"], None, rules=["attribution/author"])
 
 

@@ -42,6 +42,10 @@ class DocContext:
     quotes: list[tuple[int, int]] = field(default_factory=list)   # char ranges inside quote marks
     quote_speakers: dict[int, Speaker] = field(default_factory=dict)
     last_person: Speaker | None = None
+    # Speakers seen so far by surname ("Robert Wood" ... "Wood added"), and the previous
+    # sentence's attributed speaker, for reported speech that runs on ("... . Iran will also ...").
+    people: dict[str, Speaker] = field(default_factory=dict)
+    prev_speaker: Speaker | None = None
     last_actor: str | None = None
     instrument_counts: Counter = field(default_factory=Counter)
     actor_counts: Counter = field(default_factory=Counter)     # how often each actor is named

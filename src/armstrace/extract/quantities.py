@@ -19,6 +19,7 @@ _WORDS = {
     "dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
 }
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE = {"several", "few", "dozens", "hundreds", "thousands", "millions", "many", "some", "scores", "tens"}
 _AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
 _AT_MOST = ("up to", "as many as", "no more than", "fewer than", "less than", "at most", "nearly", "almost")
 
@@ -51,6 +52,9 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
         else:
             return None, None
     num = nums[0]
+    lead_words = {t.lower_ for t in num.doc[max(num.sent.start, num.i - 2):num.i]}
+    if lead_words & _VAGUE or num.lower_ in _VAGUE:
+        return None, "quantity/vague"
     run = [t for t in num.subtree if t.i <= num.i and (t.like_num or t.lower_ in _SCALE or t.lower_ in ("a", "an"))]
     value = _number(run or [num])
     if value is None:
