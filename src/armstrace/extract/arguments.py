@@ -163,6 +163,13 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             theme = with_objs
         else:
             roles.recipients = [a for o in _pobjs(verb, {"to", "for"}) + dative for a in actors_in_phrase(ctx, o)]
+            if not roles.recipients:
+                # "sold Iran tanks": the parser makes the recipient a compound of the weapon.
+                for o in objs:
+                    for c in o.children:
+                        span = ctx.mention(c)
+                        if c.dep_ == "compound" and span is not None and span.label_ in ("STATE", "CAPITAL"):
+                            roles.recipients += actors_in_phrase(ctx, c, follow_conj=False)
         if rel_head is not None and not theme:
             theme = [rel_head]
         roles.weapons = _weapons_from(ctx, theme)
@@ -229,7 +236,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     elif frame == "train":
         roles.agents = agent
         roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
-        theme = _pobjs(verb, {"on", "in", "with"})
+        theme = _pobjs(verb, {"on", "in", "with"}) + [p for o in objs for p in _pobjs(o, {"on", "with"})]
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
         for p in _pobjs(verb, {"in", "at"}):

@@ -204,6 +204,8 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -
     for verb, kind in verbs:
         if ctx.quote_of(verb.idx) == quote and quote is not None:
             continue
+        if any(a.dep_ in ("relcl", "acl") for a in [verb, *verb.ancestors]):
+            continue   # "a cooperation that opponents say violates ...": not the sentence's speaker
         if _in_subject(verb, trigger):
             continue
         if verb.i > trigger.i or quote is not None:

@@ -151,7 +151,8 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
     assert pron is not None
     word = pron.lower_
     intercept = roles.rule.frame == "intercept"   # "we shot down ...": the pronoun is the defender
-    if word in ("we", "our", "us") and speaker.claimants != ["author"]:
+    if word in ("we", "our", "us", "it", "they", "he", "she") and speaker.claimants != ["author"]:
+        # "'We have not supplied ...,' said Iran's ministry"; "Ukraine said it shot down ...".
         actors = speaker.claimants
         roles.rules.append("role/pronoun/speaker")
     elif word in ("it", "they") and ctx.last_actor:

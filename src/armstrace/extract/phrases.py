@@ -204,14 +204,27 @@ def weapons_in_phrase(ctx: DocContext, head: Token) -> list[WeaponRef]:
     seen: set[int] = set()
     if any(c.lower_ in _CIVILIAN for c in head.children):
         return refs   # "civilian drones": not arms (GUIDELINES)
-    for tok in _weapon_tokens(head):
+    tokens = _weapon_tokens(head)
+    # The tagger often leaves a model name outside the phrase ("Shahed-136" as PUNCT on the verb):
+    # take a model name that directly precedes the phrase.
+    left = min(t.i for t in tokens)
+    for i in range(left - 1, max(head.sent.start, left - 3) - 1, -1):
+        span = ctx.mention(head.doc[i])
+        if span is not None and span.label_ == WEAPON:
+            tokens = [*head.doc[span.start:span.end], *tokens]
+            break
+        if head.doc[i].pos_ not in ("PUNCT", "PROPN", "NOUN", "ADJ", "NUM"):
+            break
+    for tok in tokens:
         span = ctx.mention(tok)
         if span is None or span.start in seen or span.label_ not in (WEAPON, CLASS):
             continue
         seen.add(span.start)
         ref = ctx.referent(span)
         assert ref.weapon_class is not None
-        noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else _noun_head(span.root)
+        noun = _noun_head(span.root)   # "24 Su-35 fighter jets": the count sits on "jets"
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i not in {t.i for t in tokens}:
+            noun = head
         refs.append(WeaponRef(ref.weapon_class, ref.model, span, noun, gazetteer_ids=[span.kb_id_]))
     # A model name and its generic noun are one weapon: "Shahed-136 drones".
     merged: list[WeaponRef] = []

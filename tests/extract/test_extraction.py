@@ -1,0 +1,143 @@
+"""Extraction behaviour on short hand-written sentences, through the real model.
+
+Each case is how English commonly reports an arms event; the assertion is on
+what a user reads in the record: type, actor, recipient, class, claimant,
+stance.
+"""
+from __future__ import annotations
+
+import pytest
+
+from armstrace.extract import extract_doc
+from armstrace.records import Article, Record
+
+
+def extract(nlp, text: str, published: str | None = None) -> list[Record]:
+    article = Article(doc_id="t", text=text, published=published)
+    return extract_doc(nlp(text), article)
+
+
+def keys(records: list[Record]) -> set[tuple]:
+    return {(r.type, r.actor, r.recipient or r.location, r.weapon_class, r.claimant, r.stance) for r in records}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran supplied Shahed-136 drones to Russia.",
+     ("transfer", "IRN", "RUS", "uav", "author", "asserted")),
+    ("Iran supplied Russia with Shahed drones, the Pentagon said.",
+     ("transfer", "IRN", "RUS", "uav", "USA", "asserted")),
+    ("Russia received hundreds of drones from Iran last year.",
+     ("transfer", "IRN", "RUS", "uav", "author", "asserted")),
+    ("North Korea has sold artillery shells to Russia, according to South Korea's defence ministry.",
+     ("transfer", "PRK", "RUS", "artillery", "KOR", "asserted")),
+    ("Deliveries of Patriot air defense systems to Ukraine began in April.",
+     ("transfer", "USA", "UKR", "air-defense", "author", "asserted")),
+    ("Poland bought Bayraktar TB2 drones from Turkey in 2021.",
+     ("transfer", "TUR", "POL", "uav", "author", "asserted")),
+])
+def test_extract_transfer_phrasings(nlp, text, expected):
+    assert expected in keys(extract(nlp, text))
+
+
+def test_extract_one_event_per_weapon_class(nlp):
+    found = keys(extract(nlp, "Russia sold Iran tanks, submarines and fighter jets in the 1990s."))
+    classes = {k[3] for k in found if k[0] == "transfer" and k[1] == "RUS" and k[2] == "IRN"}
+    assert {"armor", "naval", "aircraft"} <= classes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We have not supplied any weapons to Russia,” said a spokesman for Iran's foreign ministry.",
+     ("transfer", "IRN", "RUS", "arms", "IRN", "denied")),
+    ("Iran denied that it had sent drones to Russia.",
+     ("transfer", "IRN", "RUS", "uav", "IRN", "denied")),
+    ("Iran is reportedly preparing to send ballistic missiles to Russia.",
+     ("transfer", "IRN", "RUS", "missile", "author", "hedged")),
+    ("US intelligence believes Iran could supply Russia with hundreds of drones.",
+     ("transfer", "IRN", "RUS", "uav", "USA", "hedged")),
+])
+def test_extract_stance(nlp, text, expected):
+    assert expected in keys(extract(nlp, text))
+
+
+def test_extract_bare_denial_points_back(nlp):
+    text = "The United States said Iran sent drones to Russia. Iran denied that."
+    found = keys(extract(nlp, text))
+    assert ("transfer", "IRN", "RUS", "uav", "USA", "asserted") in found
+    assert ("transfer", "IRN", "RUS", "uav", "IRN", "denied") in found
+
+
+def test_extract_use_with_implied_origin(nlp):
+    records = extract(nlp, "Russia used eight Iranian-made Shahed-136 drones to attack Kyiv.")
+    use = next(r for r in records if r.type == "use")
+    assert (use.actor, use.recipient, use.location, use.weapons) == ("RUS", "UKR", "UKR", ["shahed-136"])
+    assert use.quantity is not None and (use.quantity.min, use.quantity.max) == (8, 8)
+    assert any(r.type == "transfer" and (r.actor, r.recipient) == ("IRN", "RUS") for r in records)
+
+
+def test_extract_shoot_down_is_use_by_launcher(nlp):
+    records = extract(nlp, "Ukraine's air force said it shot down at least 30 Shahed drones overnight.")
+    use = next(r for r in records if r.type == "use")
+    assert (use.actor, use.recipient, use.claimant) == ("RUS", "UKR", "UKR")
+    assert use.quantity is not None and (use.quantity.min, use.quantity.max) == (30, None)
+
+
+def test_extract_alias_maps_to_catalogue_id(nlp):
+    records = extract(nlp, "Russia launched 40 Geran-2 drones at Odesa.")
+    assert any("shahed-136" in r.weapons for r in records)
+
+
+def test_extract_production_defaults_to_own_state_and_reads_place(nlp):
+    found = keys(extract(nlp, "In May 2022, Iran opened a drone factory in Dushanbe, the capital of Tajikistan."))
+    assert ("production", "IRN", "TJK", "uav", "author", "asserted") in found
+
+
+def test_extract_help_to_produce_is_technology_transfer(nlp):
+    found = keys(extract(nlp, "Iran is helping Russia to produce its own drones."))
+    assert ("production", "RUS", "RUS", "uav", "author", "asserted") in found
+    assert ("transfer", "IRN", "RUS", "technology", "author", "asserted") in found
+
+
+def test_extract_training(nlp):
+    found = keys(extract(nlp, "Iranian instructors trained Russian troops on Shahed drones in Crimea."))
+    assert any(k[0] == "training" and k[1] == "IRN" and k[3] == "uav" for k in found)
+
+
+def test_extract_sanction(nlp):
+    found = keys(extract(nlp, "The European Union imposed sanctions on three Iranian firms over drone transfers."))
+    assert ("sanction", "eu", "IRN", None, "author", "asserted") in found
+
+
+def test_extract_warning_is_not_an_event(nlp):
+    assert extract(nlp, "The Pentagon warned Iran not to provide armed drones to Russia.") == []
+
+
+def test_extract_civilian_goods_are_not_arms(nlp):
+    assert not [r for r in extract(nlp, "Russia is buying civilian drones from China.") if r.type == "transfer"]
+
+
+def test_extract_violation_claimed(nlp):
+    records = extract(nlp, "The United States said the transfer of Iranian drones to Russia violates "
+                           "UN Security Council Resolution 2231.")
+    assert any("UNSCR-2231" in r.violates and r.claimant == "USA" for r in records)
+
+
+def test_extract_evidence_is_exact_text_with_offsets(nlp):
+    text = "Menu\n\nIran supplied drones to Russia, officials said.\nMore news"
+    for rec in extract(nlp, text):
+        assert text[rec.evidence_start:rec.evidence_end] == rec.evidence
+        assert "\n" not in rec.evidence
+
+
+def test_extract_skips_chrome_spans(nlp):
+    text = "Iran supplied drones to Russia.\n\nComments\nUser1: Iran supplied missiles to Russia."
+    start = text.index("Comments")
+    article = Article(doc_id="t", text=text, skip_spans=[(start, len(text))])
+    records = extract_doc(nlp(text), article)
+    assert records and all(r.evidence_start < start for r in records)
+
+
+def test_extract_records_carry_provenance(nlp):
+    rec = extract(nlp, "Iran supplied Shahed-136 drones to Russia.")[0]
+    assert rec.rules[0].startswith("trigger/transfer/")
+    assert "weapon/shahed-136" in rec.gazetteer_ids and "state/IRN" in rec.gazetteer_ids
+    assert rec.extractor_version and rec.data_version and 0 < rec.confidence <= 1
