@@ -30,7 +30,7 @@ def keys(records: list[Record]) -> set[tuple]:
      ("transfer", "IRN", "RUS", "uav", "author", "asserted")),
     ("North Korea has sold artillery shells to Russia, according to South Korea's defence ministry.",
      ("transfer", "PRK", "RUS", "artillery", "KOR", "asserted")),
-    ("Deliveries of Patriot air defense systems to Ukraine began in April.",
+    ("Deliveries of US-made Patriot air defense systems to Ukraine began in April.",
      ("transfer", "USA", "UKR", "air-defense", "author", "asserted")),
     ("Poland bought Bayraktar TB2 drones from Turkey in 2021.",
      ("transfer", "TUR", "POL", "uav", "author", "asserted")),

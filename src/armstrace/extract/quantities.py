@@ -19,6 +19,7 @@ _WORDS = {
     "dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
 }
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_YEARLIKE = re.compile(r"(1[89]|20)\d\d")
 _VAGUE = {"several", "few", "dozens", "hundreds", "thousands", "millions", "many", "some", "scores", "tens"}
 _AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
 _AT_MOST = ("up to", "as many as", "no more than", "fewer than", "less than", "at most", "nearly", "almost")
@@ -50,7 +51,13 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
             nums = [noun.head.head]
         else:
-            return None, None
+            # The parser sometimes detaches the count: "used eight Iranian-made drones".
+            left = min(t.i for t in noun.subtree)
+            before = noun.doc[left - 1] if left > noun.sent.start else None
+            if before is not None and before.like_num and not _YEARLIKE.fullmatch(before.text):
+                nums = [before]
+            else:
+                return None, None
     num = nums[0]
     lead_words = {t.lower_ for t in num.doc[max(num.sent.start, num.i - 2):num.i]}
     if lead_words & _VAGUE or num.lower_ in _VAGUE:
