@@ -43,6 +43,7 @@ class Roles:
     rules: list[str] = field(default_factory=list)
     helper: list[ActorRef] = field(default_factory=list)   # "Iran helps Russia produce": Iran
     pronoun: Token | None = None     # the agent is a pronoun ("we", "it"): resolved by the caller
+    source_named: bool = False       # "from X" / "by X" was written but X is not in the gazetteers
 
     @property
     def agent_tokens(self) -> set[int]:
@@ -181,7 +182,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         roles.theme = with_objs[0] if with_objs else None
     elif frame == "receive":
         roles.recipients = agent if subj is not None and not passive_theme else []
-        roles.agents = [a for o in _pobjs(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
+        sources = _pobjs(verb, {"from"})
+        roles.agents = [a for o in sources for a in actors_in_phrase(ctx, o)]
+        roles.source_named = bool(sources) and not roles.agents
         theme = objs + passive_theme + ([rel_head] if rel_head is not None else [])
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None

@@ -18,6 +18,12 @@ from .document import DocContext, Speaker
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
+_ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
+               "government", "president", "ambassador", "envoy", "department", "embassy", "army", "military",
+               "navy", "command", "agency", "office", "administration", "regime", "country", "chancellor",
+               "premier", "leader", "general", "commander", "diplomat", "statement"}
+# "The ministry added": only as far back as a reader would look (about three sentences).
+_POINT_BACK_CHARS = 600
 _RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
 _FIRST_PERSON = {"we", "our", "us"}
 _THIRD_PERSON = {"he", "she", "they"}
@@ -73,8 +79,16 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
                           gazetteer_ids=[r.span.kb_id_ for r in refs])
         if any(r.label == PERSON for r in refs) or head.ent_type_ == "PERSON":
             ctx.last_person = speaker
+        ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
         _remember_name(ctx, head, speaker)
         return speaker
+    # "The ministry added", "the official said": a definite role noun points back to the last
+    # state or body that spoke.
+    if head.lemma_.lower() in _ROLE_NOUNS and any(c.lower_ == "the" for c in head.children) \
+            and not any(c.pos_ == "PROPN" for c in head.children) \
+            and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS:
+        back = ctx.last_speaker
+        return Speaker(back.claimants, text, rules=["attribution/role-noun-back"], gazetteer_ids=back.gazetteer_ids)
     speaker = Speaker(["author"], text, rules=["attribution/non-state-speaker"])
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker

@@ -42,6 +42,8 @@ class DocContext:
     quotes: list[tuple[int, int]] = field(default_factory=list)   # char ranges inside quote marks
     quote_speakers: dict[int, Speaker] = field(default_factory=dict)
     last_person: Speaker | None = None
+    last_speaker: Speaker | None = None      # the last state or body that spoke
+    last_speaker_at: int = 0                 # and where (character offset)
     # Speakers seen so far by surname ("Robert Wood" ... "Wood added"), and the previous
     # sentence's attributed speaker, for reported speech that runs on ("... . Iran will also ...").
     people: dict[str, Speaker] = field(default_factory=dict)

@@ -198,7 +198,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             agents = [origin]
             rule_ids.append("role/training/weapon-origin")
             confidence = 0.5
-    if not agents and etype == "transfer" and recipients:
+    if not agents and etype == "transfer" and recipients and not roles.source_named:
         agents = [None]  # type: ignore[list-item]   # filled from the document's other transfers
     if not agents:
         return []

@@ -1,0 +1,109 @@
+"""The command line, through Typer's runner with temp databases, and once as a real subprocess."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from armstrace.cli import app
+
+ARTICLE = ("Iran supplied Shahed-136 drones to Russia, the Pentagon said on Tuesday.\n\n"
+           "Iran denied that.\n")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "sub" / "b.jsonl").write_text(
+        json.dumps({"id": "wire-1", "text": "North Korea shipped artillery shells to Russia, "
+                    "South Korea's defence ministry said.", "published": "2023-10-13"}) + "\n"
+        + "{not json\n", encoding="utf-8")
+    return folder
+
+
+def test_cli_every_command_has_help_with_example(runner):
+    for command in ("ingest", "extract", "records", "eval", "explain"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0, command
+        assert "Example: armstrace " + command in " ".join(result.output.split()), command
+
+
+def test_cli_every_command_is_in_readme():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for command in ("ingest", "extract", "records", "eval", "explain"):
+        assert f"armstrace {command}" in readme, command
+
+
+def test_cli_ingest_stores_records_and_reports_skips(runner, corpus, db):
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert result.exit_code == 1, result.output   # the malformed JSONL line was skipped
+    assert "b.jsonl line 2" in result.output
+    assert "2 read (2 added" in result.output
+    listed = runner.invoke(app, ["records", "--db", str(db), "--format", "jsonl", "--actor", "IRN"])
+    rows = [json.loads(x) for x in listed.output.splitlines() if x.startswith("{")]
+    assert any(r["type"] == "transfer" and r["actor"] == "IRN" and r["claimant"] == "USA" for r in rows)
+    assert any(r["claimant"] == "IRN" and r["stance"] == "denied" for r in rows)
+
+
+def test_cli_ingest_twice_adds_nothing(runner, corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    first = runner.invoke(app, ["records", "--db", str(db), "--format", "jsonl", "--limit", "1000"]).output
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert "2 unchanged" in again.output
+    assert runner.invoke(app, ["records", "--db", str(db), "--format", "jsonl", "--limit", "1000"]).output == first
+
+
+def test_cli_ingest_changed_file_replaces_its_records(runner, corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    (corpus / "a.txt").write_text("Turkey sold Bayraktar TB2 drones to Poland.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert "1 replaced" in result.output
+    rows = runner.invoke(app, ["records", "--db", str(db), "--format", "jsonl", "--limit", "1000"]).output
+    assert "Shahed" not in rows and "bayraktar-tb2" in rows
+
+
+def test_cli_records_csv_has_header_and_rows(runner, corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    result = runner.invoke(app, ["records", "--db", str(db), "--format", "csv", "--type", "transfer"])
+    lines = result.output.splitlines()
+    assert lines[0].startswith("id,doc_id,type,actor")
+    assert len(lines) >= 3
+
+
+def test_cli_records_on_missing_database_is_usage_error(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "armstrace", "records", "--db", str(tmp_path / "none.db")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "none.db" in proc.stderr and "armstrace ingest" in proc.stderr
+
+
+def test_cli_explain_shows_rules_and_sentence(runner, corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    rows = runner.invoke(app, ["records", "--db", str(db), "--format", "jsonl"]).output
+    record_id = json.loads(next(x for x in rows.splitlines() if x.startswith("{")))["id"]
+    result = runner.invoke(app, ["explain", record_id, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "trigger/" in result.output and "state/" in result.output
+
+
+def test_cli_extract_as_subprocess_writes_scoreable_jsonl(tmp_path, corpus):
+    out = tmp_path / "records.jsonl"
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    proc = subprocess.run([sys.executable, "-m", "armstrace", "extract", str(corpus / "a.txt"), "--out", str(out)],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all({"doc_id", "type", "actor", "claimant", "stance", "evidence"} <= r.keys() for r in rows)
+    assert all(r["evidence"] in ARTICLE for r in rows)
