@@ -28,3 +28,7 @@ class SchemaTooNew(ArmstraceError):
 
 class UsageError(ArmstraceError):
     """The caller asked for something that cannot be done (bad option, missing file)."""
+
+
+class NotFound(ArmstraceError):
+    """A document or record id that is not in the database."""

@@ -1,0 +1,151 @@
+"""Schema migrations: an ordered list of (version, SQL script), applied in order.
+
+The schema version lives in `PRAGMA user_version`. To change the schema, append
+`(2, "ALTER TABLE ...")` to `MIGRATIONS`; never edit a migration that has shipped.
+Each pending migration runs in one transaction with the bump of `user_version`,
+so a failure leaves the database at the last version that applied cleanly.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+# "ARMS" in ASCII, in the file header (PRAGMA application_id): tells an
+# armstrace database from any other SQLite file (`file` prints it too).
+APPLICATION_ID = 0x41524D53
+
+_V1 = f"""
+PRAGMA application_id = {APPLICATION_ID};
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE documents (
+    doc_id        TEXT PRIMARY KEY,
+    content_hash  TEXT NOT NULL,
+    title         TEXT,
+    url           TEXT,
+    published     TEXT,
+    source_path   TEXT,
+    source_format TEXT NOT NULL CHECK (source_format IN ('txt', 'html', 'jsonl')),
+    text          TEXT NOT NULL,
+    skip_spans    TEXT NOT NULL DEFAULT '[]',  -- JSON [[start, end], ...]
+    ingested_at   TEXT NOT NULL
+);
+
+-- actor, recipient and claimant are ISO3 codes (upper) or slugs (lower):
+-- NOCASE lets the indexes serve case-insensitive filters.
+CREATE TABLE records (
+    record_id         TEXT PRIMARY KEY,
+    doc_id            TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    type              TEXT NOT NULL
+                      CHECK (type IN ('transfer', 'use', 'production', 'training', 'sanction')),
+    actor             TEXT NOT NULL COLLATE NOCASE,
+    recipient         TEXT COLLATE NOCASE,
+    location          TEXT,
+    place             TEXT,
+    weapon_class      TEXT,
+    weapons           TEXT NOT NULL DEFAULT '[]',  -- JSON list of model ids
+    has_quantity      INTEGER NOT NULL DEFAULT 0,  -- tells Quantity(None, None) from no quantity
+    quantity_min      INTEGER,
+    quantity_max      INTEGER,
+    claimant          TEXT NOT NULL COLLATE NOCASE,
+    speaker           TEXT,
+    stance            TEXT NOT NULL CHECK (stance IN ('asserted', 'denied', 'hedged')),
+    time              TEXT,
+    time_precision    TEXT CHECK (time_precision IN ('day', 'month', 'year')),
+    violates          TEXT NOT NULL DEFAULT '[]',  -- JSON list of conflict ids
+    evidence          TEXT NOT NULL,
+    evidence_start    INTEGER NOT NULL,
+    evidence_end      INTEGER NOT NULL,
+    trigger           TEXT,
+    rules             TEXT NOT NULL DEFAULT '[]',  -- JSON list of rule ids
+    gazetteer_ids     TEXT NOT NULL DEFAULT '[]',  -- JSON list of gazetteer ids
+    confidence        REAL NOT NULL,
+    extractor_version TEXT NOT NULL,
+    data_version      TEXT NOT NULL,
+    published         TEXT,
+    position          INTEGER NOT NULL  -- order within the document's list, kept on round trip
+);
+
+CREATE INDEX records_type ON records(type);
+CREATE INDEX records_actor ON records(actor);
+CREATE INDEX records_recipient ON records(recipient);
+CREATE INDEX records_claimant ON records(claimant);
+CREATE INDEX records_doc ON records(doc_id, evidence_start);
+
+-- One row per weapon model of a record; `model_key` is lower case without
+-- hyphens or spaces, so "Shahed-136", "shahed136" and "shahed 136" meet.
+CREATE TABLE record_weapons (
+    record_id TEXT NOT NULL REFERENCES records(record_id) ON DELETE CASCADE,
+    model     TEXT NOT NULL,
+    model_key TEXT NOT NULL,
+    PRIMARY KEY (record_id, model_key)
+);
+CREATE INDEX record_weapons_key ON record_weapons(model_key);
+"""
+
+# (version, SQL script), in order. Append; never reorder or rewrite.
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, _V1),
+]
+
+LATEST_VERSION: int = MIGRATIONS[-1][0]
+
+
+def split_statements(script: str) -> list[str]:
+    """The complete SQL statements of a script, in order (semicolons in strings and triggers kept)."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \t\r\n;"):
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {pending.strip()[:60]!r}")
+    return statements
+
+
+def pending_migrations(current: int) -> list[tuple[int, str]]:
+    """The migrations a database at version `current` still needs, in order."""
+    return [(version, script) for version, script in MIGRATIONS if version > current]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> int:
+    """Bring the database to LATEST_VERSION, one transaction per migration; returns the final version.
+
+    The connection must be in autocommit mode (`isolation_level=None`). Each
+    step takes the write lock first and re-reads the version, so two processes
+    opening a new file at once do not both apply migration 1.
+    """
+    version = _user_version(conn)
+    for target, script in pending_migrations(version):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if _user_version(conn) >= target:  # another process got here first
+                conn.execute("COMMIT")
+                continue
+            for statement in split_statements(script):
+                conn.execute(statement)
+            if target == 1:
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('created_at', ?)",
+                    (datetime.now(UTC).isoformat(timespec="seconds"),),
+                )
+            # PRAGMA takes no parameters; `target` is an int from MIGRATIONS.
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        version = target
+    return _user_version(conn)
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -1,0 +1,139 @@
+"""Record filters -> parameterised SQL: the one place WHERE clauses are built.
+
+Values only ever travel as `?` parameters; the SQL text is assembled from
+fixed fragments, never from caller input.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from ..errors import UsageError
+from ..records import EVENT_TYPES, STANCES, WEAPON_CLASSES
+
+_NOT_WEAPON_KEY = re.compile(r"[\s\-_]+")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LIKE_ESCAPE = "\\"
+
+
+def weapon_key(name: str) -> str:
+    """The lookup form of a weapon model or class: "Shahed-136" and "shahed136" -> "shahed136"."""
+    return _NOT_WEAPON_KEY.sub("", name).casefold()
+
+
+_CLASS_BY_KEY: dict[str, str] = {weapon_key(c): c for c in WEAPON_CLASSES}
+
+
+def escape_like(text: str) -> str:
+    """`text` for a LIKE pattern with `%`, `_` and the escape character taken literally."""
+    return (
+        text.replace(_LIKE_ESCAPE, _LIKE_ESCAPE * 2)
+        .replace("%", _LIKE_ESCAPE + "%")
+        .replace("_", _LIKE_ESCAPE + "_")
+    )
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What `Store.records()` and `Store.count_records()` select; None means any."""
+
+    type: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    weapon: str | None = None
+    claimant: str | None = None
+    stance: str | None = None
+    doc_id: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.type is not None and self.type not in EVENT_TYPES:
+            raise UsageError(f"type {self.type!r}: unknown event type (use one of {', '.join(EVENT_TYPES)})")
+        if self.stance is not None and self.stance not in STANCES:
+            raise UsageError(f"stance {self.stance!r}: unknown stance (use one of {', '.join(STANCES)})")
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and not _DATE.match(value):
+                raise UsageError(f"{name} {value!r}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+    def is_empty(self) -> bool:
+        """True when the filter selects every record."""
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+def where_clause(flt: RecordFilter) -> tuple[str, list[object]]:
+    """The WHERE clause (or "") and its parameters for `flt`, over `records AS r`.
+
+    `since`/`until` need `documents AS d` joined on doc_id (see `needs_documents`).
+    """
+    terms: list[str] = []
+    params: list[object] = []
+    if flt.type is not None:
+        terms.append("r.type = ?")
+        params.append(flt.type)
+    if flt.actor is not None:
+        # An actor filter is about a party to the event, on either side of it.
+        terms.append("(r.actor = ? OR r.recipient = ?)")  # columns are COLLATE NOCASE
+        params += [flt.actor, flt.actor]
+    if flt.recipient is not None:
+        terms.append("r.recipient = ?")
+        params.append(flt.recipient)
+    if flt.weapon is not None:
+        key = weapon_key(flt.weapon)
+        weapon_terms = ["r.record_id IN (SELECT w.record_id FROM record_weapons AS w WHERE w.model_key = ?)"]
+        params.append(key)
+        if key in _CLASS_BY_KEY:
+            weapon_terms.append("r.weapon_class = ?")
+            params.append(_CLASS_BY_KEY[key])
+        terms.append("(" + " OR ".join(weapon_terms) + ")")
+    if flt.claimant is not None:
+        terms.append("r.claimant = ?")
+        params.append(flt.claimant)
+    if flt.stance is not None:
+        terms.append("r.stance = ?")
+        params.append(flt.stance)
+    if flt.doc_id is not None:
+        terms.append("r.doc_id = ?")
+        params.append(flt.doc_id)
+    # Dates are ISO strings of varying precision ("2024", "2024-03", "2024-03-15"):
+    # a record matches when its period overlaps the asked range, so "2024-03"
+    # is within since="2024-03-10", and "2024-03-15" within until="2024-03".
+    when = "COALESCE(r.time, d.published)"
+    if flt.since is not None:
+        terms.append(f"({when} >= ? OR substr(?, 1, length({when})) = {when})")
+        params += [flt.since, flt.since]
+    if flt.until is not None:
+        terms.append(f"({when} <= ? OR substr({when}, 1, length(?)) = ?)")
+        params += [flt.until, flt.until, flt.until]
+    if flt.text is not None:
+        terms.append(f"r.evidence LIKE ? ESCAPE '{_LIKE_ESCAPE}'")
+        params.append("%" + escape_like(flt.text) + "%")
+    if not terms:
+        return "", params
+    return "WHERE " + " AND ".join(terms), params
+
+
+def needs_documents(flt: RecordFilter) -> bool:
+    """True when the filter reads the document's published date."""
+    return flt.since is not None or flt.until is not None
+
+
+def from_clause(flt: RecordFilter) -> str:
+    """`FROM records AS r`, joined to documents when the filter needs them."""
+    if needs_documents(flt):
+        return "FROM records AS r JOIN documents AS d ON d.doc_id = r.doc_id"
+    return "FROM records AS r"
+
+
+def page_clause(limit: int | None, offset: int) -> tuple[str, list[object]]:
+    """LIMIT/OFFSET and their parameters; a negative limit or offset is a usage error."""
+    if limit is not None and limit < 0:
+        raise UsageError(f"limit {limit}: must be 0 or more (leave it out for no limit)")
+    if offset < 0:
+        raise UsageError(f"offset {offset}: must be 0 or more")
+    return "LIMIT ? OFFSET ?", [-1 if limit is None else limit, offset]
+
+
+RECORD_ORDER = "ORDER BY r.doc_id, r.evidence_start, r.type, r.position"

@@ -1,0 +1,57 @@
+"""Store fixtures: an open Store on a temp file, and hand-built articles and records."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from armstrace.records import Article, Record
+from armstrace.store import Store
+
+TEXT = "Iran has sent Shahed-136 drones to Russia, US officials said. Tehran denied it."
+
+
+def make_article(doc_id: str = "doc-1", text: str = TEXT, **fields: Any) -> Article:
+    """An article with a known text; `fields` override the rest."""
+    return Article(doc_id=doc_id, text=text, **fields)
+
+
+def make_record(doc_id: str = "doc-1", **fields: Any) -> Record:
+    """A valid transfer record; `fields` override any field."""
+    values: dict[str, Any] = {
+        "type": "transfer",
+        "actor": "IRN",
+        "recipient": "RUS",
+        "weapon_class": "uav",
+        "weapons": ["shahed-136"],
+        "claimant": "USA",
+        "stance": "asserted",
+        "evidence": "Iran has sent Shahed-136 drones to Russia",
+        "evidence_start": 0,
+        "evidence_end": 41,
+        "extractor_version": "armstrace-extract/0.1.0+1",
+        "data_version": "data/1",
+    }
+    values.update(fields)
+    return Record(doc_id=doc_id, **values)
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[Store]:
+    """A fresh Store on a temp file, closed after the test."""
+    with Store(db) as opened:
+        yield opened
+
+
+@pytest.fixture
+def article() -> Callable[..., Article]:
+    """The make_article factory."""
+    return make_article
+
+
+@pytest.fixture
+def record() -> Callable[..., Record]:
+    """The make_record factory."""
+    return make_record
