@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 
 from ..rules import Rules, TriggerRule
 from .document import DocContext
-from .phrases import ActorRef, WeaponRef, actors_in_phrase, place_in_phrase, weapons_in_phrase
+from .phrases import (ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase, place_in_phrase,
+                      weapons_in_phrase)
 
 _RELATIVE = {"which", "that", "who"}
 _TARGET_PREPS = {"against", "on", "at", "over", "into", "across", "toward", "towards", "upon"}
@@ -117,6 +118,21 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
     return None, False
 
 
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "nsubj", "nsubjpass", "csubj"}
+
+
+def _clause_weapons(ctx: DocContext, verb: Token) -> list[WeaponRef]:
+    """Weapons in the verb's clause, not in its subject or in clauses of their own."""
+    tokens: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    heads = [t for t in tokens if ctx.mention(t) is not None and t.pos_ in ("NOUN", "PROPN")]
+    return _weapons_from(ctx, heads)
+
+
 def _weapons_from(ctx: DocContext, tokens: list[Token]) -> list[WeaponRef]:
     out: list[WeaponRef] = []
     for tok in tokens:
@@ -131,6 +147,12 @@ def fill_roles(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule)
     roles = Roles(rule=rule, trigger=trigger)
     if trigger.pos_ in ("VERB", "AUX") and rule.frame != "origin":
         _verb_roles(ctx, rules, trigger, roles)
+        if not roles.weapons and rule.frame in ("give", "receive", "equip", "produce"):
+            # "have not supplied any of the countries at war with weapons": the parser hangs the
+            # weapon off a neighbour; take weapons anywhere in the trigger's own clause.
+            roles.weapons = _clause_weapons(ctx, trigger)
+            if roles.weapons:
+                roles.rules.append(f"role/{rule.frame}/clause-weapon")
     elif rule.frame == "origin":
         _origin_roles(ctx, trigger, roles)
     else:
@@ -213,7 +235,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                 for c in w.head.children:
                     if c.dep_ in ("acl", "relcl"):
                         s, _ = _subject(ctx, rules, c)
-                        if s is not None:
+                        if s is not None and not is_weapon_phrase(ctx, s):
                             launcher = actors_in_phrase(ctx, s)
             roles.agents = launcher
         places = _pobjs(verb, _PLACE_PREPS) + targets
@@ -285,6 +307,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         light_subj, _ = _subject(ctx, rules, light)
     light_is_recipient = light is not None and rules.is_cue("recipient-verb", light.lemma_.lower())
     light_actors = actors_in_phrase(ctx, light_subj) if light_subj is not None else []
+    if light is not None and not light_is_recipient and light.lemma_.lower() not in _LIGHT_AGENT_VERBS:
+        light_actors = []   # "pushing Guterres to investigate the drone use": the investigator did not use
 
     weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + _pobjs(noun, {"on", "with", "for"})
     if frame in ("give", "receive"):

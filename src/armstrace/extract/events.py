@@ -162,7 +162,7 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         return
     span = ctx.doc[pron.i:pron.i + 1]
     refs = [ActorRef(a, span, "PRONOUN") for a in actors]
-    if intercept:
+    if intercept or roles.rule.frame == "receive":
         roles.recipients = refs
     else:
         roles.agents = refs
@@ -229,6 +229,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 if foe:
                     targets = [foe]
                     rules_extra.append("role/use/conflict-adversary")
+            if not targets and not place_code:
+                continue   # an attack on no one and nowhere is a deployment, not a use we can key
             for recipient in targets or [None]:
                 location = place_code or (recipient if _is_state(recipient) and recipient != actor else None)
                 make("use", actor, recipient, location, place_text, weapon_class, rules_extra, confidence)

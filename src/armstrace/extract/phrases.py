@@ -76,6 +76,12 @@ def _np_tokens(head: Token, limit: int = 12) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def is_weapon_phrase(ctx: DocContext, head: Token) -> bool:
+    """True when the phrase names a weapon ("Iranian UAVs"): its demonym is a producer, not an actor."""
+    span = ctx.mention(head)
+    return span is not None and span.label_ in (WEAPON, CLASS)
+
+
 def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) -> list[ActorRef]:
     """The actors a noun phrase names, one per coordinated head, nearest the head first."""
     refs: list[ActorRef] = []
@@ -108,6 +114,8 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
             span = ctx.mention(tok)
             if span is None or tok.i != span.start or span.label_ not in ACTOR_LABELS or span.label_ == DEMONYM:
                 continue
+            if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "from", "of"):
+                continue   # "Hamas in Gaza": where a listed group is, not another member
             # "Lebanon's Hezbollah": the group, not its host state.
             nxt = ctx.doc[span.end:span.end + 2]
             if len(nxt) == 2 and nxt[0].lower_ == "'s" or (len(nxt) == 2 and nxt[0].text in ("’s", "'s")):
@@ -254,14 +262,19 @@ def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
     lo = max(ref.span.sent.start, min(ref.span.start, ref.head.i) - 6)
     for tok in ctx.doc[lo:min(ref.span.start, ref.head.i) + 1]:
         span = ctx.mention(tok)
-        if span is None or span.label_ not in (DEMONYM, STATE, "BODY_DEMONYM") or tok.i != span.start:
+        if span is None or span.label_ not in (DEMONYM, STATE, "BODY_DEMONYM", "ORGAN") or tok.i != span.start:
             continue
+        if span.label_ == "ORGAN":
+            # "Iranian military drones" matches the organ "Iranian military": its state made them.
+            if span.root.head.i != ref.head.i:
+                continue
+            tok = span.root
         actor = ctx.actor_of(span)
         after = ctx.doc[span.end:span.end + 2]
         suffix = after[1].lower_ if len(after) == 2 and after[0].text == "-" else ""
         if suffix in SUPPLIER_SUFFIXES:
             supplier = actor
-        elif suffix in PRODUCER_SUFFIXES or span.label_ in (DEMONYM, "BODY_DEMONYM"):
+        elif suffix in PRODUCER_SUFFIXES or span.label_ in (DEMONYM, "BODY_DEMONYM", "ORGAN"):
             # A demonym directly in the weapon phrase: "Iranian drones", "Chinese-made drones".
             if tok.head.i == ref.head.i or suffix or tok.head.head.i == ref.head.i:
                 producer = actor

@@ -21,6 +21,9 @@ from .document import Speaker
 _STOP_AT = {"ccomp", "parataxis", "ROOT"}
 
 
+_ABSENCE_NOUNS = {"sign", "evidence", "indication", "proof", "trace", "record", "plan", "intention"}
+
+
 @dataclass
 class StanceResult:
     stance: str
@@ -53,9 +56,11 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
     # not across clauses ("it is not clear if Iran funnels weapons" is a hedge, not a denial).
     neg_scope = {trigger.i}
     tok = trigger
-    while tok.dep_ in ("xcomp", "conj", "aux", "auxpass") and tok.head.i != tok.i:
+    while tok.dep_ in ("xcomp", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "acl") and tok.head.i != tok.i:
         tok = tok.head
         neg_scope.add(tok.i)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in _ABSENCE_NOUNS:
+            break   # "no sign of X supplying" denies; "no part of a deal to supply" is not ours to judge
     for tok in chain:
         for child in tok.children:
             word = child.lower_
