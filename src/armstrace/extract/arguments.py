@@ -83,6 +83,15 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def _pobjs_around(verb: Token, preps: set[str]) -> list[Token]:
+    """Objects of these prepositions on the verb or on its direct object ("bought drones from Turkey")."""
+    out = _pobjs(verb, preps)
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            out += [p for p in _pobjs(obj, preps) if p not in out]
+    return out
+
+
 def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, is_passive_theme). Follows conjunctions, control and relative clauses."""
     for c in verb.children:
@@ -185,7 +194,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             roles.recipients = [a for o in objs for a in actors_in_phrase(ctx, o)]
             theme = with_objs
         else:
-            roles.recipients = [a for o in _pobjs(verb, {"to", "for"}) + dative for a in actors_in_phrase(ctx, o)]
+            roles.recipients = [a for o in _pobjs_around(verb, {"to"}) + _pobjs(verb, {"for"}) + dative
+                                for a in actors_in_phrase(ctx, o)]
             if not roles.recipients:
                 # "sold Iran tanks": the parser makes the recipient a compound of the weapon.
                 for o in objs:
@@ -204,7 +214,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         roles.theme = with_objs[0] if with_objs else None
     elif frame == "receive":
         roles.recipients = agent if subj is not None and not passive_theme else []
-        sources = _pobjs(verb, {"from"})
+        sources = _pobjs_around(verb, {"from"})
         roles.agents = [a for o in sources for a in actors_in_phrase(ctx, o)]
         roles.source_named = bool(sources) and not roles.agents
         theme = objs + passive_theme + ([rel_head] if rel_head is not None else [])
@@ -219,7 +229,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             weapons = subj_weapons
             targets = objs + _pobjs(verb, _TARGET_PREPS | _PLACE_PREPS)
         else:
-            targets = _pobjs(verb, _TARGET_PREPS) + [o for o in objs if not weapons_in_phrase(ctx, o)]
+            targets = _pobjs_around(verb, _TARGET_PREPS) + [o for o in objs if not weapons_in_phrase(ctx, o)]
             for x in _children(verb, "xcomp", "advcl"):    # "used drones to terrorize Kyiv"
                 targets += _children(x, "dobj") + _pobjs(x, _TARGET_PREPS)
         roles.weapons = weapons
@@ -280,8 +290,10 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
     poss = _children(noun, "poss")
     by = _pobjs(noun, {"by"})
     from_ = _pobjs(noun, {"from"})
-    to = _pobjs(noun, {"to", "for"})
     of = _pobjs(noun, {"of"})
+    # "deliveries of drones to Russia": the parser may hang "to Russia" on the drones.
+    to = _pobjs(noun, {"to", "for"}) + [p for o in of for p in _pobjs(o, {"to"})]
+    from_ += [p for o in of for p in _pobjs(o, {"from"})]
     on = _pobjs(noun, {"on", "against"})
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     mod_actors = [a for m in mods for a in actors_in_phrase(ctx, m, follow_conj=False)
