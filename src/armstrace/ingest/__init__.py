@@ -1,0 +1,14 @@
+"""Files -> `armstrace.records.Article`: plain text, HTML and JSON lines.
+
+Reading is pure (no database) and never raises on bad input: a file or a JSONL
+line that cannot be read comes out as a `Skipped` value, and the rest goes on.
+Page chrome found in the text is recorded in `Article.skip_spans`.
+"""
+from __future__ import annotations
+
+from .boilerplate import find_chrome
+from .dates import normalise_date
+from .files import Skipped, find_files
+from .readers import read_documents, read_file
+
+__all__ = ["Skipped", "find_chrome", "find_files", "normalise_date", "read_documents", "read_file"]

@@ -1,0 +1,99 @@
+"""Files -> articles: plain text, HTML and JSON lines, one `Skipped` per bad file or line."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .. import settings
+from ..records import Article
+from .boilerplate import find_chrome
+from .dates import normalise_date
+from .files import Skipped, find_files, source_format
+from .html import declared_encoding, read_html
+from .jsonl import read_jsonl
+from .text import Unreadable, decode_bytes
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes | Skipped:
+    """The file's bytes, after checking its size on disk (an oversized file is never read)."""
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            return Skipped(str(path), f"{size} bytes is over the {max_bytes}-byte limit (raise it with --max-bytes)")
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        return Skipped(str(path), f"cannot read it ({exc.strerror or type(exc).__name__})")
+
+
+def _read_txt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
+    data = _read_bytes(path, max_bytes)
+    if isinstance(data, Skipped):
+        yield data
+        return
+    text = decode_bytes(data)
+    if isinstance(text, Unreadable):
+        yield Skipped(str(path), text.reason)
+        return
+    yield Article(doc_id=path.stem, text=text, published=published, source_path=str(path),
+                  source_format="txt", skip_spans=find_chrome(text))
+
+
+def _read_html(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
+    data = _read_bytes(path, max_bytes)
+    if isinstance(data, Skipped):
+        yield data
+        return
+    html = decode_bytes(data, declared=declared_encoding(data))
+    if isinstance(html, Unreadable):
+        yield Skipped(str(path), html.reason)
+        return
+    page = read_html(html)
+    if isinstance(page, Unreadable):
+        yield Skipped(str(path), page.reason)
+        return
+    yield Article(doc_id=path.stem, text=page.text, title=page.title, published=page.published or published,
+                  source_path=str(path), source_format="html", skip_spans=find_chrome(page.text, title=page.title))
+
+
+def _read(path: Path, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
+    """read_file with `published` already normalised."""
+    kind = source_format(path)
+    if path.is_dir():
+        yield Skipped(str(path), "a folder, not a file (pass it to read_documents to read what is inside)")
+    elif kind is None or not path.exists():
+        _, skipped = find_files([path])
+        yield from skipped
+    elif not path.is_file():
+        yield Skipped(str(path), "no such file (check the path)" if not path.exists() else "not a regular file")
+    elif kind == "txt":
+        yield from _read_txt(path, published=published, max_bytes=max_bytes)
+    elif kind == "html":
+        yield from _read_html(path, published=published, max_bytes=max_bytes)
+    else:
+        try:
+            yield from read_jsonl(path, published=published, max_bytes=max_bytes)
+        except OSError as exc:
+            yield Skipped(str(path), f"cannot read it ({exc.strerror or type(exc).__name__})")
+
+
+def read_file(path: Path, *, published: str | None = None,
+              max_bytes: int = settings.DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+    """Articles from one file (a JSONL file gives many), or a Skipped for each part that cannot be read.
+
+    Args:
+        published: fallback date (any form dateparser reads) for documents that carry none.
+        max_bytes: size limit of a .txt/.html file, or of one JSONL line.
+    """
+    yield from _read(Path(path), normalise_date(published) if published else None, max_bytes)
+
+
+def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
+                   max_bytes: int = settings.DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+    """Articles from files and folders, streamed; bad paths, files and lines come out as Skipped."""
+    fallback = normalise_date(published) if published else None
+    files, skipped = find_files(paths)
+    yield from skipped
+    for path in files:
+        yield from _read(path, fallback, max_bytes)
