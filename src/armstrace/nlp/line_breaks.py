@@ -1,22 +1,34 @@
-"""The `armstrace_line_breaks_v1` component (spaCy forbids dots in names): a line break always ends a sentence.
+"""The `armstrace_line_breaks_v1` component: line breaks and datelines end sentences.
 
 News pages put headlines, captions and menu lines on lines of their own,
 without final punctuation; the parser would glue them to the next
-paragraph, and evidence would then straddle a headline and a sentence. The
-parser keeps boundaries that are set before it runs.
+paragraph, and evidence would then straddle a headline and a sentence.
+Wire copy opens with a dateline ("SEOUL, Nov. 1 (Reuters) — North Korea
+has ..."): the claim starts after the dash. The parser keeps boundaries that
+are set before it runs. (spaCy forbids dots in component names.)
 """
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# An upper-case place, optional ", date" and "(Agency)", then a dash: at most ~60 characters.
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'\- ]{1,30}(?:,[^\n—–]{1,40}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+[—–-]{1,2}\s+",
+                      re.M)
+
 
 @Language.component("armstrace_line_breaks_v1")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after any token or whitespace holding a newline."""
+    """Start a sentence after every newline and after a dateline's dash."""
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             nxt = doc[tok.i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+    for match in DATELINE.finditer(doc.text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
