@@ -57,9 +57,15 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     prev_events: list[Event] = []
     prev_weapons: list[WeaponRef] = []
     quiet = 0   # sentences since the last one with events
+    first_line = True
     for sent in doc.sents:
-        if ctx.is_chrome(sent) or len(sent) < 3:
+        if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
             continue
+        if first_line and sent.text.strip():
+            first_line = False
+            if not sent.text.rstrip().endswith((".", "!", "?", "”", '"', ":")) and \
+                    "\n" in doc.text[sent.end_char:sent.end_char + 3]:
+                continue   # a headline: it summarises the body, which says it again with attribution
         if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
             ctx.prev_speaker = None   # reported speech does not run across paragraphs
         found = events_of_sentence(ctx, rules, gaz.conflicts, sent, prev_weapons)

@@ -27,7 +27,8 @@ _LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "ag
                       "open", "build", "set", "launch", "conduct", "carry", "provide", "offer", "give",
                       "mount", "stage", "begin", "start", "expand", "increase", "ramp", "establish", "run",
                       "step", "continue", "resume", "sign", "make", "complete", "finalize", "reach", "strike",
-                      "organize", "organise", "hold", "extend", "renew", "tighten", "broaden"}
+                      "organize", "organise", "hold", "extend", "renew", "tighten", "broaden", "respond",
+                      "retaliate", "order", "authorize", "authorise", "execute", "perform", "unleash"}
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Roles:
     rules: list[str] = field(default_factory=list)
     helper: list[ActorRef] = field(default_factory=list)   # "Iran helps Russia produce": Iran
     pronoun: Token | None = None     # the agent is a pronoun ("we", "it"): resolved by the caller
+    witness: list[ActorRef] = field(default_factory=list)   # who seized a shipment
     source_named: bool = False       # "from X" / "by X" was written but X is not in the gazetteers
 
     @property
@@ -80,6 +82,27 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
     for prep in tok.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+_DESTINATION_WORDS = {"bound", "destined", "headed", "heading", "intended", "earmarked", "route", "en"}
+
+
+def destinations(ctx: DocContext, sent: Span) -> list[ActorRef]:
+    """'bound for the Houthis', 'destined for Yemen', 'en route to Russia': where a shipment was going."""
+    out: list[ActorRef] = []
+    for tok in sent:
+        if tok.lower_ not in _DESTINATION_WORDS:
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out += [a for a in actors_in_phrase(ctx, pobj) if a.actor not in {o.actor for o in out}]
+        nxt = tok.nbor() if tok.i + 1 < sent.end else None
+        if not out and nxt is not None and nxt.lower_ in ("for", "to"):
+            for pobj in (c for c in nxt.children if c.dep_ == "pobj"):
+                out += actors_in_phrase(ctx, pobj)
     return out
 
 
@@ -207,6 +230,19 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             theme = [rel_head]
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
+        if not roles.agents:     # "ships carrying weapons from Iran to the Houthis"
+            roles.agents = [a for o in _pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
+        if not roles.recipients:
+            roles.recipients = destinations(ctx, verb.sent)
+    elif frame == "seize":
+        # "The Navy seized Iranian missiles bound for the Houthis": a transfer from the origin to the
+        # destination; the seizer is a witness (see events: it becomes the default claimant).
+        theme = objs + passive_theme
+        roles.weapons = _weapons_from(ctx, theme)
+        roles.theme = theme[0] if theme else None
+        roles.agents = [a for o in _pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
+        roles.recipients = destinations(ctx, verb.sent)
+        roles.witness = agent
     elif frame == "equip":
         roles.agents = agent
         roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
@@ -323,6 +359,10 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         light_actors = []   # "pushing Guterres to investigate the drone use": the investigator did not use
 
     weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + _pobjs(noun, {"on", "with", "for"})
+    if frame == "seize":
+        roles.agents = [a for o in from_ for a in actors_in_phrase(ctx, o)]
+        roles.recipients = [a for o in to for a in actors_in_phrase(ctx, o)] or destinations(ctx, noun.sent)
+        roles.witness = (actors_in_phrase(ctx, poss[0]) if poss else []) or light_actors
     if frame in ("give", "receive"):
         supplier_side = actors_in_phrase(ctx, poss[0]) if poss else []
         if frame == "receive":
@@ -378,6 +418,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
                         [a for o in by for a in actors_in_phrase(ctx, o)] or
                         [a for a in mod_actors if a.label in ("STATE", "BODY", "ORGAN")] or
                         (light_actors if not light_is_recipient else []))
+        if light is not None:    # "imposed sanctions on Monday on Iran Air"
+            on = on + [p for p in _pobjs(light, {"on", "against"}) if p not in on]
         roles.recipients = [a for o in on for a in actors_in_phrase(ctx, o)]
         if not roles.recipients and light_is_recipient:
             roles.recipients = light_actors

@@ -194,8 +194,19 @@ def according_to(ctx: DocContext, rules: Rules, sent: Span) -> Speaker | None:
     return None
 
 
-def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
+def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
+              agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
+    speaker = _attribute(ctx, rules, trigger, agents)
+    # "Denmark and the Netherlands will give ..., their leaders said": the possessor is the actor.
+    if speaker.claimants == ["author"] and speaker.text and agent_actors and \
+            speaker.text.split()[0].lower() in ("their", "its"):
+        return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
+                       [*speaker.rules, "attribution/possessive-back"], speaker.gazetteer_ids)
+    return speaker
+
+
+def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
     sent = trigger.sent
     verbs = [(v, k) for v, k in reporting_verbs(rules, sent) if v.i != trigger.i and v.i not in agents]
     # 1. A reporting verb that governs the trigger, nearest first.

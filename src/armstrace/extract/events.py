@@ -131,7 +131,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 continue
         if rule.type == "sanction":
             weapons = []
-        speaker = attribute(ctx, rules, trigger, roles.agent_tokens)
+        speaker = attribute(ctx, rules, trigger, roles.agent_tokens, [a.actor for a in roles.agents])
+        if speaker.claimants == ["author"] and roles.witness and speaker.text is None:
+            # A seizure reported without attribution: the seizing state vouches for the shipment.
+            speaker = Speaker([w.actor for w in roles.witness], None, rules=["attribution/seizer"],
+                              gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame == "intercept" else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
         reporting = None

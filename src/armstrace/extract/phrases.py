@@ -18,7 +18,7 @@ from .document import DocContext
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod"}
 # Prepositions whose object still describes the same party: "a spokesman for
 # Iran's foreign ministry", "the government of Iran", "officials in Tehran".
-_NP_PREPS = {"of", "for", "from", "in", "at"}
+_NP_PREPS = {"of", "for", "from", "in", "at", "behind"}
 # Clauses and phrases that describe something else: "drones capable of
 # carrying Hellfire missiles" are drones, not missiles.
 _WEAPON_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"}
@@ -146,8 +146,29 @@ def _backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
     return None
 
 
+_BACK_NOUNS = {"group": ("BODY", "BODY_DEMONYM"), "militia": ("BODY", "BODY_DEMONYM"),
+               "movement": ("BODY", "BODY_DEMONYM"), "organisation": ("BODY",), "organization": ("BODY",),
+               "rebels": ("BODY", "BODY_DEMONYM"), "country": (STATE, CAPITAL), "kingdom": (STATE,),
+               "republic": (STATE,), "regime": (STATE, CAPITAL)}
+
+
+def _back_reference(ctx: DocContext, head: Token) -> ActorRef | None:
+    """'the group', 'the country': the last group or state named before, within a few sentences."""
+    kinds = _BACK_NOUNS.get(head.lower_)
+    if kinds is None or not any(c.lower_ == "the" for c in head.children) or \
+            any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+        return None
+    for i in range(head.i - 1, max(-1, head.i - 150), -1):
+        span = ctx.mention(ctx.doc[i])
+        if span is not None and span.label_ in kinds and span.label_ != "PERSON":
+            actor = ctx.actor_of(span)
+            if actor:
+                return ActorRef(actor, span, span.label_)
+    return None
+
+
 def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
-    backed = _backed_group(ctx, head)
+    backed = _backed_group(ctx, head) or _back_reference(ctx, head)
     if backed is not None:
         return backed
     span = ctx.mention(head)
