@@ -205,8 +205,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     subj_is_weapon = subj is not None and (ctx.mention(subj) is not None and
                                            ctx.mention(subj).label_ in ("WEAPON", "CLASS"))  # type: ignore[union-attr]
     agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
-    if subj is not None and not agent and subj.pos_ == "PRON":
-        roles.pronoun = subj
+    if subj is not None and not agent and subj.pos_ == "PRON" and (
+            subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i)):
+        roles.pronoun = subj   # only the verb's own subject: "said it had seen no sign of X supplying"
     roles.rules.append(f"role/{frame}/verb")
     if frame == "give":
         roles.agents = agent
@@ -363,6 +364,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         roles.agents = [a for o in from_ for a in actors_in_phrase(ctx, o)]
         roles.recipients = [a for o in to for a in actors_in_phrase(ctx, o)] or destinations(ctx, noun.sent)
         roles.witness = (actors_in_phrase(ctx, poss[0]) if poss else []) or light_actors
+    if poss and poss[0].pos_ == "PRON" and poss[0].lower_ in ("its", "their"):
+        roles.pronoun = poss[0]   # "its shipment of drones": resolved like a subject pronoun
     if frame in ("give", "receive"):
         supplier_side = actors_in_phrase(ctx, poss[0]) if poss else []
         if frame == "receive":

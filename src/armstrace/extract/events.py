@@ -159,6 +159,19 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         # "'We have not supplied ...,' said Iran's ministry"; "Ukraine said it shot down ...".
         actors = speaker.claimants
         roles.rules.append("role/pronoun/speaker")
+    elif word in ("its", "their"):
+        # "Iran's booming UAV industry, its shipment of drones": the nearest actor named before.
+        found = None
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            span = ctx.mention(ctx.doc[i])
+            if span is not None and ctx.actor_of(span):
+                found = ctx.actor_of(span)
+                break
+        found = found or ctx.last_actor
+        if not found:
+            return
+        actors = [found]
+        roles.rules.append("role/pronoun/possessive")
     elif word in ("it", "they") and ctx.last_actor:
         actors = [ctx.last_actor]
         roles.rules.append("role/pronoun/last-actor")

@@ -112,6 +112,9 @@ class MentionMatcher:
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, entry_id = doc.vocab.strings[match_id].split("|", 1)
+            if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.islower() \
+                    and label in ACTOR_LABELS:
+                continue   # "us", "un", "eu" in lower case are words, not the US, the UN or the EU
             spans.append(Span(doc, start, end, label=label, kb_id=entry_id))
         # Longest first, then by kind priority, then leftmost.
         spans.sort(key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
