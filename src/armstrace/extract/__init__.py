@@ -63,8 +63,9 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
             continue
         if first_line and sent.text.strip():
             first_line = False
-            if not sent.text.rstrip().endswith((".", "!", "?", "”", '"', ":")) and \
-                    "\n" in doc.text[sent.end_char:sent.end_char + 3]:
+            stripped = sent.text.rstrip()
+            ends_line = "\n" in sent.text[len(stripped):] or "\n" in doc.text[sent.end_char:sent.end_char + 3]
+            if not stripped.endswith((".", "!", "?", "”", '"', ":")) and ends_line:
                 continue   # a headline: it summarises the body, which says it again with attribution
         if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
             ctx.prev_speaker = None   # reported speech does not run across paragraphs

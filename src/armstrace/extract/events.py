@@ -59,11 +59,11 @@ class Event:
 
 def adversary(conflicts: list[Conflict], actor: str) -> str | None:
     """The one adversary `actor` has in the conflicts data, or None if none or several."""
-    found = set()
+    found: set[str] = set()
     for conflict in conflicts:
         for i, side in enumerate(conflict.sides):
-            if actor in side and len(conflict.sides[1 - i]) == 1:
-                found.add(conflict.sides[1 - i][0])
+            if actor in side:
+                found.update(conflict.sides[1 - i])
     return found.pop() if len(found) == 1 else None
 
 
@@ -287,6 +287,7 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
         if ev.type == "transfer" and ev.actor and ev.recipient:
             to_partner.setdefault(ev.actor, Counter())[ev.recipient] += 1
             from_partner.setdefault(ev.recipient, Counter())[ev.actor] += 1
+    recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
     out = []
     for ev in events:
         if ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
@@ -297,12 +298,19 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
             ev.recipient = to_partner[ev.actor].most_common(1)[0][0]
             ev.rules.append("role/transfer/document-partner")
             ev.confidence = 0.4
-        elif ev.type == "transfer" and ev.actor and ev.recipient is None and actor_counts:
-            # No transfer names a partner: the other party the article is about, if it stands out.
-            ranked = [(a, n) for a, n in actor_counts.most_common(3) if a != ev.actor]
-            if ranked and ranked[0][1] >= _MAIN_PARTY_MIN and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        elif ev.type == "transfer" and ev.actor and ev.recipient is None:
+            # This supplier's partner is never named: the article's usual recipient if one stands
+            # out ("Britain sent 2,000 NLAWs" in a story about arms for Ukraine), else the party the
+            # article names most, if it clearly stands out.
+            ranked = [(a, n) for a, n in recipients.most_common(3) if a != ev.actor]
+            rule = "role/transfer/document-recipient"
+            if not ranked and actor_counts:
+                ranked = [(a, n) for a, n in actor_counts.most_common(3) if a != ev.actor]
+                ranked = ranked if ranked and ranked[0][1] >= _MAIN_PARTY_MIN else []
+                rule = "role/transfer/document-main-party"
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
                 ev.recipient = ranked[0][0]
-                ev.rules.append("role/transfer/document-main-party")
+                ev.rules.append(rule)
                 ev.confidence = 0.3
         if ev.actor is None or ev.actor == ev.recipient:
             continue

@@ -167,8 +167,28 @@ def _back_reference(ctx: DocContext, head: Token) -> ActorRef | None:
     return None
 
 
+_GROUP_NOUNS = {"militants", "rebels", "militias", "separatists", "insurgents", "guerrillas", "jihadists",
+                "extremists", "paramilitaries", "fighters"}
+
+
+def _described_group(ctx: DocContext, head: Token) -> ActorRef | None:
+    """'Kurdish militants', 'Syrian rebels': an unnamed armed group gets a slug of its description
+    (GUIDELINES), not the state its adjective names. Named groups ("Houthi rebels") keep their id."""
+    if head.lower_ not in _GROUP_NOUNS:
+        return None
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    if not mods:
+        return None
+    named = ctx.mention(mods[0])
+    if named is not None and named.label_ in ("BODY", "BODY_DEMONYM"):
+        return None
+    first = min(m.i for m in mods)
+    words = [t.lower_ for t in ctx.doc[first:head.i + 1] if t.text != "-"]
+    return ActorRef("-".join(words), ctx.doc[first:head.i + 1], "GROUP")
+
+
 def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
-    backed = _backed_group(ctx, head) or _back_reference(ctx, head)
+    backed = _described_group(ctx, head) or _backed_group(ctx, head) or _back_reference(ctx, head)
     if backed is not None:
         return backed
     span = ctx.mention(head)
@@ -184,6 +204,9 @@ def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
         span = ctx.mention(tok)
         if span is None or span.label_ not in ACTOR_LABELS:
             continue
+        after = ctx.doc[span.end:span.end + 2]
+        if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "registered"):
+            continue   # "a UK-based group" is located there, not part of the state
         actor = ctx.actor_of(span)
         if not actor:
             continue
