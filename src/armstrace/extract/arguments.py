@@ -214,6 +214,10 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         theme = passive_theme + objs
         # "sell Tehran 24 Su-35 jets": the parser may hang the weapons off the recipient.
         theme += [c for d in dative + objs for c in d.children if c.dep_ == "appos"]
+        objs_are_weapons = any(weapons_in_phrase(ctx, o) for o in objs)
+        if with_objs and objs_are_weapons:
+            theme = theme + with_objs   # "delivered helicopters to Mali, together with weapons"
+            with_objs = []
         if with_objs:     # "supplied Russia with drones": the object receives
             roles.recipients = [a for o in objs for a in actors_in_phrase(ctx, o)]
             theme = with_objs

@@ -29,6 +29,7 @@ from .times import time_of
 
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
+_AMBIGUOUS_USE = {"use", "deploy", "employ", "send"}
 _TRAINING_WORDS = {"train", "training", "teach", "instruct", "learn", "show"}
 _PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their"}
 
@@ -246,8 +247,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 if foe:
                     targets = [foe]
                     rules_extra.append("role/use/conflict-adversary")
-            if not targets and not place_code:
-                continue   # an attack on no one and nowhere is a deployment, not a use we can key
+            if not targets and not place_code and roles.trigger.lemma_.lower() in _AMBIGUOUS_USE:
+                continue   # "deploy drones" with no target or place is stationing, not an attack
             for recipient in targets or [None]:
                 location = place_code or (recipient if _is_state(recipient) and recipient != actor else None)
                 make("use", actor, recipient, location, place_text, weapon_class, rules_extra, confidence)
@@ -287,6 +288,10 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
         if ev.type == "transfer" and ev.actor and ev.recipient:
             to_partner.setdefault(ev.actor, Counter())[ev.recipient] += 1
             from_partner.setdefault(ev.recipient, Counter())[ev.actor] += 1
+    use_targets: dict[str, Counter] = {}
+    for ev in events:
+        if ev.type == "use" and ev.actor and ev.recipient:
+            use_targets.setdefault(ev.actor, Counter())[ev.recipient] += 1
     recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
     out = []
     for ev in events:
@@ -312,6 +317,11 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
                 ev.recipient = ranked[0][0]
                 ev.rules.append(rule)
                 ev.confidence = 0.3
+        elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in use_targets:
+            # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
+            ev.recipient = use_targets[ev.actor].most_common(1)[0][0]
+            ev.rules.append("role/use/document-target")
+            ev.confidence = 0.3
         if ev.actor is None or ev.actor == ev.recipient:
             continue
         out.append(ev)
