@@ -57,6 +57,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     prev_events: list[Event] = []
     prev_weapons: list[WeaponRef] = []
     quiet = 0   # sentences since the last one with events
+    weapon_age = 0
     first_line = True
     for sent in doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
@@ -86,7 +87,13 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         ctx.prev_speaker = _sentence_speaker(ctx, rules, sent) or (ctx.prev_speaker if found else None)
         sent_weapons = [w for t in sent if t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
                         for w in weapons_in_phrase(ctx, t)]
-        prev_weapons = sent_weapons or prev_weapons[:0]
+        # The weapons last named stay in mind for three sentences ("... the missiles. ... the transfers").
+        if sent_weapons:
+            prev_weapons, weapon_age = sent_weapons, 0
+        else:
+            weapon_age += 1
+            if weapon_age > 3:
+                prev_weapons = []
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
     return _records(article, fill_from_partners(events, ctx.actor_counts), gaz.version)

@@ -125,7 +125,9 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             # "Iran will also train Russians in how to use it": the weapon of the sentence before,
             # unless the event names a thing of its own that is no weapon ("send a team").
             own_theme = roles.theme is not None and roles.theme.pos_ in ("NOUN", "PROPN")
-            if prev_weapons and not own_theme and any(t.lower_ in _PRONOUNS for t in trigger.subtree):
+            anaphor = any(t.lower_ in _PRONOUNS for t in trigger.subtree) or (
+                trigger.pos_ == "NOUN" and any(c.lower_ in ("the", "these", "those", "such") for c in trigger.children))
+            if prev_weapons and not own_theme and anaphor:   # "condemned the transfers": those just named
                 weapons = prev_weapons[:1]
                 roles.rules.append("weapon/previous-sentence")
             else:
