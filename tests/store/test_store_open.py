@@ -120,20 +120,20 @@ def test_split_statements_keeps_semicolons_in_strings_and_triggers():
 def test_apply_migrations_runs_appended_migration(db, monkeypatch):
     Store(db).close()
     monkeypatch.setattr(migrations, "MIGRATIONS",
-                        [*migrations.MIGRATIONS, (2, "ALTER TABLE documents ADD COLUMN language TEXT;")])
+                        [*migrations.MIGRATIONS, (LATEST_VERSION + 1, "ALTER TABLE documents ADD COLUMN language TEXT;")])
     conn = sqlite3.connect(db, isolation_level=None)
     try:
         version = migrations.apply_migrations(conn)
         columns = [row[1] for row in conn.execute("PRAGMA table_info(documents)")]
     finally:
         conn.close()
-    assert (version, "language" in columns) == (2, True)
+    assert (version, "language" in columns) == (LATEST_VERSION + 1, True)
 
 
 def test_apply_migrations_failure_rolls_back_to_last_version(db, monkeypatch):
     Store(db).close()
     broken = "ALTER TABLE documents ADD COLUMN language TEXT; INSERT INTO no_such_table VALUES (1);"
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, broken)])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (LATEST_VERSION + 1, broken)])
     conn = sqlite3.connect(db, isolation_level=None)
     try:
         with pytest.raises(sqlite3.OperationalError):
@@ -141,4 +141,4 @@ def test_apply_migrations_failure_rolls_back_to_last_version(db, monkeypatch):
         columns = [row[1] for row in conn.execute("PRAGMA table_info(documents)")]
     finally:
         conn.close()
-    assert (_pragma(db, "user_version"), "language" in columns) == (1, False)
+    assert (_pragma(db, "user_version"), "language" in columns) == (LATEST_VERSION, False)

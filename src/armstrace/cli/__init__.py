@@ -10,12 +10,13 @@ import sys
 import typer
 
 from ..errors import ArmstraceError
-from . import evaluate, explain, extract, ingest, records
+from . import analysis as _analysis_commands  # noqa: F401  (registers events, event, contradictions, timeline, weapon)
+from . import evaluate, explain, extract, ingest, records, serve
 from .app import app, err_console
 
 __all__ = ["app", "main"]
 
-_ = (evaluate, explain, extract, ingest, records)
+_ = (evaluate, explain, extract, ingest, records, serve)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from ..store import Store
+from ..store.reviews import reviews_for
 from .app import DbOption, app, err_console, out_console
 
 
@@ -22,7 +23,8 @@ class Format(str, Enum):
 
 CSV_FIELDS = ["id", "doc_id", "type", "actor", "recipient", "location", "place", "weapon_class", "weapons",
               "quantity_min", "quantity_max", "claimant", "speaker", "stance", "time", "violates", "evidence",
-              "evidence_start", "evidence_end", "confidence", "rules"]
+              "evidence_start", "evidence_end", "confidence", "rules",
+              "review", "review_corrections", "reviewer", "reviewed_at"]
 
 
 @app.command()
@@ -43,9 +45,12 @@ def records(
     with Store(db, readonly=True) as store:
         found = store.records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance, limit=limit)
         total = store.count_records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance)
+        reviews = reviews_for(store, [rec.record_id for rec in found])
     if format is Format.jsonl:
         for rec in found:
-            sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+            review = reviews.get(rec.record_id)
+            line = {**rec.to_json(), "review": review.model_dump() if review else None}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     elif format is Format.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
@@ -56,6 +61,12 @@ def records(
             row["rules"] = ";".join(rec.rules)
             row["quantity_min"] = rec.quantity.min if rec.quantity else None
             row["quantity_max"] = rec.quantity.max if rec.quantity else None
+            review = reviews.get(rec.record_id)
+            if review is not None:
+                row["review"] = review.verdict or "corrected"
+                row["review_corrections"] = json.dumps(review.corrections, ensure_ascii=False)
+                row["reviewer"] = review.reviewer
+                row["reviewed_at"] = review.at
             writer.writerow(row)
     else:
         table = Table(title=f"{len(found)} of {total} records in {db}", show_lines=False)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..analysis import update_events
 from ..extract import extract_doc
 from ..ingest import Skipped, read_documents
 from ..nlp import load_pipeline
@@ -94,6 +95,8 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, settings: Setti
                 summary.words += len(article.text.split())
             if progress:
                 progress("done", 1)
+        # Once per run, not per document: each touched block is re-clustered once.
+        update_events(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

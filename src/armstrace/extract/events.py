@@ -175,7 +175,8 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
             return
         actors = [found]
         roles.rules.append("role/pronoun/possessive")
-    elif word in ("it", "they") and ctx.last_actor:
+    elif word in ("it", "they") and ctx.last_actor and roles.rule.type != "use":
+        # ("everything they hit": in attacks "they" is usually the weapons themselves)
         actors = [ctx.last_actor]
         roles.rules.append("role/pronoun/last-actor")
     else:
@@ -242,6 +243,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             for recipient in recipients or [None]:
                 make("transfer", actor, recipient, None, None, weapon_class, [], confidence)  # type: ignore[arg-type]
         elif etype == "use":
+            if weapon_class == "technology":
+                continue   # "launched a satellite": technology is supplied and built, not fired
             targets = recipients or ([place_code] if place_code and place_code != actor else [])
             rules_extra: list[str] = []
             if not targets:

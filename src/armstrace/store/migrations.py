@@ -87,9 +87,83 @@ CREATE TABLE record_weapons (
 CREATE INDEX record_weapons_key ON record_weapons(model_key);
 """
 
+# Analyst reviews: an append-only audit trail. Keyed on record_id (a hash of
+# doc_id, the event and claim fields and the evidence offsets) with no foreign
+# key, so a review outlives the deletion of its record on re-ingest and
+# re-attaches when extraction re-creates the same record.
+_V2_REVIEWS = """
+CREATE TABLE reviews (
+    review_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id      TEXT NOT NULL,
+    doc_id         TEXT NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL,
+    verdict        TEXT CHECK (verdict IN ('right', 'wrong')),  -- NULL: a correction only
+    corrections    TEXT NOT NULL DEFAULT '{}',  -- JSON {field: corrected value}
+    reviewer       TEXT NOT NULL,
+    reviewed_at    TEXT NOT NULL,
+    original       TEXT NOT NULL  -- JSON of the record as the reviewer saw it
+);
+CREATE INDEX reviews_record ON reviews(record_id, review_id);
+CREATE INDEX reviews_doc ON reviews(doc_id);
+"""
+
+# Events across documents (armstrace.analysis.events): each record belongs to
+# one event; `reason` says why it was joined. Memberships cascade with their
+# record, and the trigger marks the event stale so that the next
+# `update_events` re-clusters its block: a replaced document's old claims
+# leave their events without a scan of the whole table.
+_V3_EVENTS = """
+CREATE TABLE events (
+    event_id        TEXT PRIMARY KEY,
+    block           TEXT NOT NULL,  -- JSON [type, actor, recipient or location, weapon_class]
+    type            TEXT NOT NULL,
+    actor           TEXT NOT NULL,
+    recipient       TEXT,
+    location        TEXT,
+    weapon_class    TEXT,
+    models          TEXT NOT NULL DEFAULT '[]',  -- JSON list of model ids named by any member
+    time            TEXT,           -- the most precise member time, YYYY[-MM[-DD]]
+    time_precision  TEXT,
+    time_min        TEXT,           -- the period every dated member agrees on
+    time_max        TEXT,
+    anchor          TEXT NOT NULL,  -- record_id of the earliest-published member
+    n_claims        INTEGER NOT NULL,
+    n_documents     INTEGER NOT NULL,
+    first_published TEXT,
+    last_published  TEXT,
+    stale           INTEGER NOT NULL DEFAULT 0  -- a member was deleted: re-cluster the block
+);
+CREATE INDEX events_block ON events(block);
+CREATE INDEX events_stale ON events(stale) WHERE stale = 1;
+CREATE INDEX events_time ON events(time_min);
+
+CREATE TABLE event_claims (
+    record_id TEXT PRIMARY KEY REFERENCES records(record_id) ON DELETE CASCADE,
+    event_id  TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+    reason    TEXT NOT NULL
+);
+CREATE INDEX event_claims_event ON event_claims(event_id);
+
+CREATE TRIGGER event_claims_gone AFTER DELETE ON event_claims
+BEGIN
+    UPDATE events SET stale = 1 WHERE event_id = old.event_id;
+END;
+
+-- A MinHash of each document's text outside page chrome, for telling a
+-- syndicated copy from an independent report (armstrace.analysis.corroboration).
+CREATE TABLE document_signatures (
+    doc_id     TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+    n_shingles INTEGER NOT NULL,
+    minhash    BLOB NOT NULL
+);
+"""
+
 # (version, SQL script), in order. Append; never reorder or rewrite.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
+    (2, _V2_REVIEWS),
+    (3, _V3_EVENTS),
 ]
 
 LATEST_VERSION: int = MIGRATIONS[-1][0]

@@ -1,0 +1,42 @@
+"""Analysis across documents: events, corroboration, contradictions, timelines, regimes, weapon chains.
+
+    from armstrace.analysis import update_events, list_events, find_contradictions
+    with Store("armstrace.db") as store:
+        update_events(store)                 # after saving documents (ingest does it)
+        for c in find_contradictions(store, actor="IRN"):
+            print(c.event.summary(), c.pairs)
+
+Events are stored beside the records they join (schema v3: `events`,
+`event_claims`, `document_signatures`); everything else is computed from them
+on demand.
+"""
+from __future__ import annotations
+
+from .chains import ChainParty, WeaponChain, weapon_chain
+from .clustering import Claim, Cluster, block_of, cluster_block, cluster_records
+from .contradictions import ClaimRef, Contradiction, find_contradictions
+from .corroboration import Corroboration, corroboration, corroborations
+from .events import (
+    Event,
+    EventUpdate,
+    Membership,
+    event_claims,
+    event_of_record,
+    get_event,
+    list_events,
+    pending_updates,
+    update_events,
+)
+from .regimes import Regime, RegimeFlag, flag_event, load_regimes, regimes_version
+from .reports import EventReport, event_report, event_reports
+from .syndication import SyndicationGroup, syndication_groups
+from .timeline import TimelineEntry, timeline
+
+__all__ = [
+    "ChainParty", "Claim", "ClaimRef", "Cluster", "Contradiction", "Corroboration", "Event", "EventReport",
+    "EventUpdate", "Membership", "Regime", "RegimeFlag", "SyndicationGroup", "TimelineEntry", "WeaponChain",
+    "block_of", "cluster_block", "cluster_records", "corroboration", "corroborations", "event_claims",
+    "event_of_record", "event_report", "event_reports", "find_contradictions", "flag_event", "get_event",
+    "list_events", "load_regimes", "pending_updates", "regimes_version", "syndication_groups", "timeline",
+    "update_events", "weapon_chain",
+]

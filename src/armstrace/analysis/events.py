@@ -1,0 +1,250 @@
+"""Events across documents: one event id for every claim about the same event.
+
+The clustering itself is `clustering.py`; this module keeps its result in the
+database and up to date. `update_events` re-clusters only the blocks (type,
+actor, recipient or location, weapon class) that changed: blocks of records
+that belong to no event yet, and blocks of events that lost a member (a
+trigger marks them stale when a replaced document's records cascade away).
+A whole block is re-clustered at once, which keeps the result identical to
+clustering everything from scratch, in any order of arrival.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import NotFound, UsageError
+from ..records import EVENT_TYPES, Record
+from ..store import Store, weapon_key
+from ..store.rows import RECORD_COLUMNS, record_of
+from .access import chunks, query, write
+from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
+from .syndication import sign_documents
+
+_RECORD_SELECT = ("SELECT " + ", ".join("r." + c for c in RECORD_COLUMNS) + ", d.published AS doc_published "
+                  "FROM records AS r JOIN documents AS d ON d.doc_id = r.doc_id")
+
+
+class Event(BaseModel):
+    """One event as stored: what happened, when, and how many claims and documents speak of it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: str
+    type: str
+    actor: str
+    recipient: str | None
+    location: str | None
+    weapon_class: str | None
+    models: list[str]
+    time: str | None
+    time_precision: str | None
+    time_min: str | None
+    time_max: str | None
+    anchor: str
+    n_claims: int
+    n_documents: int
+    first_published: str | None
+    last_published: str | None
+
+    @property
+    def block(self) -> Block:
+        """The block the event belongs to."""
+        target = self.location if self.type == "production" else self.recipient
+        return (self.type, self.actor, target, self.weapon_class)
+
+    def summary(self) -> str:
+        """`transfer IRN->RUS uav (shahed-136) 2022-08`."""
+        models = f" ({', '.join(self.models)})" if self.models else ""
+        return f"{describe_block(self.block)}{models} {self.time or 'time unknown'}"
+
+
+class Membership(BaseModel):
+    """One claim of an event: the record, its document's date, and why it was joined."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: str
+    record: Record
+    published: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class EventUpdate:
+    """What one `update_events` call changed."""
+
+    blocks: int
+    events: int
+    claims: int
+    signed: int
+
+
+def _pending_blocks(conn: sqlite3.Connection, doc_ids: list[str] | None) -> set[Block]:
+    blocks: set[Block] = set()
+    unassigned = ("SELECT DISTINCT r.type, r.actor, r.recipient, r.location, r.weapon_class FROM records AS r "
+                  "WHERE NOT EXISTS (SELECT 1 FROM event_claims AS c WHERE c.record_id = r.record_id)")
+    batches: Iterable[tuple[str, list[str]]]
+    if doc_ids is None:
+        batches = [(unassigned, [])]
+    else:
+        batches = [(unassigned + f" AND r.doc_id IN ({','.join('?' * len(part))})", list(part))
+                   for part in chunks(doc_ids)]
+    for sql, params in batches:
+        for row in conn.execute(sql, params):
+            target = row["location"] if row["type"] == "production" else row["recipient"]
+            blocks.add((row["type"], row["actor"], target, row["weapon_class"]))
+    for row in conn.execute("SELECT DISTINCT block FROM events WHERE stale = 1"):
+        kind, actor, target, weapon_class = json.loads(row["block"])
+        blocks.add((kind, actor, target, weapon_class))
+    return blocks
+
+
+def _block_claims(conn: sqlite3.Connection, block: Block) -> list[Claim]:
+    kind, actor, target, weapon_class = block
+    rows = conn.execute(f"{_RECORD_SELECT} WHERE r.type = ? AND r.actor = ?", (kind, actor)).fetchall()
+    claims = []
+    for row in rows:
+        row_target = row["location"] if kind == "production" else row["recipient"]
+        # `actor` is COLLATE NOCASE: compare exactly here so that "IRN" and "irn" are two blocks, never one twice.
+        if (row["actor"], row_target, row["weapon_class"]) == (actor, target, weapon_class):
+            claims.append(Claim.of(record_of(row), row["doc_published"]))
+    return claims
+
+
+def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster) -> None:
+    kind, actor, target, weapon_class = block
+    period = cluster.period
+    published = sorted(c.published for c in cluster.claims if c.published)
+    time = cluster.time
+    conn.execute(
+        "INSERT INTO events (event_id, block, type, actor, recipient, location, weapon_class, models, time, "
+        "time_precision, time_min, time_max, anchor, n_claims, n_documents, first_published, last_published) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (cluster.event_id, block_key(block), kind, actor, None if kind == "production" else target,
+         cluster.location, weapon_class, json.dumps(cluster.models), time,
+         {4: "year", 7: "month", 10: "day"}.get(len(time)) if time else None,
+         period.start if period else None, period.end if period else None, cluster.anchor.record_id,
+         len(cluster.claims), len({c.doc_id for c in cluster.claims}),
+         published[0] if published else None, published[-1] if published else None),
+    )
+    conn.executemany("INSERT INTO event_claims (record_id, event_id, reason) VALUES (?, ?, ?)",
+                     [(c.record_id, cluster.event_id, cluster.reasons[c.record_id]) for c in cluster.claims])
+
+
+def _recluster(conn: sqlite3.Connection, block: Block) -> tuple[int, int]:
+    key = block_key(block)
+    conn.execute("DELETE FROM event_claims WHERE event_id IN (SELECT event_id FROM events WHERE block = ?)", (key,))
+    conn.execute("DELETE FROM events WHERE block = ?", (key,))
+    claims = _block_claims(conn, block)
+    clusters = cluster_block(block, claims)
+    for cluster in clusters:
+        _save_cluster(conn, block, cluster)
+    return len(clusters), len(claims)
+
+
+def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUpdate:
+    """Bring events up to date after documents were saved or replaced.
+
+    Args:
+        doc_ids: the documents just saved; None looks at every record that belongs to no event.
+    """
+    ids = None if doc_ids is None else sorted(set(doc_ids))
+    n_events = n_claims = 0
+    with write(store) as conn:
+        blocks = _pending_blocks(conn, ids)
+        for block in sorted(blocks, key=block_key):
+            events, claims = _recluster(conn, block)
+            n_events += events
+            n_claims += claims
+        signed = sign_documents(conn, ids)
+    return EventUpdate(len(blocks), n_events, n_claims, signed)
+
+
+def pending_updates(store: Store) -> int:
+    """How many records belong to no event plus how many events are stale (0: all up to date)."""
+    rows = query(store, "SELECT (SELECT count(*) FROM records AS r WHERE NOT EXISTS "
+                        "(SELECT 1 FROM event_claims AS c WHERE c.record_id = r.record_id)) "
+                        "+ (SELECT count(*) FROM events WHERE stale = 1)")
+    return int(rows[0][0])
+
+
+def _event_of(row: sqlite3.Row) -> Event:
+    data = {name: row[name] for name in Event.model_fields}
+    data["models"] = json.loads(row["models"])
+    return Event.model_validate(data)
+
+
+def list_events(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
+                limit: int | None = None) -> list[Event]:
+    """Stored events, filtered, ordered by first report then id.
+
+    Args:
+        actor: the actor or the recipient (case-insensitive).
+        weapon: a model id among the event's models, or a weapon class.
+    """
+    if type is not None and type not in EVENT_TYPES:
+        raise UsageError(f"type {type!r}: unknown event type (use one of {', '.join(EVENT_TYPES)})")
+    terms: list[str] = []
+    params: list[object] = []
+    if type is not None:
+        terms.append("e.type = ?")
+        params.append(type)
+    if actor is not None:
+        terms.append("(e.actor = ? COLLATE NOCASE OR e.recipient = ? COLLATE NOCASE)")
+        params += [actor, actor]
+    if weapon is not None:
+        # Model ids are matched in their lookup form ("Shahed 136" finds shahed-136).
+        terms.append("(e.weapon_class = ? OR e.event_id IN (SELECT e2.event_id FROM events AS e2, "
+                     "json_each(e2.models) AS m WHERE lower(replace(replace(m.value, '-', ''), ' ', '')) = ?))")
+        params += [weapon, weapon_key(weapon)]
+    where = ("WHERE " + " AND ".join(terms)) if terms else ""
+    sql = (f"SELECT * FROM events AS e {where} ORDER BY COALESCE(e.first_published, '9999'), e.event_id "
+           "LIMIT ?")
+    return [_event_of(row) for row in query(store, sql, [*params, -1 if limit is None else limit])]
+
+
+def get_event(store: Store, event_id: str) -> Event:
+    """The event `event_id`; NotFound if there is none."""
+    rows = query(store, "SELECT * FROM events WHERE event_id = ?", (event_id,))
+    if not rows:
+        raise NotFound(f"event {event_id!r}: not in {store.path} (list them with `armstrace events`)")
+    return _event_of(rows[0])
+
+
+def event_claims(store: Store, event_id: str) -> list[Membership]:
+    """Every claim of an event with its reason, by report date then document order; NotFound if no such event."""
+    get_event(store, event_id)
+    return memberships(store, [event_id]).get(event_id, [])
+
+
+def event_of_record(store: Store, record_id: str) -> str:
+    """The event id of a record; NotFound when it has none (run `update_events`)."""
+    rows = query(store, "SELECT event_id FROM event_claims WHERE record_id = ?", (record_id,))
+    if not rows:
+        raise NotFound(f"record {record_id!r}: in no event (ingest again, or check the id with `armstrace records`)")
+    return str(rows[0][0])
+
+
+def memberships(store: Store, event_ids: Iterable[str] | None = None) -> dict[str, list[Membership]]:
+    """Claims of many events at once, keyed by event id (all events when `event_ids` is None)."""
+    sql = f"{_RECORD_SELECT} JOIN event_claims AS c ON c.record_id = r.record_id"
+    batches: list[tuple[str, list[str]]]
+    if event_ids is None:
+        batches = [(sql, [])]
+    else:
+        ids = sorted(set(event_ids))
+        batches = [(sql + f" WHERE c.event_id IN ({','.join('?' * len(p))})", list(p)) for p in chunks(ids)]
+    result: dict[str, list[Membership]] = {}
+    for text, params in batches:
+        ordered = text + " ORDER BY COALESCE(d.published, '9999'), r.doc_id, r.evidence_start"
+        for row in query(store, ordered.replace("SELECT ", "SELECT c.event_id AS event_id_, c.reason AS reason_, ", 1),
+                         params):
+            result.setdefault(row["event_id_"], []).append(
+                Membership(event_id=row["event_id_"], record=record_of(row), published=row["doc_published"],
+                           reason=row["reason_"]))
+    return result

@@ -1,0 +1,203 @@
+"""Sanctions regimes an event would engage, and why; kept apart from what claimants say.
+
+The regimes are data (`armstrace/data/regimes/regimes.jsonl`, one regime a
+line, schema below): each has conditions on the event type, supplier,
+recipient, weapon class and a time window, with the paragraph they come
+from. A flag is our reading of the text of a regime against the event's
+fields, not a legal finding: it says which condition matched and how sure the
+match is (`matched`: every field known and inside; `possible`: the event's
+time is unknown but not excluded; `conditional`: the regime binds only its
+parties). What a claimant *says* the event breaches is the records'
+`violates`, reported beside the flags as `claimed`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import BadData
+from ..records import EventType, WeaponClass
+from .events import Event, Membership
+from .periods import Period, window
+
+REGIMES_PACKAGE = "armstrace.data.regimes"
+REGIMES_FILE = "regimes.jsonl"
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+Certainty = Literal["matched", "possible", "conditional"]
+_TRANSFERS: list[EventType] = ["transfer"]   # what a condition covers when it names no type
+
+
+class RegimeCondition(BaseModel):
+    """One condition of a regime; an empty list means any value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    paragraph: str                       # "Annex B, paragraph 4"
+    summary: str                         # what the paragraph restricts, in our words
+    types: list[EventType] = Field(default_factory=lambda: _TRANSFERS.copy())
+    suppliers: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    weapon_classes: list[WeaponClass] = Field(default_factory=list)
+    start: str = Field(pattern=_DATE)
+    end: str | None = Field(default=None, pattern=_DATE)  # the day it lapsed, as the source dates it
+
+
+class Regime(BaseModel):
+    """A sanctions regime or treaty: its conditions, the instrument codes claimants cite, its source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^regime/[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str
+    authority: Literal["un", "eu", "us", "treaty"]
+    instruments: list[str]               # codes as records write them in `violates`: "UNSCR-2231"
+    conditions: list[RegimeCondition] = Field(min_length=1)
+    source: str
+    note: str | None = None
+    party_only: bool = False             # binds only its States Parties (the Arms Trade Treaty)
+
+
+class ConditionMatch(BaseModel):
+    """One condition an event meets, with the reason in words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    condition: str
+    paragraph: str
+    certainty: Certainty
+    reason: str
+
+
+class RegimeFlag(BaseModel):
+    """A regime an event would engage, by the conditions it meets."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    regime: str
+    name: str
+    instruments: list[str]
+    certainty: Certainty
+    matches: list[ConditionMatch]
+    source: str
+    note: str | None = None
+
+
+class ClaimedViolation(BaseModel):
+    """An instrument claimants say the event breaches (records' `violates`), and whether we flag it too."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    instrument: str
+    claimants: list[str]
+    record_ids: list[str]
+    flagged: bool
+
+
+@lru_cache(maxsize=1)
+def load_regimes() -> tuple[Regime, ...]:
+    """Every regime in the data file, validated (cached)."""
+    text = resources.files(REGIMES_PACKAGE).joinpath(REGIMES_FILE).read_text(encoding="utf-8")
+    regimes: list[Regime] = []
+    seen: set[str] = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            regime = Regime.model_validate(json.loads(line))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise BadData(f"{REGIMES_PACKAGE}/{REGIMES_FILE} line {n}: {first}") from exc
+        if regime.id in seen:
+            raise BadData(f"{REGIMES_PACKAGE}/{REGIMES_FILE} line {n}: duplicate id {regime.id!r}")
+        seen.add(regime.id)
+        regimes.append(regime)
+    return tuple(regimes)
+
+
+def regimes_version() -> str:
+    """A short hash of the regimes file: flags can say which data they came from."""
+    data = resources.files(REGIMES_PACKAGE).joinpath(REGIMES_FILE).read_bytes()
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def _listed(value: str | None, allowed: Sequence[str]) -> bool:
+    return not allowed or (value is not None and value in allowed)
+
+
+def _party(role: str, value: str | None, allowed: Sequence[str]) -> str:
+    if not allowed:
+        return f"{role} {value or '?'} (any)"
+    return f"{role} {value} listed"
+
+
+def _time_match(event: Event, cond: RegimeCondition) -> tuple[Certainty, str] | None:
+    span = window(cond.start, cond.end)
+    label = f"{cond.start}..{cond.end or 'in force'}"
+    if event.time_min is not None and event.time_max is not None:
+        if not Period(event.time_min, event.time_max).overlaps(span):
+            return None
+        return "matched", f"time {event.time} within {label}"
+    # An event happens no later than its first report: a first report before the
+    # window opened rules the window out; otherwise the time does not decide.
+    if event.first_published is not None and event.first_published < cond.start:
+        return None
+    reported = f"first reported {event.first_published}" if event.first_published else "no report date"
+    return "possible", f"time unknown ({reported}); window {label}"
+
+
+def match_condition(event: Event, cond: RegimeCondition) -> ConditionMatch | None:
+    """How `event` meets `cond`, or None when some field rules it out."""
+    if event.type not in cond.types:
+        return None
+    if not _listed(event.actor, cond.suppliers) or not _listed(event.recipient, cond.recipients):
+        return None
+    if cond.weapon_classes and event.weapon_class not in cond.weapon_classes:
+        return None
+    timing = _time_match(event, cond)
+    if timing is None:
+        return None
+    certainty, when = timing
+    weapon = f"class {event.weapon_class} " + ("covered" if cond.weapon_classes else "(any)")
+    parts = [event.type, _party("supplier", event.actor, cond.suppliers),
+             _party("recipient", event.recipient, cond.recipients), weapon, when]
+    return ConditionMatch(condition=cond.id, paragraph=cond.paragraph, certainty=certainty,
+                          reason="; ".join(parts))
+
+
+def flag_event(event: Event, regimes: Sequence[Regime] | None = None) -> list[RegimeFlag]:
+    """The regimes `event` would engage, each with the conditions it meets."""
+    flags = []
+    for regime in load_regimes() if regimes is None else regimes:
+        matches = [m for cond in regime.conditions if (m := match_condition(event, cond)) is not None]
+        if not matches:
+            continue
+        certainty: Certainty = "matched" if any(m.certainty == "matched" for m in matches) else "possible"
+        if regime.party_only:
+            certainty = "conditional"
+            for m in matches:
+                m.reason += f"; applies only if {event.actor} is a State Party (not recorded here)"
+        flags.append(RegimeFlag(regime=regime.id, name=regime.name, instruments=regime.instruments,
+                                certainty=certainty, matches=matches, source=regime.source, note=regime.note))
+    return flags
+
+
+def claimed_violations(claims: Sequence[Membership], flags: Sequence[RegimeFlag]) -> list[ClaimedViolation]:
+    """What the claimants say the event breaches, per instrument, marked when a flag agrees."""
+    flagged = {code.casefold() for flag in flags for code in flag.instruments}
+    by_instrument: dict[str, list[Membership]] = {}
+    for m in claims:
+        for instrument in m.record.violates:
+            by_instrument.setdefault(instrument, []).append(m)
+    return [
+        ClaimedViolation(instrument=code, claimants=sorted({m.record.claimant for m in members}),
+                         record_ids=[m.record.record_id for m in members], flagged=code.casefold() in flagged)
+        for code, members in sorted(by_instrument.items())
+    ]

@@ -1,0 +1,248 @@
+"""`armstrace events`, `event`, `contradictions`, `timeline`, `weapon`: analysis across documents."""
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+from pydantic import BaseModel
+from rich.table import Table
+
+from ..analysis import (
+    EventReport,
+    event_report,
+    event_reports,
+    find_contradictions,
+    pending_updates,
+    timeline,
+    update_events,
+    weapon_chain,
+)
+from ..errors import UsageError
+from ..store import Store
+from .app import DbOption, app, err_console, out_console
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class TimelineOrder(str, Enum):
+    event = "event"
+    published = "published"
+
+
+FormatOption = typer.Option(Format.table, "--format", help="table or json.")
+TypeOption = typer.Option(None, "--type", help="transfer, use, production, training or sanction.")
+ActorOption = typer.Option(None, "--actor", help="Actor or recipient id, e.g. IRN or houthis.")
+WeaponOption = typer.Option(None, "--weapon", help="Model id (shahed-136) or class (uav).")
+ByOption = typer.Option(TimelineOrder.event, "--by",
+                        help="event: events by when they happened; published: claims by report date.")
+
+
+def _open(db: Path) -> Store:
+    """The database, with events brought up to date if records arrived without them (e.g. from an older armstrace)."""
+    if not db.is_file():
+        raise UsageError(f"{db}: no such database (run `armstrace ingest` first)")
+    store = Store(db)
+    if pending_updates(store):
+        update_events(store)
+    return store
+
+
+def _print_json(value: Any) -> None:
+    data: Any
+    if isinstance(value, BaseModel):
+        data = value.model_dump(mode="json")
+    else:
+        data = [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _cut(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _stances(report: EventReport) -> str:
+    c = report.corroboration
+    parts = [f"+{','.join(c.asserting)}" if c.asserting else "", f"?{','.join(c.hedging)}" if c.hedging else "",
+             f"-{','.join(c.denying)}" if c.denying else ""]
+    return " ".join(p for p in parts if p)
+
+
+@app.command()
+def events(
+    db: Path = DbOption,
+    type: str | None = TypeOption,
+    actor: str | None = ActorOption,
+    weapon: str | None = WeaponOption,
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many events."),
+    format: Format = FormatOption,
+) -> None:
+    """List events across documents: claims joined, independent sources, claimants (+ asserting, ? hedging, - denying) and the regimes they would engage.
+
+    Example: armstrace events --db events.db --actor IRN --weapon uav
+    """
+    with _open(db) as store:
+        reports = event_reports(store, type=type, actor=actor, weapon=weapon, limit=limit)
+    if format is Format.json:
+        _print_json([{"event": r.event.model_dump(mode="json"), "corroboration": r.corroboration.model_dump(mode="json"),
+                      "flags": [f.regime for f in r.flags]} for r in reports])
+    else:
+        table = Table(title=f"{len(reports)} events in {db}")
+        for col in ("event", "what", "time", "claims", "docs", "indep.", "claimants", "regimes"):
+            table.add_column(col, overflow="fold")
+        for r in reports:
+            e = r.event
+            table.add_row(e.event_id, e.summary().rsplit(" ", 1)[0], e.time or "?", str(e.n_claims),
+                          str(e.n_documents), str(r.corroboration.n_independent), _stances(r),
+                          ", ".join(f.regime.removeprefix("regime/") for f in r.flags))
+        out_console.print(table)
+    if not reports:
+        err_console.print("no events match", markup=False)
+
+
+@app.command()
+def event(
+    event_id: str = typer.Argument(..., help="An event id, as `armstrace events` shows it."),
+    db: Path = DbOption,
+    format: Format = FormatOption,
+) -> None:
+    """Show one event: every claim with its evidence and why it was joined, the independent sources, and the regimes it would engage with reasons.
+
+    Example: armstrace event ev-3a5953896ab1 --db events.db
+    """
+    with _open(db) as store:
+        report = event_report(store, event_id)
+    if format is Format.json:
+        _print_json(report)
+        return
+
+    def p(text: str) -> None:
+        out_console.print(text, markup=False, highlight=False)
+
+    e, c = report.event, report.corroboration
+    p(f"{e.event_id}  {e.summary()}")
+    p(f"{c.n_claims} claims in {c.n_documents} documents, {c.n_independent} independent; "
+      f"reported {c.first_reported or '?'} to {c.last_reported or '?'}")
+    p(f"asserting {', '.join(c.asserting) or '-'}; hedging {', '.join(c.hedging) or '-'}; "
+      f"denying {', '.join(c.denying) or '-'}")
+    for group in c.groups:
+        if len(group.doc_ids) > 1:
+            p(f"syndicated: {', '.join(group.doc_ids)} ({'; '.join(group.reasons)})")
+    p(f"regimes it would engage (our reading, data {report.regimes_version}):")
+    for flag in report.flags:
+        p(f"  {flag.regime} [{flag.certainty}] {flag.name}")
+        for match in flag.matches:
+            p(f"    {match.paragraph}: {match.reason}")
+    if not report.flags:
+        p("  none")
+    p("what claimants say it breaches:")
+    for claim in report.claimed:
+        p(f"  {claim.instrument}: {', '.join(claim.claimants)}" + ("" if claim.flagged else " (no matching flag)"))
+    if not report.claimed:
+        p("  nothing")
+    table = Table(title="claims")
+    for col in ("record", "document", "published", "claimant", "speaker", "stance", "evidence", "why joined"):
+        table.add_column(col, overflow="fold")
+    for member in report.claims:
+        r = member.record
+        table.add_row(r.record_id, r.doc_id, member.published or "?", r.claimant, r.speaker or "", r.stance,
+                      r.evidence, member.reason)
+    out_console.print(table)
+
+
+@app.command()
+def contradictions(
+    db: Path = DbOption,
+    type: str | None = TypeOption,
+    actor: str | None = ActorOption,
+    weapon: str | None = WeaponOption,
+    format: Format = FormatOption,
+) -> None:
+    """List events asserted or hedged by some claimants and denied by others, with both sides' evidence.
+
+    Example: armstrace contradictions --db events.db --actor IRN
+    """
+    with _open(db) as store:
+        found = find_contradictions(store, type=type, actor=actor, weapon=weapon)
+    if format is Format.json:
+        _print_json(found)
+    else:
+        for c in found:
+            table = Table(title=f"{c.event.event_id} {c.event.summary()} ({c.kind}): {c.reason}",
+                          title_justify="left")
+            for col in ("side", "claimant", "speaker", "stance", "document", "record", "evidence"):
+                table.add_column(col, overflow="fold")
+            for side, refs in (("for", c.supporting), ("against", c.denying)):
+                for ref in refs:
+                    table.add_row(side, ref.claimant, ref.speaker or "", ref.stance,
+                                  f"{ref.doc_id} ({ref.published or '?'})", ref.record_id, ref.evidence)
+            out_console.print(table)
+    if not found:
+        err_console.print("no contradictions", markup=False)
+
+
+@app.command("timeline")
+def timeline_(
+    db: Path = DbOption,
+    by: TimelineOrder = ByOption,
+    type: str | None = TypeOption,
+    actor: str | None = ActorOption,
+    weapon: str | None = WeaponOption,
+    since: str | None = typer.Option(None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    format: Format = FormatOption,
+) -> None:
+    """Show events by event time (with its precision), or claims by publication date.
+
+    Example: armstrace timeline --db events.db --actor IRN --by published
+    """
+    with _open(db) as store:
+        entries = timeline(store, by=by.value, type=type, actor=actor, weapon=weapon, since=since, until=until)
+    if format is Format.json:
+        _print_json(entries)
+        return
+    table = Table(title=f"{len(entries)} {'events' if by is TimelineOrder.event else 'claims'} in {db}")
+    if by is TimelineOrder.event:
+        for col in ("when", "precision", "event", "what", "claims", "first reported"):
+            table.add_column(col, overflow="fold")
+        for t in entries:
+            table.add_row(t.when or "?", t.precision or "", t.event_id, t.summary, str(t.n_claims),
+                          t.first_reported or "?")
+    else:
+        for col in ("published", "document", "claimant", "stance", "event", "evidence"):
+            table.add_column(col, overflow="fold")
+        for t in entries:
+            table.add_row(t.when or "?", t.doc_id or "", t.claimant or "", t.stance or "", t.event_id,
+                          _cut(t.evidence or ""))
+    out_console.print(table)
+
+
+@app.command()
+def weapon(
+    model: str = typer.Argument(..., help="A model id, e.g. shahed-136 (case, spaces and hyphens ignored)."),
+    db: Path = DbOption,
+    format: Format = FormatOption,
+) -> None:
+    """Show a weapon model's chain across documents: producers, suppliers, recipients, users and targets.
+
+    Example: armstrace weapon shahed-136 --db events.db
+    """
+    with _open(db) as store:
+        chain = weapon_chain(store, model)
+    if format is Format.json:
+        _print_json(chain)
+        return
+    table = Table(title=f"{chain.model}: {chain.n_records} records in {chain.n_documents} documents")
+    for col in ("role", "actor", "records", "documents", "events", "stances"):
+        table.add_column(col, overflow="fold")
+    for role in ("producers", "suppliers", "recipients", "users", "targets", "trainers", "trainees"):
+        for party in getattr(chain, role):
+            stances = ", ".join(f"{k} {v}" for k, v in party.stances.items())
+            table.add_row(role, party.actor, str(party.n_records), str(party.n_documents), str(party.n_events),
+                          stances)
+    out_console.print(table)

@@ -1,0 +1,155 @@
+"""Analyst reviews of records: right, wrong, or a corrected field, with who and when.
+
+Reviews are an append-only audit trail in the `reviews` table (migration 2).
+They are keyed on the record id, which hashes the document, the event and
+claim fields and the evidence offsets: re-ingesting the same text re-creates
+the same ids, so the reviews re-attach by themselves. The table has no foreign
+key to `records` for that reason; a review of a record that extraction no
+longer produces stays in the trail with a copy of the record as reviewed.
+
+    from armstrace.store.reviews import add_review, reviews_for
+    add_review(store, record_id, verdict="wrong", corrections={"claimant": "UKR"}, reviewer="ana")
+    reviews_for(store, [record_id])   # {record_id: ReviewState}
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import BadInput
+from ..records import Record
+from .database import Store
+
+Verdict = Literal["right", "wrong"]
+
+# The fields an analyst may correct: what the record claims. The evidence and
+# its offsets, the ids and the provenance are what the review is about, not
+# what it changes.
+CORRECTABLE_FIELDS: tuple[str, ...] = (
+    "type", "actor", "recipient", "location", "place", "weapon_class", "weapons", "quantity",
+    "claimant", "speaker", "stance", "time", "time_precision", "violates",
+)
+
+# SQLite caps a statement at 32,766 parameters (3.32+); stay far below it.
+_CHUNK = 500
+_COLUMNS = "review_id, record_id, verdict, corrections, reviewer, reviewed_at"
+
+
+class Review(BaseModel):
+    """One entry of the audit trail: what one reviewer said about one record, and when."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    review_id: int
+    record_id: str
+    verdict: Verdict | None
+    corrections: dict[str, Any]
+    reviewer: str
+    at: str
+
+
+class ReviewState(BaseModel):
+    """A record's review as exports show it: the last verdict and every correction so far."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    verdict: Verdict | None
+    corrections: dict[str, Any]
+    reviewer: str
+    at: str
+    n_reviews: int
+
+
+def check_corrections(record: Record, corrections: Mapping[str, Any]) -> dict[str, Any]:
+    """The corrections, validated against the record schema; BadInput names the bad field."""
+    unknown = sorted(set(corrections) - set(CORRECTABLE_FIELDS))
+    if unknown:
+        raise BadInput(
+            f"corrections: cannot correct {', '.join(unknown)} "
+            f"(correctable fields: {', '.join(CORRECTABLE_FIELDS)})"
+        )
+    try:
+        corrected = Record.model_validate({**record.model_dump(), **corrections})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadInput(f"corrections.{where}: {first['msg']} (got {first.get('input')!r})") from exc
+    dumped = corrected.model_dump(mode="json")
+    return {name: dumped[name] for name in corrections}
+
+
+def add_review(
+    store: Store,
+    record_id: str,
+    *,
+    verdict: Verdict | None = None,
+    corrections: Mapping[str, Any] | None = None,
+    reviewer: str,
+) -> Review:
+    """Append a review of a stored record; NotFound if it is not stored, BadInput if the review says nothing."""
+    corrections = dict(corrections or {})
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise BadInput("reviewer: empty (say who reviews, e.g. a name or initials)")
+    if verdict is None and not corrections:
+        raise BadInput("review: give a verdict (right or wrong), corrections, or both")
+    if verdict is not None and verdict not in ("right", "wrong"):
+        raise BadInput(f"verdict {verdict!r}: use right or wrong")
+    record = store.get_record(record_id)
+    checked = check_corrections(record, corrections)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with store._write() as conn:
+        cursor = conn.execute(
+            "INSERT INTO reviews (record_id, doc_id, evidence_start, evidence_end, verdict, corrections, "
+            "reviewer, reviewed_at, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record_id, record.doc_id, record.evidence_start, record.evidence_end, verdict,
+             json.dumps(checked, ensure_ascii=False), reviewer, now,
+             json.dumps(record.to_json(), ensure_ascii=False)),
+        )
+        review_id = int(cursor.lastrowid or 0)
+    return Review(review_id=review_id, record_id=record_id, verdict=verdict, corrections=checked,
+                  reviewer=reviewer, at=now)
+
+
+def review_history(store: Store, record_id: str) -> list[Review]:
+    """Every review of `record_id`, oldest first (also of records no longer stored)."""
+    rows = store._query(f"SELECT {_COLUMNS} FROM reviews WHERE record_id = ? ORDER BY review_id", (record_id,))
+    return [_review_of(row) for row in rows]
+
+
+def reviews_for(store: Store, record_ids: Iterable[str]) -> dict[str, ReviewState]:
+    """The current review of each reviewed record among `record_ids`; unreviewed ones are absent."""
+    ids = list(dict.fromkeys(record_ids))
+    history: dict[str, list[Review]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = store._query(
+            f"SELECT {_COLUMNS} FROM reviews WHERE record_id IN ({marks}) ORDER BY review_id", chunk
+        )
+        for row in rows:
+            history.setdefault(row["record_id"], []).append(_review_of(row))
+    return {record_id: fold_reviews(reviews) for record_id, reviews in history.items()}
+
+
+def fold_reviews(reviews: list[Review]) -> ReviewState:
+    """The state a trail adds up to: the last verdict given, later corrections over earlier ones."""
+    verdict: Verdict | None = None
+    corrections: dict[str, Any] = {}
+    for review in reviews:
+        if review.verdict is not None:
+            verdict = review.verdict
+        corrections.update(review.corrections)
+    last = reviews[-1]
+    return ReviewState(verdict=verdict, corrections=corrections, reviewer=last.reviewer, at=last.at,
+                       n_reviews=len(reviews))
+
+
+def _review_of(row: sqlite3.Row) -> Review:
+    return Review(review_id=row["review_id"], record_id=row["record_id"], verdict=row["verdict"],
+                  corrections=json.loads(row["corrections"]), reviewer=row["reviewer"], at=row["reviewed_at"])

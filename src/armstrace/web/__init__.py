@@ -1,0 +1,1 @@
+"""The dashboard's page (templates/) and its scripts, styles and vendored libraries (static/)."""

@@ -1,0 +1,86 @@
+// The record view: its fields and provenance, and its article with the
+// evidence sentence highlighted in context (by evidence_start/end on the
+// stored text). The text is untrusted: it goes in as text nodes only.
+
+import { el, replace, reviewBadge, safeHref, stanceBadge } from "./dom.js";
+
+/** Text from `start` to `end`, with the parts inside skip spans (page chrome) dimmed. */
+function textWithSkips(text, start, end, skipSpans) {
+  const cuts = new Set([start, end]);
+  for (const [a, b] of skipSpans) {
+    if (a > start && a < end) cuts.add(a);
+    if (b > start && b < end) cuts.add(b);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const parts = [];
+  for (let i = 0; i < points.length - 1; i += 1) {
+    const [a, b] = [points[i], points[i + 1]];
+    const piece = text.slice(a, b);
+    const skipped = skipSpans.some(([s, e]) => s <= a && b <= e);
+    parts.push(skipped ? el("span", { className: "skipped", title: "page chrome, not read" }, piece) : piece);
+  }
+  return parts;
+}
+
+/** The article text with the record's evidence in one <mark>. */
+export function articleWithEvidence(doc, record) {
+  const text = doc.text;
+  const start = Math.max(0, Math.min(record.evidence_start, text.length));
+  const end = Math.max(start, Math.min(record.evidence_end, text.length));
+  const spans = doc.skip_spans || [];
+  const mark = el("mark", { id: "evidence" }, text.slice(start, end));
+  return el("div", { className: "article", "aria-label": "article text" },
+    textWithSkips(text, 0, start, spans), mark, textWithSkips(text, end, text.length, spans));
+}
+
+function valueText(value) {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
+  if (typeof value === "object") return `${value.min ?? "?"}–${value.max ?? "?"}`;
+  return String(value);
+}
+
+const FIELDS = [
+  "type", "actor", "recipient", "location", "place", "weapon_class", "weapons", "quantity", "claimant",
+  "speaker", "stance", "time", "violates", "trigger", "confidence", "rules", "gazetteer_ids",
+  "extractor_version", "data_version",
+];
+
+function fieldTable(record) {
+  const corrections = (record.review && record.review.corrections) || {};
+  const rows = FIELDS.map((name) => {
+    const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(record.stance) : valueText(record[name]));
+    if (name in corrections) {
+      cell.append(" ", el("span", { className: "corrected", title: "analyst correction" }, `→ ${valueText(corrections[name])}`));
+    }
+    return el("tr", {}, el("th", {}, name), cell);
+  });
+  return el("table", { className: "fields" }, el("tbody", {}, rows));
+}
+
+/** Render the record view into `container`; `reviewPanel` goes below the article; `onEvent(id)` opens its event. */
+export function renderRecord(container, record, doc, reviewPanel, onEvent) {
+  const url = doc.url ? safeHref(doc.url) : null;
+  const title = doc.title || doc.doc_id;
+  const head = el("div", {},
+    el("h2", {}, title),
+    el("p", { className: "meta" },
+      `document ${doc.doc_id} · published ${doc.published || "unknown"} · record ${record.id} · `,
+      `characters ${record.evidence_start}–${record.evidence_end}`,
+      url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "source")] : null),
+    el("p", {}, el("strong", {}, `${record.claimant}`), record.speaker ? ` (speaker: ${record.speaker})` : "",
+      " says, ", stanceBadge(record.stance), reviewBadge(record.review)),
+    record.event_id
+      ? el("p", {}, el("button", { type: "button", id: "open-event", onclick: () => onEvent(record.event_id) },
+                       "Open the event: every claim across sources"))
+      : null);
+  const article = articleWithEvidence(doc, record);
+  const shown = doc.text.slice(record.evidence_start, record.evidence_end);
+  const warning = shown === record.evidence ? null
+    : el("p", { className: "warning" }, "The stored text at these offsets differs from the evidence: ", record.evidence);
+  // The sentence in its context first: that is what an analyst checks the record against.
+  replace(container, head, warning, el("h3", {}, "In the article"), article,
+          el("h3", {}, "Fields and provenance"), fieldTable(record), reviewPanel);
+  const mark = article.querySelector("mark");
+  if (mark) article.scrollTop = Math.max(0, mark.offsetTop - article.offsetTop - 60);
+}

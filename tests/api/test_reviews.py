@@ -1,0 +1,95 @@
+"""Reviews: POST /api/records/{id}/review, the audit trail, survival across re-ingest, exports."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from armstrace.cli import app
+from armstrace.store import Store
+
+
+def _first(world):
+    return world["iran-russia"][0].record_id
+
+
+def test_api_review_round_trip(api_server, world):
+    rid = _first(world)
+    status, posted = api_server.post(f"/api/records/{rid}/review",
+                                     {"verdict": "wrong", "corrections": {"claimant": "GBR"}, "reviewer": "ana"})
+    _, record = api_server.get(f"/api/records/{rid}")
+    assert (status, posted["review"]["verdict"], record["review"]["verdict"], record["review"]["corrections"],
+            record["review"]["reviewer"], record["claimant"]) == (201, "wrong", "wrong", {"claimant": "GBR"}, "ana", "USA")
+
+
+def test_api_review_history_keeps_every_entry_with_who_and_when(api_server, world):
+    rid = _first(world)
+    api_server.post(f"/api/records/{rid}/review", {"verdict": "right", "reviewer": "ana"})
+    api_server.post(f"/api/records/{rid}/review", {"corrections": {"stance": "hedged"}, "reviewer": "ben"})
+    _, history = api_server.get(f"/api/records/{rid}/reviews")
+    assert [(r["reviewer"], r["verdict"], r["corrections"], bool(r["at"])) for r in history["items"]] == [
+        ("ana", "right", {}, True), ("ben", None, {"stance": "hedged"}, True)]
+
+
+def test_api_review_state_folds_the_trail(api_server, world):
+    rid = _first(world)
+    for body in ({"verdict": "wrong", "corrections": {"claimant": "GBR"}, "reviewer": "ana"},
+                 {"corrections": {"stance": "hedged"}, "reviewer": "ben"},
+                 {"verdict": "right", "corrections": {"claimant": "USA"}, "reviewer": "cy"}):
+        api_server.post(f"/api/records/{rid}/review", body)
+    _, record = api_server.get(f"/api/records/{rid}")
+    assert record["review"] == {"verdict": "right", "corrections": {"claimant": "USA", "stance": "hedged"},
+                                "reviewer": "cy", "at": record["review"]["at"], "n_reviews": 3}
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "names"),
+    [
+        ({"reviewer": "ana"}, 400, "verdict"),                                          # says nothing
+        ({"verdict": "right", "reviewer": "  "}, 400, "reviewer"),                      # nobody
+        ({"verdict": "maybe", "reviewer": "ana"}, 422, "verdict"),
+        ({"corrections": {"evidence": "x"}, "reviewer": "ana"}, 400, "evidence"),       # not correctable
+        ({"corrections": {"stance": "probably"}, "reviewer": "ana"}, 400, "stance"),    # not a stance
+        ({"corrections": {"weapon_class": "laser"}, "reviewer": "ana"}, 400, "weapon_class"),
+    ],
+)
+def test_api_review_rejects_bad_reviews(api_server, world, body, status, names):
+    got_status, got = api_server.post(f"/api/records/{_first(world)}/review", body)
+    assert (got_status, names in got["error"]) == (status, True)
+
+
+def test_api_review_of_unknown_record_is_404(api_server, world):
+    status, _ = api_server.post("/api/records/ffffffffffffffff/review", {"verdict": "right", "reviewer": "ana"})
+    assert status == 404
+
+
+def test_api_review_survives_reextraction(api_server, world, world_document):
+    rid = _first(world)
+    api_server.post(f"/api/records/{rid}/review", {"verdict": "wrong", "reviewer": "ana"})
+    article, records = world_document("iran-russia")
+    with Store(api_server.db) as store:
+        store.save_document(article, [], force=True)        # extraction found nothing: the record is gone
+        gone = store.count_records(doc_id="iran-russia")
+        store.save_document(article, records, force=True)   # the same text again: the same record ids
+    _, record = api_server.get(f"/api/records/{rid}")
+    assert (gone, record["review"]["verdict"], record["review"]["reviewer"]) == (0, "wrong", "ana")
+
+
+def test_api_review_stays_with_its_claim_only(api_server, world):
+    api_server.post(f"/api/records/{_first(world)}/review", {"verdict": "wrong", "reviewer": "ana"})
+    _, body = api_server.get("/api/records", limit=500)
+    assert sum(item["review"] is not None for item in body["items"]) == 1
+
+
+def test_cli_records_exports_carry_the_review(api_server, world):
+    rid = _first(world)
+    api_server.post(f"/api/records/{rid}/review",
+                    {"verdict": "wrong", "corrections": {"claimant": "GBR"}, "reviewer": "ana"})
+    runner = CliRunner()
+    jsonl = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "jsonl"])
+    csv_out = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "csv"])
+    lines = {json.loads(line)["id"]: json.loads(line) for line in jsonl.stdout.splitlines()}
+    csv_row = next(line for line in csv_out.stdout.splitlines() if line.startswith(rid))
+    assert (lines[rid]["review"]["verdict"], lines[rid]["review"]["corrections"], lines[rid]["review"]["reviewer"],
+            "wrong" in csv_row and "ana" in csv_row and "GBR" in csv_row) == ("wrong", {"claimant": "GBR"}, "ana", True)

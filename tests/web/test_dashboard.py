@@ -1,0 +1,114 @@
+"""The dashboard in a real browser: network, filters, evidence in its article, review."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+
+def _click_node(page, actor: str) -> None:
+    pos = page.evaluate(
+        """(id) => { const g = window.armstraceGraph; const n = g.getElementById(id);
+                     const box = g.container().getBoundingClientRect(); const p = n.renderedPosition();
+                     return {x: box.left + p.x, y: box.top + p.y}; }""", actor)
+    page.mouse.click(pos["x"], pos["y"])
+
+
+def _click_edge(page, edge_id: str) -> None:
+    pos = page.evaluate(
+        """(id) => { const g = window.armstraceGraph; const e = g.getElementById(id);
+                     const box = g.container().getBoundingClientRect(); const p = e.renderedMidpoint();
+                     return {x: box.left + p.x, y: box.top + p.y}; }""", edge_id)
+    page.mouse.click(pos["x"], pos["y"])
+
+
+def test_dashboard_network_shows_the_actors(page, dashboard, screenshot):
+    nodes = page.evaluate("window.armstraceGraph.nodes().map(n => n.id()).sort()")
+    edges = page.evaluate("window.armstraceGraph.edges().map(e => [e.data('kind'), e.data('weight')]).sort()")
+    screenshot("loaded")
+    assert (nodes, edges, dashboard.page_errors) == (["IRN", "RUS", "UKR"], [["transfer", 2], ["use", 1]], [])
+
+
+def test_dashboard_click_on_a_node_filters_the_records(page, dashboard, screenshot):
+    _click_node(page, "UKR")
+    expect(page.locator("#records li[data-record-id]")).to_have_count(1)
+    screenshot("filtered")
+    assert (page.locator("#filters [name=actor]").input_value(),
+            page.locator("#records li .record-head").inner_text().startswith("use RUS → UKR"),
+            page.locator("#timeline circle").count()) == ("UKR", True, 1)
+
+
+def test_dashboard_click_on_an_arrow_filters_by_the_link(page, dashboard):
+    _click_edge(page, "transfer:IRN->RUS")
+    expect(page.locator("#records li[data-record-id]")).to_have_count(3)
+    assert [page.locator(f"#filters [name={n}]").input_value() for n in ("actor", "recipient", "type")] == [
+        "IRN", "RUS", "transfer"]
+
+
+def test_dashboard_record_shows_its_evidence_marked_in_the_article(page, dashboard, world, screenshot):
+    record = world["iran-russia"][2]
+    _click_node(page, "UKR")
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    mark = page.locator("#detail .article mark")
+    expect(mark).to_have_text(record.evidence)
+    screenshot("evidence")
+    article = page.locator("#detail .article").inner_text()
+    assert (article.startswith("Iran has sent"), page.locator("#detail [data-field=claimant]").inner_text(),
+            "trigger/test/hand-built" in page.locator("#detail [data-field=rules]").inner_text()) == (
+        True, "author", True)
+
+
+def test_dashboard_review_flow(page, dashboard, world, screenshot):
+    record = world["iran-russia"][0]
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    expect(page.locator("#detail .article mark")).to_have_text(record.evidence)
+    page.locator("#detail [name=reviewer]").fill("ana")
+    page.locator("#detail [name=field]").select_option("claimant")
+    page.locator("#detail [name=value]").fill("GBR")
+    page.locator("#detail button[name=wrong]").click()
+    trail = page.locator("#audit-trail li")
+    expect(trail).to_have_count(1)
+    screenshot("reviewed")
+    _, api = dashboard.get(f"/api/records/{record.record_id}")
+    assert ("ana: marked wrong; claimant → GBR" in trail.inner_text(),
+            api["review"]["verdict"], api["review"]["corrections"], api["review"]["reviewer"]) == (
+        True, "wrong", {"claimant": "GBR"}, "ana")
+
+
+def test_dashboard_review_needs_a_reviewer(page, dashboard, world):
+    record = world["iran-russia"][0]
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    page.locator("#detail [name=reviewer]").fill("")
+    page.locator("#detail button[name=right]").click()
+    expect(page.locator("#detail .review [role=status]")).to_contain_text("reviewer name")
+    assert dashboard.get(f"/api/records/{record.record_id}/reviews")[1]["total"] == 0
+
+
+def test_dashboard_opens_the_record_named_in_the_url(page, dashboard, world):
+    record = world["kyiv-report"][0]
+    page.goto(f"{dashboard.url}/#record={record.record_id}")
+    expect(page.locator("#detail .article mark")).to_have_text(record.evidence)
+
+
+def test_dashboard_event_page_shows_claims_and_contradictions(page, dashboard, world, screenshot):
+    record = world["kyiv-report"][0]
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    page.locator("#open-event").click()
+    expect(page.locator("#event-claims li")).to_have_count(3)
+    screenshot("event")
+    denying = page.locator(".side-denying .claim").inner_text()
+    assert ("3 claims" in page.locator(".corroboration").inner_text(), "Tehran denied it." in denying) == (True, True)
+
+
+def test_api_docs_render_offline(page, api_server):
+    outside: list[str] = []
+    page.on("request", lambda req: outside.append(req.url) if not req.url.startswith(api_server.url) else None)
+    page.goto(api_server.url + "/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("armstrace")
+    assert outside == []
+
+
+def test_dashboard_loads_nothing_from_outside(page, api_server, world):
+    outside: list[str] = []
+    page.on("request", lambda req: outside.append(req.url) if not req.url.startswith(api_server.url) else None)
+    page.goto(api_server.url + "/")
+    page.wait_for_selector("body[data-ready='true']", state="attached")
+    assert outside == []
