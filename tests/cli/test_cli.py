@@ -107,3 +107,35 @@ def test_cli_extract_as_subprocess_writes_scoreable_jsonl(tmp_path, corpus):
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert rows and all({"doc_id", "type", "actor", "claimant", "stance", "evidence"} <= r.keys() for r in rows)
     assert all(r["evidence"] in ARTICLE for r in rows)
+
+
+def test_cli_ingest_bad_inputs_are_named_and_the_rest_goes_in(runner, tmp_path, db):
+    """Binary, empty, non-UTF-8, broken HTML, malformed JSONL and a 50 MB file in one batch."""
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "first.txt").write_text("Iran supplied Shahed-136 drones to Russia.\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(good), "--db", str(db)]).exit_code == 0
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
+    (batch / "empty.txt").write_text("   \n", encoding="utf-8")
+    (batch / "latin.txt").write_bytes(("Russia bought drones from Iran, the ministry in Kyiv said. "
+                                       "Caf\xe9 owners in Kyiv said drones flew overhead. " * 5).encode("cp1252"))
+    (batch / "broken.html").write_text("<html><body><p>North Korea shipped artillery shells to Russia.<div><p>More",
+                                       encoding="utf-8")
+    (batch / "wire.jsonl").write_text('{"id": "w1", "text": "Turkey sold TB2 drones to Poland."}\n{oops\n',
+                                      encoding="utf-8")
+    with open(batch / "huge.txt", "wb") as fh:   # 50 MB, sparse: skipped on its size, never read
+        fh.truncate(50_000_000)
+
+    result = runner.invoke(app, ["ingest", str(batch), "--db", str(db)])
+    assert result.exit_code == 1
+    skipped = [line for line in result.output.splitlines() if line.startswith("skipped ")]
+    named = " ".join(skipped)
+    for name in ("binary.txt", "empty.txt", "huge.txt", "wire.jsonl line 2"):
+        assert name in named, name
+    assert len(skipped) == 4, skipped     # latin.txt and broken.html went in
+    docs = runner.invoke(app, ["records", "--db", str(db), "--format", "jsonl", "--limit", "500"]).output
+    doc_ids = {json.loads(x)["doc_id"] for x in docs.splitlines() if x.startswith("{")}
+    assert {"first", "latin", "broken", "w1"} <= doc_ids   # what was stored before is still there
