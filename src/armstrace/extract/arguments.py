@@ -28,7 +28,9 @@ _LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "ag
                       "mount", "stage", "begin", "start", "expand", "increase", "ramp", "establish", "run",
                       "step", "continue", "resume", "sign", "make", "complete", "finalize", "reach", "strike",
                       "organize", "organise", "hold", "extend", "renew", "tighten", "broaden", "respond",
-                      "retaliate", "order", "authorize", "authorise", "execute", "perform", "unleash"}
+                      "retaliate", "order", "authorize", "authorise", "execute", "perform", "unleash", "maintain",
+                      "operate", "have", "own", "keep", "pass", "plan", "prepare", "propose", "discuss",
+                      "consider", "approve", "endorse", "back"}
 
 
 @dataclass
@@ -342,7 +344,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
     # Light verb: "imposed sanctions on", "received training", "approved a package of sanctions".
     light: Token | None = noun
     for _ in range(4):
-        if light is None or light.dep_ not in ("dobj", "nsubjpass", "pobj", "attr", "conj") or light.head.i == light.i:
+        if light is None or light.dep_ not in ("dobj", "nsubjpass", "pobj", "attr", "conj", "prep") \
+                or light.head.i == light.i:
             light = None
             break
         light = light.head
@@ -353,7 +356,7 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             break
     if light is not None and (light.pos_ not in ("VERB", "AUX") or light.i == noun.i):
         light = None
-    if light is not None and any(rules.is_cue(k, light.lemma_.lower()) for k in ("report", "deny", "hedge-verb")):
+    if light is not None and any(rules.is_cue(k, light.lemma_.lower()) for k in ("report", "deny")):
         light = None     # "France classifies the deliveries as ...": the classifier did not deliver
     light_subj = None
     if light is not None:

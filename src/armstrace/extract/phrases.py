@@ -104,12 +104,20 @@ _LIST_PREPS = {"as", "like", "including"}
 _PART_OF = {"BODY", "BODY_DEMONYM", "ORGAN", "PERSON"}
 
 
+def _depth_below(tok: Token, head: Token) -> int:
+    """How many arcs separate `tok` from `head` above it."""
+    depth = 0
+    while tok.i != head.i and tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
 def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
     """Actors listed under 'such as', 'like' or 'including' after a generic noun."""
     refs: list[ActorRef] = []
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _LIST_PREPS:
-            continue
+    # The list may hang a little lower: "partners and proxies in the Middle East like Iraq, Lebanon".
+    preps = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ in _LIST_PREPS and _depth_below(t, head) <= 4]
+    for prep in preps:
         for tok in prep.subtree:
             span = ctx.mention(tok)
             if span is None or tok.i != span.start or span.label_ not in ACTOR_LABELS or span.label_ == DEMONYM:
