@@ -121,6 +121,10 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
 
         roles = fill_roles(ctx, rules, trigger, rule)
         weapons = roles.weapons
+        if not weapons and rule.frame == "equip":
+            # "Iran denies arming the group": to arm is to supply arms.
+            weapons = [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
+            roles.rules.append("weapon/equip-means-arms")
         if not weapons and rule.type != "sanction":
             # "Iran will also train Russians in how to use it": the weapon of the sentence before,
             # unless the event names a thing of its own that is no weapon ("send a team").
@@ -147,7 +151,35 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         for weapon_class, group in groups.items():
             events += _events_for(ctx, conflicts, roles, rule.type, weapon_class, group, speaker,
                                   stance.stance, stance.rules, time, precision, violates, sent)
-    return events
+    return events + _relative_denials(ctx, rules, sent, events)
+
+
+_CHARGE_NOUNS = {"charge", "claim", "accusation", "allegation", "assertion", "report", "assessment"}
+
+
+def _relative_denials(ctx: DocContext, rules: Rules, sent: Span, events: list[Event]) -> list[Event]:
+    """'..., a charge that both Pyongyang and Prigozhin rejected': the sentence's claims, denied by them."""
+    from .attribution import resolve_speaker
+
+    out: list[Event] = []
+    for tok in sent:
+        if tok.dep_ != "relcl" or not rules.is_cue("deny", tok.lemma_.lower()) or \
+                tok.head.lemma_.lower() not in _CHARGE_NOUNS:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        denier = resolve_speaker(ctx, rules, subj)
+        if denier.claimants == ["author"]:
+            continue
+        denier.deny = True
+        for ev in events:
+            if ev.stance == "denied" or set(ev.speaker.claimants) & set(denier.claimants):
+                continue
+            out.append(Event(ev.type, ev.actor, ev.recipient, ev.location, ev.place, ev.weapon_class, ev.weapons,
+                             ev.quantity, denier, "denied", ev.time, ev.time_precision, [], sent, ev.trigger,
+                             [*ev.rules, "stance/relative-denial"], ev.gazetteer_ids, ev.confidence - 0.1))
+    return out
 
 
 def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> None:
