@@ -141,3 +141,32 @@ def test_extract_records_carry_provenance(nlp):
     assert rec.rules[0].startswith("trigger/transfer/")
     assert "weapon/shahed-136" in rec.gazetteer_ids and "state/IRN" in rec.gazetteer_ids
     assert rec.extractor_version and rec.data_version and 0 < rec.confidence <= 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran's foreign ministry rejected the report. Its spokesman called claims that Iran had supplied "
+     "drones to Russia baseless.",
+     ("transfer", "IRN", "RUS", "uav", "IRN", "denied")),
+    ("The White House said North Korea had delivered rockets to Wagner, a charge that Pyongyang rejected.",
+     ("transfer", "PRK", "wagner", "artillery", "PRK", "denied")),
+    ("Iran denies arming the Houthis.",
+     ("transfer", "IRN", "houthis", "arms", "IRN", "denied")),
+])
+def test_extract_denial_phrasings(nlp, text, expected):
+    assert expected in keys(extract(nlp, text))
+
+
+def test_extract_seizure_is_transfer_from_origin_to_destination(nlp):
+    found = keys(extract(nlp, "The US Navy seized Iranian anti-tank missiles bound for the Houthis."))
+    assert ("transfer", "IRN", "houthis", "anti-tank", "USA", "asserted") in found
+
+
+def test_extract_dateline_is_not_evidence(nlp):
+    text = "SEOUL, November 1, 2023 — North Korea has sent artillery shells to Russia, Seoul's spy agency said."
+    records = extract(nlp, text)
+    assert records and all(r.evidence.startswith("North Korea") for r in records)
+
+
+def test_extract_described_group_gets_a_slug(nlp):
+    found = keys(extract(nlp, "Turkey's armed forces use TB2 drones against Kurdish militants in northern Iraq."))
+    assert any(k[0] == "use" and k[1] == "TUR" and k[2] == "kurdish-militants" for k in found)

@@ -224,7 +224,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             roles.recipients = [a for o in objs for a in actors_in_phrase(ctx, o)]
             theme = with_objs
         else:
-            roles.recipients = [a for o in _pobjs_around(verb, {"to"}) + _pobjs(verb, {"for"}) + dative
+            # "for" names a recipient only directly ("for Ukraine"), not "for use in Ukraine".
+            direct_for = [o for o in _pobjs(verb, {"for"}) if ctx.mention(o) is not None]
+            roles.recipients = [a for o in _pobjs_around(verb, {"to"}) + direct_for + dative
                                 for a in actors_in_phrase(ctx, o)]
             if not roles.recipients:
                 # "sold Iran tanks": the parser makes the recipient a compound of the weapon.

@@ -31,8 +31,15 @@ _THIRD_PERSON = {"he", "she", "they"}
 _BELIEF = {"believe", "suspect", "think", "assess", "estimate", "fear", "speculate", "suggest"}
 
 
+_DISMISSIVE = {"baseless", "groundless", "false", "fabricated", "untrue", "lie", "lies", "nonsense", "unfounded",
+               "absurd", "fake", "ridiculous", "fiction", "propaganda", "speculation", "misinformation"}
+
+
 def _is_reporting(rules: Rules, tok: Token) -> str | None:
     """'report', 'deny' or 'belief' when the token is a reporting verb (whatever the tagger says)."""
+    if tok.lemma_.lower() in ("call", "describe", "label", "brand", "term") and any(
+            c.lemma_.lower() in _DISMISSIVE or c.lower_ in _DISMISSIVE for c in tok.subtree if c.i > tok.i):
+        return "deny"   # "called the reports baseless", "described the claims as lies"
     for word in (tok.lemma_.lower(), tok.lower_):
         if rules.is_cue("deny", word):
             return "deny"
@@ -61,6 +68,14 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
     if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and ctx.mention(head) is None:
+        # "Its spokesman, Nasser Kanaani": the state or body named just before speaks.
+        for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
+            span = ctx.mention(ctx.doc[i])
+            actor = ctx.actor_of(span) if span is not None else None
+            if actor:
+                return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
     if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
         known = ctx.people[head.text]
         ctx.last_person = known

@@ -118,6 +118,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue
         if rule.type == "use" and any(a.lemma_.lower() in _TRAINING_WORDS for a in trigger.ancestors):
             continue   # "trained Russians on using drones": the training is the event
+        if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+            continue   # "drones for use in Ukraine": a purpose, not a report of an attack
 
         roles = fill_roles(ctx, rules, trigger, rule)
         weapons = roles.weapons
