@@ -161,9 +161,10 @@ def _records(article: Article, events: list[Event], data_version: str) -> list[R
             end -= 1
         while start < end and text[start].isspace():
             start += 1
-        for claimant in ev.speaker.claimants:
-            if claimant == ev.actor and ev.stance != "denied" and ev.type == "sanction":
-                pass
+        claimants = ev.speaker.claimants
+        if "attribution/self" in ev.speaker.rules and ev.actor in claimants:
+            claimants = [ev.actor]   # each of "Denmark and the Netherlands" claims its own gift
+        for claimant in claimants:
             key = (ev.type, ev.actor, ev.recipient, ev.location, ev.weapon_class, claimant, ev.stance, start)
             if key in out:
                 rec = out[key]

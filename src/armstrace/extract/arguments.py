@@ -108,6 +108,17 @@ def destinations(ctx: DocContext, sent: Span) -> list[ActorRef]:
     return out
 
 
+def _first_state(ctx: DocContext, head: Token) -> ActorRef | None:
+    """The first state named anywhere in a phrase, clauses included."""
+    for tok in head.subtree:
+        span = ctx.mention(tok)
+        if span is not None and span.label_ in ("STATE", "DEMONYM", "ORGAN", "CAPITAL") and tok.i == span.start:
+            actor = ctx.actor_of(span)
+            if actor:
+                return ActorRef(actor, span, span.label_)
+    return None
+
+
 def _pobjs_around(verb: Token, preps: set[str]) -> list[Token]:
     """Objects of these prepositions on the verb or on its direct object ("bought drones from Turkey")."""
     out = _pobjs(verb, preps)
@@ -243,6 +254,17 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             roles.agents = [a for o in _pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
         if not roles.recipients:
             roles.recipients = destinations(ctx, verb.sent)
+    elif frame == "come-from":
+        # "Most of Hezbollah's arsenal comes from Iran": only with a source, and a weapon as subject.
+        sources = _pobjs(verb, {"from"})
+        if not sources or subj is None:
+            return
+        theme_heads = [subj] + [p for p in _pobjs(subj, {"of"})]
+        roles.weapons = _weapons_from(ctx, theme_heads)
+        roles.theme = subj
+        roles.agents = [a for o in sources for a in actors_in_phrase(ctx, o)]
+        holders = [c for t in theme_heads for c in t.children if c.dep_ == "poss"]
+        roles.recipients = [a for h in holders for a in actors_in_phrase(ctx, h)] or destinations(ctx, verb.sent)
     elif frame == "seize":
         # "The Navy seized Iranian missiles bound for the Houthis": a transfer from the origin to the
         # destination; the seizer is a witness (see events: it becomes the default claimant).
@@ -292,6 +314,13 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                         s, _ = _subject(ctx, rules, c)
                         if s is not None and not is_weapon_phrase(ctx, s):
                             launcher = actors_in_phrase(ctx, s)
+            if not launcher:
+                # "Russian drones shot down over Ukraine": a bare demonym names who launched them
+                # ("Iranian-made" would name the maker).
+                for w in weapons:
+                    if w.producer and not w.made_suffix:
+                        launcher = [ActorRef(w.producer, w.span, "DEMONYM")]
+                        break
             roles.agents = launcher
         places = _pobjs(verb, _PLACE_PREPS) + targets
         for p in places:
@@ -314,8 +343,12 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             if helper_subj is not None:
                 roles.helper = actors_in_phrase(ctx, helper_subj)
     elif frame == "train":
-        roles.agents = agent
-        roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
+        if objs or passive_theme or _pobjs(verb, {"by"}):
+            roles.agents = agent
+            roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
+        else:
+            # "Iranian pilots have begun training on the Su-35": without an object, the subject learns.
+            roles.recipients = agent
         theme = _pobjs(verb, {"on", "in", "with"}) + [p for o in objs for p in _pobjs(o, {"on", "with"})]
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
@@ -327,6 +360,15 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         roles.agents = agent
         targets = objs + passive_theme + _pobjs(verb, {"on", "against"})
         roles.recipients = [a for o in targets for a in actors_in_phrase(ctx, o)]
+        if not roles.recipients:
+            # "designated 16 individuals and two entities that enable Iran's production of drones":
+            # the state whose programme they serve.
+            for o in targets:
+                found = _first_state(ctx, o)
+                if found is not None:
+                    roles.recipients = [found]
+                    roles.rules.append("role/sanction/state-in-object")
+                    break
 
 
 def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> None:
@@ -433,6 +475,14 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         if light is not None:    # "imposed sanctions on Monday on Iran Air"
             on = on + [p for p in _pobjs(light, {"on", "against"}) if p not in on]
         roles.recipients = [a for o in on for a in actors_in_phrase(ctx, o)]
+        if not roles.recipients and noun.dep_ == "pobj" and noun.head.lower_ == "under" and light is not None:
+            # "HESA had been placed under US sanctions", "firms under EU sanctions"
+            holder, _ = _subject(ctx, rules, light)
+            if holder is None:
+                holder = next((c for c in light.children if c.dep_ == "nsubjpass"), None)
+            roles.recipients = actors_in_phrase(ctx, holder) if holder is not None else []
+            roles.agents = [a for a in roles.agents if a.actor not in {r.actor for r in roles.recipients}] or \
+                [a for a in mod_actors if a.label in ("STATE", "BODY", "ORGAN")]
         if not roles.recipients and light_is_recipient:
             roles.recipients = light_actors
         if not roles.recipients:

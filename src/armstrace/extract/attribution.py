@@ -18,6 +18,8 @@ from .document import DocContext, Speaker
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
+_OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency", "military", "army",
+               "office", "administration", "kremlin"}
 _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
                "government", "president", "ambassador", "envoy", "department", "embassy", "army", "military",
                "navy", "command", "agency", "office", "administration", "regime", "country", "chancellor",
@@ -213,11 +215,18 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
               agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
     speaker = _attribute(ctx, rules, trigger, agents)
-    # "Denmark and the Netherlands will give ..., their leaders said": the possessor is the actor.
-    if speaker.claimants == ["author"] and speaker.text and agent_actors and \
-            speaker.text.split()[0].lower() in ("their", "its"):
+    if speaker.claimants != ["author"] or not speaker.text or not agent_actors:
+        return speaker
+    words = speaker.text.lower().split()
+    states = [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+    # "Denmark and the Netherlands will give ..., their leaders said": each actor speaks for itself.
+    if words[0] in ("their", "its"):
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
-                       [*speaker.rules, "attribution/possessive-back"], speaker.gazetteer_ids)
+                       [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
+    # "Germany will send ..., the government said": an unnamed organ of the acting state.
+    if words[0] == "the" and words[-1] in _OWN_ORGANS and states:
+        return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
+                       [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
     return speaker
 
 

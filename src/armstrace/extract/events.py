@@ -248,13 +248,15 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             rule_ids.append("role/use/conflict-adversary")
             confidence = 0.5
     if not agents and etype == "training":
-        origin = next((w.producer for w in group if w.producer), None)
+        # "Ukrainian crews will be trained on the Leopards in Germany": the host trains, else the maker.
+        host = roles.place[0] if roles.place and roles.place[0] not in recipients else None
+        origin = host or next((w.producer for w in group if w.producer and w.producer not in recipients), None)
         if origin:
             agents = [origin]
-            rule_ids.append("role/training/weapon-origin")
+            rule_ids.append("role/training/host" if host else "role/training/weapon-origin")
             confidence = 0.5
-    if not agents and etype == "transfer" and recipients and not roles.source_named:
-        agents = [None]  # type: ignore[list-item]   # filled from the document's other transfers
+    if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
+        agents = [None]  # type: ignore[list-item]   # filled from the document's other events
     if not agents:
         return []
     quantity, qrule = _quantity(group, roles)
@@ -294,7 +296,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             # "Russia used Iranian drones": the drones came from Iran.
             for w in group:
                 origin = w.supplier or w.producer
-                if origin and origin != actor:
+                if origin and actor and origin != actor:
                     make("transfer", origin, actor, None, None, weapon_class, ["implied/transfer-from-origin"], 0.4)
                     break
         elif etype == "production":
@@ -328,9 +330,11 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
             to_partner.setdefault(ev.actor, Counter())[ev.recipient] += 1
             from_partner.setdefault(ev.recipient, Counter())[ev.actor] += 1
     use_targets: dict[str, Counter] = {}
+    use_attackers: dict[str, Counter] = {}
     for ev in events:
         if ev.type == "use" and ev.actor and ev.recipient:
             use_targets.setdefault(ev.actor, Counter())[ev.recipient] += 1
+            use_attackers.setdefault(ev.recipient, Counter())[ev.actor] += 1
     recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
     out = []
     for ev in events:
@@ -356,6 +360,11 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
                 ev.recipient = ranked[0][0]
                 ev.rules.append(rule)
                 ev.confidence = 0.3
+        elif ev.type == "use" and ev.actor is None and ev.recipient in use_attackers:
+            # "Israel said it intercepted 99 percent of the drones": whoever the article says fired at Israel.
+            ev.actor = use_attackers[ev.recipient].most_common(1)[0][0]
+            ev.rules.append("role/use/document-attacker")
+            ev.confidence = 0.3
         elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in use_targets:
             # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
             ev.recipient = use_targets[ev.actor].most_common(1)[0][0]

@@ -48,6 +48,7 @@ class WeaponRef:
     span: Span
     head: Token                      # the noun the weapon words belong to
     producer: str | None = None      # "Iranian-made", "Iranian drones"
+    made_suffix: bool = False        # the producer came from "-made"/"-built", not a bare demonym
     supplier: str | None = None      # "US-supplied"
     gazetteer_ids: list[str] = field(default_factory=list)
 
@@ -330,6 +331,7 @@ def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
             # A demonym directly in the weapon phrase: "Iranian drones", "Chinese-made drones".
             if tok.head.i == ref.head.i or suffix or tok.head.head.i == ref.head.i:
                 producer = actor
+                ref.made_suffix = bool(suffix)
     # "ones produced by a Turkish firm", "drones made in Iran"
     for tok in ref.head.subtree:
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _MADE_BY and abs(tok.i - ref.head.i) < 8:
