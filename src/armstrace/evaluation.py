@@ -75,11 +75,13 @@ def evaluate_set(name: str, spec: dict, scorer: str, settings: Settings | None =
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(pred_out) if pred_out else Path(tmp) / f"{name}.jsonl"
         with open(pred, "w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(rec.to_json(), ensure_ascii=False) + "\n" for rec in records)
         proc = subprocess.run([sys.executable, scorer, "--gold", spec["gold"], "--pred", str(pred),
                                "--docs", spec["docs"], "--json"], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise UsageError(f"scorer failed on set {name!r}: {proc.stderr.strip().splitlines()[-1:]}")
     figures = json.loads(proc.stdout)
-    return SetResult(name, figures, _check(figures, spec.get("floors", {})), skipped)
+    failures = _check(figures, spec.get("floors", {}))
+    # A document that could not be extracted would only lower recall silently: it fails the gate.
+    failures += [f"document skipped: {skip}" for skip in skipped]
+    return SetResult(name, figures, failures, skipped)

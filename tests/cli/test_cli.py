@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from armstrace.cli import app
@@ -33,17 +34,51 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_cli_every_command_has_help_with_example(runner):
-    for command in ("ingest", "extract", "records", "eval", "explain"):
-        result = runner.invoke(app, [command, "--help"])
-        assert result.exit_code == 0, command
-        assert "Example: armstrace " + command in " ".join(result.output.split()), command
+COMMANDS = sorted(typer.main.get_command(app).commands)   # every registered command, new ones too
 
 
-def test_cli_every_command_is_in_readme():
+def test_cli_has_the_commands_the_readme_promises():
+    assert {"ingest", "extract", "records", "eval", "explain", "serve", "events", "contradictions"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_with_example(runner, command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0, command
+    assert "Example: armstrace " + command in " ".join(result.output.split()), command
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_is_in_readme(command):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    for command in ("ingest", "extract", "records", "eval", "explain"):
-        assert f"armstrace {command}" in readme, command
+    assert f"armstrace {command}" in readme, command
+
+
+def test_cli_records_prints_markup_in_evidence_literally(runner, tmp_path, db):
+    (tmp_path / "a.txt").write_text("Iran supplied [red]Shahed[/red] drones [/] to Russia, officials said.\n",
+                                    encoding="utf-8")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)])
+    result = runner.invoke(app, ["records", "--db", str(db)], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert "[red]Shahed[/red] drones [/] to Russia" in result.output
+
+
+def test_cli_records_exports_everything_by_default(runner, tmp_path, db):
+    text = "".join(f"Iran supplied {n} drones to Russia in {1990 + n}.\n\n" for n in range(1, 120))
+    (tmp_path / "many.txt").write_text(text, encoding="utf-8")
+    runner.invoke(app, ["ingest", str(tmp_path / "many.txt"), "--db", str(db)])
+    rows = runner.invoke(app, ["records", "--db", str(db), "--format", "jsonl"]).output.splitlines()
+    assert len([r for r in rows if r.startswith("{")]) > 100
+
+
+def test_cli_ingest_duplicate_document_ids_are_named(runner, tmp_path, db):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"Iran supplied drones to Russia, {folder} said.\n",
+                                                       encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "a"), str(tmp_path / "b"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "duplicate document id 'report'" in result.output
 
 
 def test_cli_ingest_stores_records_and_reports_skips(runner, corpus, db):
@@ -84,7 +119,7 @@ def test_cli_records_csv_has_header_and_rows(runner, corpus, db):
 
 def test_cli_records_on_missing_database_is_usage_error(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "armstrace", "records", "--db", str(tmp_path / "none.db")],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert "none.db" in proc.stderr and "armstrace ingest" in proc.stderr
 
@@ -102,7 +137,7 @@ def test_cli_extract_as_subprocess_writes_scoreable_jsonl(tmp_path, corpus):
     out = tmp_path / "records.jsonl"
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     proc = subprocess.run([sys.executable, "-m", "armstrace", "extract", str(corpus / "a.txt"), "--out", str(out)],
-                          capture_output=True, text=True, env=env)
+                          capture_output=True, text=True, env=env, check=False)
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert rows and all({"doc_id", "type", "actor", "claimant", "stance", "evidence"} <= r.keys() for r in rows)

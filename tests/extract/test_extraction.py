@@ -144,8 +144,8 @@ def test_extract_records_carry_provenance(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Iran's foreign ministry rejected the report. Its spokesman called claims that Iran had supplied "
-     "drones to Russia baseless.",
+    (("Iran's foreign ministry rejected the report. Its spokesman called claims that Iran had supplied "
+     "drones to Russia baseless."),
      ("transfer", "IRN", "RUS", "uav", "IRN", "denied")),
     ("The White House said North Korea had delivered rockets to Wagner, a charge that Pyongyang rejected.",
      ("transfer", "PRK", "wagner", "artillery", "PRK", "denied")),

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sys
 
-import typer
-
 from ..errors import ArmstraceError
 from . import analysis as _analysis_commands  # noqa: F401  (registers events, event, contradictions, timeline, weapon)
 from . import evaluate, explain, extract, ingest, records, serve
@@ -26,5 +24,3 @@ def main() -> None:
     except ArmstraceError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)

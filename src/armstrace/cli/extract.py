@@ -25,7 +25,7 @@ def extract(
 
     Example: armstrace extract ../shared/eval/dev/docs --out records.jsonl
     """
-    settings = Settings(model=model, **({"max_bytes": max_bytes} if max_bytes else {}))
+    settings = Settings(model=model) if not max_bytes else Settings(model=model, max_bytes=max_bytes)
     skipped: list[Skipped] = []
     n = 0
     fh = open(out, "w", encoding="utf-8") if out else sys.stdout

@@ -19,6 +19,7 @@ def ingest(
     published: str | None = PublishedOption,
     max_bytes: int | None = MaxBytesOption,
     processes: int = typer.Option(1, "--processes", min=1, help="spaCy worker processes."),
+    force: bool = typer.Option(False, "--force", help="Re-extract unchanged documents too (after an upgrade)."),
 ) -> None:
     """Ingest articles: extract claim records and store them (idempotent).
 
@@ -37,7 +38,7 @@ def ingest(
                 bar.advance(task, n)
 
         summary = ingest_paths(paths, db=db, settings=settings, published=published, n_process=processes,
-                               progress=progress)
+                               force=force, progress=progress)
     for skip in summary.skipped:
         err_console.print(f"skipped {skip}", markup=False, highlight=False)
     words_per_s = summary.words / summary.seconds if summary.seconds else 0

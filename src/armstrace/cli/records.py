@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..store import Store
 from ..store.reviews import reviews_for
@@ -35,13 +36,16 @@ def records(
     weapon: str | None = typer.Option(None, "--weapon", help="Model id (shahed-136) or class (uav)."),
     claimant: str | None = typer.Option(None, "--claimant", help="Claimant id, or 'author'."),
     stance: str | None = typer.Option(None, "--stance", help="asserted, hedged or denied."),
-    limit: int = typer.Option(100, "--limit", min=1, help="At most this many records."),
+    limit: int | None = typer.Option(None, "--limit", min=1,
+                                     help="At most this many records (default: 100 in a table, all in jsonl/csv)."),
     format: Format = typer.Option(Format.table, "--format", help="table, jsonl or csv."),
 ) -> None:
     """List stored claim records, filtered.
 
     Example: armstrace records --db armstrace.db --actor IRN --weapon shahed-136 --format jsonl
     """
+    if limit is None and format is Format.table:
+        limit = 100
     with Store(db, readonly=True) as store:
         found = store.records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance, limit=limit)
         total = store.count_records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance)
@@ -69,14 +73,18 @@ def records(
                 row["reviewed_at"] = review.at
             writer.writerow(row)
     else:
-        table = Table(title=f"{len(found)} of {total} records in {db}", show_lines=False)
+        table = Table(title=Text(f"{len(found)} of {total} records in {db}"), show_lines=False)
         for col in ("id", "type", "actor", "recipient", "class", "weapons", "qty", "claimant", "stance", "evidence"):
             table.add_column(col, overflow="fold")
         for rec in found:
             qty = "" if rec.quantity is None else f"{rec.quantity.min or ''}-{rec.quantity.max or ''}"
-            table.add_row(rec.record_id, rec.type, rec.actor, rec.recipient or "", rec.weapon_class or "",
-                          ",".join(rec.weapons), qty, rec.claimant, rec.stance,
-                          rec.evidence[:90] + ("…" if len(rec.evidence) > 90 else ""))
+            # Text(): article text is data, never Rich markup ("[/]" in a page must print as is).
+            cells = (rec.record_id, rec.type, rec.actor, rec.recipient or "", rec.weapon_class or "",
+                     ",".join(rec.weapons), qty, rec.claimant, rec.stance,
+                     rec.evidence[:90] + ("…" if len(rec.evidence) > 90 else ""))
+            table.add_row(*(Text(cell) for cell in cells))
         out_console.print(table)
     if not found:
         err_console.print("no records match", markup=False)
+    elif len(found) < total:
+        err_console.print(f"{len(found)} of {total} matching records shown (use --limit)", markup=False)

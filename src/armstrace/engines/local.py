@@ -42,23 +42,60 @@ class IngestSummary:
 Progress = Callable[[str, int], None]   # (event, n): "read", "done"
 
 
+def _failed(article: Article, exc: Exception) -> Skipped:
+    where = article.source_path or article.doc_id
+    return Skipped(where, f"extraction failed on {article.doc_id!r}: {type(exc).__name__}: {exc}")
+
+
+# Articles handed to one nlp.pipe call; if spaCy itself fails inside it, only this chunk is redone
+# one document at a time, so one bad document costs at most a chunk's re-parse, not the run.
+_CHUNK = 32
+
+
 def extract_stream(articles: Iterable[Article], model: str, *, batch_size: int = 4,
                    n_process: int = 1) -> Iterator[tuple[Article, list[Record] | Skipped]]:
     """(article, records) for each article, or (article, Skipped) when extraction fails on it."""
     nlp = load_pipeline(model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    chunk: list[Article] = []
+
+    def run(chunk: list[Article]) -> Iterator[tuple[Article, list[Record] | Skipped]]:
         try:
-            yield article, extract_doc(doc, article)
-        except Exception as exc:  # one bad document must not stop the batch
-            where = article.source_path or article.doc_id
-            yield article, Skipped(where, f"extraction failed on {article.doc_id!r}: {type(exc).__name__}: {exc}")
+            done = list(nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, batch_size=batch_size,
+                                 n_process=n_process))
+        except Exception:  # noqa: BLE001  the parser failed inside the batch: find the document, keep the rest
+            done = []
+            for article in chunk:
+                try:
+                    done.append((nlp(article.text), article))
+                except Exception as exc:  # noqa: BLE001  reported as a skipped document
+                    yield article, _failed(article, exc)
+        for doc, article in done:
+            try:
+                yield article, extract_doc(doc, article)
+            except Exception as exc:  # noqa: BLE001  one bad document must not stop the batch
+                yield article, _failed(article, exc)
+
+    for article in articles:
+        if len(article.text) > nlp.max_length:
+            yield article, Skipped(article.source_path or article.doc_id,
+                                   f"{len(article.text):,} characters is over the model's limit of "
+                                   f"{nlp.max_length:,} (split the document)")
+            continue
+        chunk.append(article)
+        if len(chunk) >= _CHUNK:
+            yield from run(chunk)
+            chunk = []
+    if chunk:
+        yield from run(chunk)
 
 
 def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, settings: Settings | None = None,
-                 published: str | None = None, n_process: int = 1,
+                 published: str | None = None, n_process: int = 1, force: bool = False,
                  progress: Progress | None = None) -> IngestSummary:
-    """Ingest files and folders into the database at `db`; see the module docstring."""
+    """Ingest files and folders into the database at `db`; see the module docstring.
+
+    `force` re-extracts unchanged documents too (after upgrading armstrace or its data).
+    """
     settings = settings or Settings()
     summary = IngestSummary()
     started = time.perf_counter()
@@ -73,7 +110,7 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, settings: Setti
                 summary.read += 1
                 if progress:
                     progress("read", 1)
-                if store.document_hash(item.doc_id) == item.content_hash:
+                if not force and store.document_hash(item.doc_id) == item.content_hash:
                     summary.unchanged += 1
                     if progress:
                         progress("done", 1)
@@ -84,7 +121,7 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, settings: Setti
             if isinstance(result, Skipped):
                 summary.skipped.append(result)
             else:
-                outcome = store.save_document(article, result)
+                outcome = store.save_document(article, result, force=force)
                 if outcome == "added":
                     summary.added += 1
                 elif outcome == "replaced":

@@ -5,14 +5,11 @@ runs in `nlp.pipe` worker processes and on Ray workers.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteers
 from ..nlp import load_pipeline
-from ..nlp.mentions import referent_table
+from ..nlp.mentions import gazetteer_referents
 from ..records import Article, Record
 from ..rules import load_rules
 from ..version import EXTRACTOR_VERSION
@@ -20,7 +17,7 @@ from .document import DocContext, Speaker
 from .events import Event, events_of_sentence, fill_from_partners
 from .phrases import WeaponRef, weapons_in_phrase
 
-__all__ = ["extract_article", "extract_articles", "extract_doc"]
+__all__ = ["extract_article", "extract_doc"]
 
 _DENIAL_OBJECTS_MAX_TOKENS = 12
 
@@ -51,7 +48,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     """Claim records from an article already run through the armstrace pipeline."""
     gaz = load_gazetteers()
     rules = load_rules()
-    referents, _ = _referents()
+    referents, _ = gazetteer_referents()
     ctx = DocContext.build(doc, referents, article.skip_spans, article.published)
     events: list[Event] = []
     prev_events: list[Event] = []
@@ -142,15 +139,6 @@ def _as_denial(ev: Event, denier: Speaker, sent) -> Event:  # type: ignore[no-un
                  [*ev.rules, *denier.rules], ev.gazetteer_ids + denier.gazetteer_ids, ev.confidence - 0.1)
 
 
-_REFERENTS: dict = {}
-
-
-def _referents():  # type: ignore[no-untyped-def]
-    if not _REFERENTS:
-        _REFERENTS["table"] = referent_table(load_gazetteers())
-    return _REFERENTS["table"]
-
-
 def _records(article: Article, events: list[Event], data_version: str) -> list[Record]:
     out: dict[tuple, Record] = {}
     text = article.text
@@ -189,11 +177,3 @@ def extract_article(article: Article, model: str) -> list[Record]:
     """Claim records from one article (loads the pipeline once per process)."""
     nlp = load_pipeline(model)
     return extract_doc(nlp(article.text), article)
-
-
-def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: int = 4,
-                     n_process: int = 1) -> Iterator[tuple[Article, list[Record]]]:
-    """Stream (article, records); batch_size ~4 whole articles is fastest (NOTES.md)."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield article, extract_doc(doc, article)

@@ -17,8 +17,14 @@ from spacy.tokens import Span, Token
 
 from ..rules import Rules, TriggerRule
 from .document import DocContext
-from .phrases import (ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase, place_in_phrase,
-                      weapons_in_phrase)
+from .phrases import (
+    ActorRef,
+    WeaponRef,
+    actors_in_phrase,
+    is_weapon_phrase,
+    place_in_phrase,
+    weapons_in_phrase,
+)
 
 _RELATIVE = {"which", "that", "who"}
 _TARGET_PREPS = {"against", "on", "at", "over", "into", "across", "toward", "towards", "upon"}
@@ -30,7 +36,7 @@ _LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "ag
                       "organize", "organise", "hold", "extend", "renew", "tighten", "broaden", "respond",
                       "retaliate", "order", "authorize", "authorise", "execute", "perform", "unleash", "maintain",
                       "operate", "have", "own", "keep", "pass", "plan", "prepare", "propose", "discuss",
-                      "consider", "approve", "endorse", "back"}
+                      "consider", "endorse", "back"}
 
 
 @dataclass
@@ -80,7 +86,7 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for prep in tok.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -364,9 +370,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             # "designated 16 individuals and two entities that enable Iran's production of drones":
             # the state whose programme they serve.
             for o in targets:
-                found = _first_state(ctx, o)
-                if found is not None:
-                    roles.recipients = [found]
+                state = _first_state(ctx, o)
+                if state is not None:
+                    roles.recipients = [state]
                     roles.rules.append("role/sanction/state-in-object")
                     break
 
@@ -420,7 +426,7 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
     if frame in ("give", "receive"):
         supplier_side = actors_in_phrase(ctx, poss[0]) if poss else []
         if frame == "receive":
-            roles.recipients = supplier_side or (light_actors if not light_is_recipient else light_actors)
+            roles.recipients = supplier_side or light_actors
             roles.agents = [a for o in from_ for a in actors_in_phrase(ctx, o)]
         else:
             roles.agents = (supplier_side or [a for o in by + from_ for a in actors_in_phrase(ctx, o)]
@@ -503,9 +509,9 @@ def _origin_roles(ctx: DocContext, trigger: Token, roles: Roles) -> None:
         return
     span = ctx.mention(ctx.doc[start])
     actor = ctx.actor_of(span) if span is not None else None
-    if actor is None:
+    if span is None or actor is None:
         return
-    roles.agents = [ActorRef(actor, span, span.label_)]  # type: ignore[arg-type]
+    roles.agents = [ActorRef(actor, span, span.label_)]
     noun = trigger.head
     roles.weapons = weapons_in_phrase(ctx, noun)
     roles.theme = noun

@@ -76,7 +76,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
             span = ctx.mention(ctx.doc[i])
             actor = ctx.actor_of(span) if span is not None else None
-            if actor:
+            if span is not None and actor:
                 return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
     if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
         known = ctx.people[head.text]

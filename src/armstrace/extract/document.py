@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.mentions import ACTOR_LABELS, INSTRUMENT, SPAN_KEY, Referent
 
 # Straight and curly double quotes; single quotes are too often apostrophes.
-_QUOTE_RE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]", re.S)
+_QUOTE_RE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]", re.DOTALL)
 
 
 @dataclass

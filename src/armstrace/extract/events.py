@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from ..gazetteer import Conflict
-from ..nlp.mentions import INSTRUMENT
+from ..nlp.mentions import INSTRUMENT, SPAN_KEY
 from ..records import Quantity
 from ..rules import Rules
 from .arguments import Roles, fill_roles, find_triggers
@@ -58,7 +58,7 @@ class Event:
     confidence: float = 0.6
 
 
-def adversary(conflicts: list[Conflict], actor: str) -> str | None:
+def adversary(conflicts: list[Conflict], actor: str | None) -> str | None:
     """The one adversary `actor` has in the conflicts data, or None if none or several."""
     found: set[str] = set()
     for conflict in conflicts:
@@ -69,7 +69,7 @@ def adversary(conflicts: list[Conflict], actor: str) -> str | None:
 
 
 def _is_state(actor: str | None) -> bool:
-    return bool(actor) and len(actor) == 3 and actor.isupper()  # type: ignore[union-attr]
+    return actor is not None and len(actor) == 3 and actor.isupper()
 
 
 def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
@@ -77,7 +77,7 @@ def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
     if not any(rules.is_cue("violation", t.lemma_.lower()) or rules.is_cue("violation", t.lower_) for t in sent):
         return []
     codes = []
-    for span in ctx.doc.spans["armstrace"]:
+    for span in ctx.doc.spans[SPAN_KEY]:
         if span.label_ == INSTRUMENT and sent.start <= span.start < sent.end:
             code = ctx.referent(span).instrument
             if code and code not in codes:
@@ -147,8 +147,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame == "intercept" else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
-        reporting = None
-        stance = decide_stance(rules, trigger, speaker, roles.theme, reporting)
+        stance = decide_stance(rules, trigger, speaker, roles.theme)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
         for weapon_class, group in groups.items():
             events += _events_for(ctx, conflicts, roles, rule.type, weapon_class, group, speaker,
@@ -227,8 +226,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 weapon_class: str | None, group: list[WeaponRef], speaker: Speaker, stance: str,
                 stance_rules: list[str], time: str | None, precision: str | None,
                 violates: list[str], sent: Span) -> list[Event]:
-    agents = [a.actor for a in roles.agents]
-    recipients = [a.actor for a in roles.recipients]
+    agents: list[str | None] = [a.actor for a in roles.agents]
+    recipients: list[str | None] = [a.actor for a in roles.recipients]
     gaz_ids = [a.span.kb_id_ for a in roles.agents + roles.recipients] + [g for w in group for g in w.gazetteer_ids]
     rule_ids = [roles.rule.id, *roles.rules, *speaker.rules, *stance_rules]
     confidence = 0.7
@@ -256,7 +255,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             rule_ids.append("role/training/host" if host else "role/training/weapon-origin")
             confidence = 0.5
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
-        agents = [None]  # type: ignore[list-item]   # filled from the document's other events
+        agents = [None]   # filled from the document's other events (fill_from_partners)
     if not agents:
         return []
     quantity, qrule = _quantity(group, roles)
@@ -265,7 +264,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
     models = sorted({w.model for w in group if w.model})
     out: list[Event] = []
 
-    def make(etype_: str, actor: str, recipient: str | None, location: str | None, place: str | None,
+    def make(etype_: str, actor: str | None, recipient: str | None, location: str | None, place: str | None,
              wclass: str | None, extra_rules: list[str], conf: float) -> None:
         if recipient == actor:
             return
@@ -277,7 +276,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
     for actor in agents:
         if etype == "transfer":
             for recipient in recipients or [None]:
-                make("transfer", actor, recipient, None, None, weapon_class, [], confidence)  # type: ignore[arg-type]
+                make("transfer", actor, recipient, None, None, weapon_class, [], confidence)
         elif etype == "use":
             if weapon_class == "technology":
                 continue   # "launched a satellite": technology is supplied and built, not fired

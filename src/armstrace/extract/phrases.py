@@ -281,12 +281,12 @@ def weapons_in_phrase(ctx: DocContext, head: Token) -> list[WeaponRef]:
         if span is None or span.start in seen or span.label_ not in (WEAPON, CLASS):
             continue
         seen.add(span.start)
-        ref = ctx.referent(span)
-        assert ref.weapon_class is not None
+        entry = ctx.referent(span)
+        assert entry.weapon_class is not None
         noun = _noun_head(span.root)   # "24 Su-35 fighter jets": the count sits on "jets"
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i not in {t.i for t in tokens}:
             noun = head
-        refs.append(WeaponRef(ref.weapon_class, ref.model, span, noun, gazetteer_ids=[span.kb_id_]))
+        refs.append(WeaponRef(entry.weapon_class, entry.model, span, noun, gazetteer_ids=[span.kb_id_]))
     # A model name and its generic noun are one weapon: "Shahed-136 drones".
     merged: list[WeaponRef] = []
     for ref in refs:

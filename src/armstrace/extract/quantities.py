@@ -53,9 +53,9 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
         else:
             # The parser sometimes detaches the count: "used eight Iranian-made drones".
             left = min(t.i for t in noun.subtree)
-            before = noun.doc[left - 1] if left > noun.sent.start else None
-            if before is not None and before.like_num and not _YEARLIKE.fullmatch(before.text):
-                nums = [before]
+            detached = noun.doc[left - 1] if left > noun.sent.start else None
+            if detached is not None and detached.like_num and not _YEARLIKE.fullmatch(detached.text):
+                nums = [detached]
             else:
                 return None, None
     num = nums[0]

@@ -30,14 +30,12 @@ class StanceResult:
     rules: list[str] = field(default_factory=list)
 
 
-def _scope(trigger: Token, stop: Token | None) -> list[Token]:
-    """The trigger and its heads up to (not including) the reporting verb or a clause boundary."""
+def _scope(trigger: Token) -> list[Token]:
+    """The trigger and its heads up to a clause boundary."""
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i:
-        if stop is not None and tok.head.i == stop.i:
-            break
-        if tok.dep_ in _STOP_AT and stop is None:
+        if tok.dep_ in _STOP_AT:
             break
         tok = tok.head
         chain.append(tok)
@@ -46,10 +44,9 @@ def _scope(trigger: Token, stop: Token | None) -> list[Token]:
     return chain
 
 
-def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token | None,
-                  reporting_verb: Token | None = None) -> StanceResult:
+def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token | None) -> StanceResult:
     """Decide the stance of the claim that `trigger` states."""
-    chain = _scope(trigger, reporting_verb)
+    chain = _scope(trigger)
     fired: list[str] = []
     negated = hedged = False
     # Negation counts on the event and on verbs it completes ("did not agree to supply"),

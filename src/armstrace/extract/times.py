@@ -15,7 +15,7 @@ from spacy.tokens import Span
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 _YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
-_RELATIVE = re.compile(r"\b(last|this|next|ago|yesterday|today|recently|earlier)\b", re.I)
+_RELATIVE = re.compile(r"\b(last|this|next|ago|yesterday|today|recently|earlier)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -52,7 +52,7 @@ def time_of(sent: Span, published: str | None) -> tuple[str | None, str | None]:
         if ent.label_ != "DATE":
             continue
         text = ent.text.strip()
-        if re.search(r"\b(every|each|daily|years?-old|decades?)\b", text, re.I):
+        if re.search(r"\b(every|each|daily|years?-old|decades?)\b", text, re.IGNORECASE):
             continue
         found = _parse(text, published)
         if found is not None:

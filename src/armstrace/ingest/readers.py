@@ -95,5 +95,16 @@ def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
     fallback = normalise_date(published) if published else None
     files, skipped = find_files(paths)
     yield from skipped
+    # Document ids come from file names and JSONL ids; two documents with one id would replace
+    # each other on every run, so the second is skipped and both places are named.
+    seen: dict[str, str] = {}
     for path in files:
-        yield from _read(path, fallback, max_bytes)
+        for item in _read(path, fallback, max_bytes):
+            if isinstance(item, Article):
+                where = item.source_path or str(path)
+                if item.doc_id in seen:
+                    yield Skipped(where, f"duplicate document id {item.doc_id!r} (also {seen[item.doc_id]}); "
+                                         "rename one of them")
+                    continue
+                seen[item.doc_id] = where
+            yield item

@@ -10,7 +10,7 @@ from ..errors import ModelNotInstalled
 from . import line_breaks  # noqa: F401  (registers the component)
 from .mentions import SPAN_KEY, MentionMatcher  # noqa: F401  (registers the factory)
 
-__all__ = ["load_pipeline", "SPAN_KEY"]
+__all__ = ["SPAN_KEY", "load_pipeline"]
 
 
 @lru_cache(maxsize=2)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 # An upper-case place, optional ", date" and "(Agency)", then a dash: at most ~60 characters.
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'\- ]{1,30}(?:,[^\n—–]{1,40}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+[—–-]{1,2}\s+",
-                      re.M)
+                      re.MULTILINE)
 
 
 @Language.component("armstrace_line_breaks_v1")

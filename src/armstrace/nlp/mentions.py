@@ -13,6 +13,7 @@ next to the parser.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -89,13 +90,18 @@ def referent_table(gaz: Gazetteers) -> tuple[dict[str, Referent], list[tuple[str
     return table, [(label, eid, _strip_the(n)) for label, eid, n in names if n.strip()]
 
 
+@lru_cache(maxsize=1)
+def gazetteer_referents() -> tuple[dict[str, Referent], list[tuple[str, str, str]]]:
+    """The referent table and names of the installed gazetteers, built once per process."""
+    return referent_table(load_gazetteers())
+
+
 class MentionMatcher:
     """Finds gazetteer mentions; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "armstrace_mentions") -> None:
         self.name = name
-        gaz = load_gazetteers()
-        self.referents, names = referent_table(gaz)
+        self.referents, names = gazetteer_referents()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_key: dict[str, list[Doc]] = {}
         seen: set[tuple[str, str]] = set()
