@@ -198,7 +198,9 @@ def fill_roles(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule)
     roles = Roles(rule=rule, trigger=trigger)
     if trigger.pos_ in ("VERB", "AUX") and rule.frame != "origin":
         _verb_roles(ctx, rules, trigger, roles)
-        if not roles.weapons and rule.frame in ("give", "receive", "equip", "produce"):
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        names_other_thing = any(o.pos_ in ("NOUN", "PROPN") and ctx.mention(o) is None for o in objects)
+        if not roles.weapons and rule.frame in ("give", "receive", "equip", "produce") and not names_other_thing:
             # "have not supplied any of the countries at war with weapons": the parser hangs the
             # weapon off a neighbour; take weapons anywhere in the trigger's own clause.
             roles.weapons = _clause_weapons(ctx, trigger)
@@ -320,13 +322,6 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                         s, _ = _subject(ctx, rules, c)
                         if s is not None and not is_weapon_phrase(ctx, s):
                             launcher = actors_in_phrase(ctx, s)
-            if not launcher:
-                # "Russian drones shot down over Ukraine": a bare demonym names who launched them
-                # ("Iranian-made" would name the maker).
-                for w in weapons:
-                    if w.producer and not w.made_suffix:
-                        launcher = [ActorRef(w.producer, w.span, "DEMONYM")]
-                        break
             roles.agents = launcher
         places = _pobjs(verb, _PLACE_PREPS) + targets
         for p in places:
@@ -334,6 +329,17 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             if found:
                 roles.place = found
                 break
+        if frame == "intercept" and not roles.agents and not roles.recipients and roles.place is None:
+            roles.weapons = []   # "drones were destroyed" with no defender and no place: nothing to key
+        if frame == "intercept" and not roles.agents:
+            # "Russian drones shot down over Ukraine": a bare demonym names who launched them, unless the
+            # place has a known adversary ("Iranian drones over Ukraine" were launched by Russia) or the
+            # demonym is a maker's ("Iranian-made").
+            for w in weapons:
+                if w.producer and not w.made_suffix:
+                    roles.agents = [ActorRef(w.producer, w.span, "DEMONYM")]
+                    roles.rules.append("role/intercept/demonym-launcher")
+                    break
     elif frame == "produce":
         roles.agents = agent
         theme = objs + passive_theme

@@ -118,6 +118,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue
         if rule.type == "use" and any(a.lemma_.lower() in _TRAINING_WORDS for a in trigger.ancestors):
             continue   # "trained Russians on using drones": the training is the event
+        if any(c.dep_ == "prt" and c.lower_ in ("out", "on") for c in trigger.children):
+            continue   # "carry out investigations", "carry on": phrasal verbs, not transfers
         if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
             continue   # "drones for use in Ukraine": a purpose, not a report of an attack
 
@@ -239,6 +241,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             rule_ids.append("role/transfer/weapon-origin")
             confidence = 0.5
     targets_known = recipients or ([roles.place[0]] if roles.place else [])
+    if "role/intercept/demonym-launcher" in roles.rules and targets_known and adversary(conflicts, targets_known[0]):
+        agents = []   # the place's known adversary (below) beats the weapon's nationality
     if not agents and etype == "use" and targets_known:
         # "Iranian drones struck Kyiv", "Ukraine shot down 30 drones": the target's adversary launched them.
         foe = adversary(conflicts, targets_known[0])
@@ -299,6 +303,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                     make("transfer", origin, actor, None, None, weapon_class, ["implied/transfer-from-origin"], 0.4)
                     break
         elif etype == "production":
+            if weapon_class == "technology":
+                continue   # "the nuclear program is based on Russian technology": know-how is transferred, not produced
             location = place_code or (actor if _is_state(actor) else None)
             if location is None:
                 continue
