@@ -329,7 +329,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             if found:
                 roles.place = found
                 break
-        if frame == "intercept" and not roles.agents and not roles.recipients and roles.place is None:
+        if frame == "intercept" and not roles.agents and not roles.recipients and roles.place is None \
+                and roles.pronoun is None:
             roles.weapons = []   # "drones were destroyed" with no defender and no place: nothing to key
         if frame == "intercept" and not roles.agents:
             # "Russian drones shot down over Ukraine": a bare demonym names who launched them, unless the
