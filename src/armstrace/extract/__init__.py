@@ -54,6 +54,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     prev_events: list[Event] = []
     prev_weapons: list[WeaponRef] = []
     quiet = 0   # sentences since the last one with events
+    earlier_events: list[Event] = []
     weapon_age = 0
     first_line = True
     for sent in doc.sents:
@@ -68,16 +69,19 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
             ctx.prev_speaker = None   # reported speech does not run across paragraphs
         found = events_of_sentence(ctx, rules, gaz.conflicts, sent, prev_weapons)
+        if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
+            earlier_events = []   # "Iran denied that" reaches back two sentences, within a paragraph
         if not found and prev_events and quiet <= 1:
             denier = _bare_denial(ctx, sent, rules)
             if denier is not None:
-                for ev in prev_events:
+                for ev in prev_events + earlier_events:
                     for claimant in denier.claimants:
                         if claimant == ev.actor or ev.speaker.claimants != [claimant]:
                             found.append(_as_denial(ev, denier, sent))
                             break
         events += found
         if found:
+            earlier_events = prev_events if quiet == 0 else []
             prev_events, quiet = found, 0
         else:
             quiet += 1

@@ -260,6 +260,11 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             confidence = 0.5
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
+    if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and any(
+            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children):
+        # "France classifies the drone deliveries as a breach": the deliveries the article is about.
+        agents, recipients = [None], [None]
+        rule_ids.append("role/transfer/anaphoric")
     if not agents:
         return []
     quantity, qrule = _quantity(group, roles)
@@ -270,7 +275,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
 
     def make(etype_: str, actor: str | None, recipient: str | None, location: str | None, place: str | None,
              wclass: str | None, extra_rules: list[str], conf: float) -> None:
-        if recipient == actor:
+        if recipient == actor and actor is not None:
             return
         out.append(Event(etype_, actor, recipient, location, place, wclass, models if wclass == weapon_class else [],
                          quantity if wclass == weapon_class else None, speaker, stance, time, precision, violates,
@@ -340,10 +345,15 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
         if ev.type == "use" and ev.actor and ev.recipient:
             use_targets.setdefault(ev.actor, Counter())[ev.recipient] += 1
             use_attackers.setdefault(ev.recipient, Counter())[ev.actor] += 1
+    pairs = Counter((ev.actor, ev.recipient) for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
     recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
     out = []
     for ev in events:
-        if ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
+        if ev.type == "transfer" and ev.actor is None and ev.recipient is None and pairs:
+            ev.actor, ev.recipient = pairs.most_common(1)[0][0]
+            ev.rules.append("role/transfer/document-pair")
+            ev.confidence = 0.3
+        elif ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
             ev.actor = from_partner[ev.recipient].most_common(1)[0][0]
             ev.rules.append("role/transfer/document-partner")
             ev.confidence = 0.4

@@ -117,7 +117,9 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
     """Actors listed under 'such as', 'like' or 'including' after a generic noun."""
     refs: list[ActorRef] = []
     # The list may hang a little lower: "partners and proxies in the Middle East like Iraq, Lebanon".
-    preps = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ in _LIST_PREPS and _depth_below(t, head) <= 4]
+    preps = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ in _LIST_PREPS and _depth_below(t, head) <= 6]
+    if preps:   # the parser may hang the list's last members on the noun as appositions
+        preps += [c for c in head.children if c.dep_ == "appos"]
     for prep in preps:
         for tok in prep.subtree:
             span = ctx.mention(tok)
