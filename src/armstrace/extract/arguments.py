@@ -252,7 +252,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                 for o in objs:
                     for c in o.children:
                         span = ctx.mention(c)
-                        if c.dep_ == "compound" and span is not None and span.label_ in ("STATE", "CAPITAL"):
+                        if c.dep_ in ("compound", "nmod") and span is not None and span.label_ in ("STATE", "CAPITAL") \
+                                and c.i < o.i and c.i == min(t.i for t in o.subtree):
                             roles.recipients += actors_in_phrase(ctx, c, follow_conj=False)
         if rel_head is not None and not theme:
             theme = [rel_head]

@@ -215,6 +215,10 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
               agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
     speaker = _attribute(ctx, rules, trigger, agents)
+    if "attribution/possessive-owner" in speaker.rules and agent_actors:
+        # "Denmark and the Netherlands will give ..., their leaders said": the actors, not the last name.
+        return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
+                       [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
     if speaker.claimants != ["author"] or not speaker.text or not agent_actors:
         return speaker
     words = speaker.text.lower().split()
