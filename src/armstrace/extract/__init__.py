@@ -56,16 +56,16 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     quiet = 0   # sentences since the last one with events
     earlier_events: list[Event] = []
     weapon_age = 0
-    first_line = True
+    before_prose = True   # lines above the first sentence that ends like prose
     for sent in doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
             continue
-        if first_line and sent.text.strip():
-            first_line = False
+        if before_prose:
             stripped = sent.text.rstrip()
             ends_line = "\n" in sent.text[len(stripped):] or "\n" in doc.text[sent.end_char:sent.end_char + 3]
             if not stripped.endswith((".", "!", "?", "”", '"', ":")) and ends_line:
-                continue   # a headline: it summarises the body, which says it again with attribution
+                continue   # a headline or menu above the body: the body says it again, with attribution
+            before_prose = False
         if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
             ctx.prev_speaker = None   # reported speech does not run across paragraphs
         found = events_of_sentence(ctx, rules, gaz.conflicts, sent, prev_weapons)

@@ -168,6 +168,9 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
         return None
     cited = _citation(ctx, rules, verb)
     speaker = resolve_speaker(ctx, rules, subj)
+    if kind == "report" and any(c.dep_ == "neg" for c in verb.children):
+        # "Russia has not confirmed the sale": a non-denial is nobody's claim.
+        return Speaker([], speaker.text, rules=[*speaker.rules, "attribution/non-confirmation"])
     if cited is not None and speaker.claimants == ["author"]:
         cited.text = speaker.text
         speaker = cited

@@ -243,7 +243,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
     targets_known = recipients or ([roles.place[0]] if roles.place else [])
     if "role/intercept/demonym-launcher" in roles.rules and targets_known and adversary(conflicts, targets_known[0]):
         agents = []   # the place's known adversary (below) beats the weapon's nationality
-    if not agents and etype == "use" and targets_known:
+    if not agents and etype == "use" and targets_known and roles.trigger.lemma_.lower() not in _AMBIGUOUS_USE:
         # "Iranian drones struck Kyiv", "Ukraine shot down 30 drones": the target's adversary launched them.
         foe = adversary(conflicts, targets_known[0])
         if foe:

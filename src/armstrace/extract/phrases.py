@@ -160,7 +160,11 @@ def _backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
 _BACK_NOUNS = {"group": ("BODY", "BODY_DEMONYM"), "militia": ("BODY", "BODY_DEMONYM"),
                "movement": ("BODY", "BODY_DEMONYM"), "organisation": ("BODY",), "organization": ("BODY",),
                "rebels": ("BODY", "BODY_DEMONYM"), "country": (STATE, CAPITAL), "kingdom": (STATE,),
-               "republic": (STATE,), "regime": (STATE, CAPITAL)}
+               "republic": (STATE,), "regime": (STATE, CAPITAL),
+               # "the Treasury designated ...", "the ministry said": the organ or state named before
+               "treasury": ("ORGAN",), "ministry": ("ORGAN",), "department": ("ORGAN",),
+               "government": ("ORGAN", STATE, "METONYM"), "administration": ("ORGAN", STATE, "METONYM"),
+               "military": ("ORGAN", STATE), "army": ("ORGAN", STATE), "navy": ("ORGAN", STATE)}
 
 
 def _back_reference(ctx: DocContext, head: Token) -> ActorRef | None:
@@ -169,7 +173,8 @@ def _back_reference(ctx: DocContext, head: Token) -> ActorRef | None:
     if kinds is None or not any(c.lower_ == "the" for c in head.children) or \
             any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
         return None
-    for i in range(head.i - 1, max(-1, head.i - 150), -1):
+    start = head.sent.start   # within its own sentence the parse already says who is meant
+    for i in range(start - 1, max(-1, start - 150), -1):
         span = ctx.mention(ctx.doc[i])
         if span is not None and span.label_ in kinds and span.label_ != "PERSON":
             actor = ctx.actor_of(span)
