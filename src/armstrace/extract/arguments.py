@@ -125,6 +125,15 @@ def _first_state(ctx: DocContext, head: Token) -> ActorRef | None:
     return None
 
 
+def _first_place(ctx: DocContext, heads: list[Token]) -> tuple[str, str] | None:
+    """The first of these phrases that names a place (state, capital), as (ISO3, text)."""
+    for head in heads:
+        found = place_in_phrase(ctx, head)
+        if found:
+            return found
+    return None
+
+
 def _pobjs_around(verb: Token, preps: set[str]) -> list[Token]:
     """Objects of these prepositions on the verb or on its direct object ("bought drones from Turkey")."""
     out = _pobjs(verb, preps)
@@ -325,11 +334,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                             launcher = actors_in_phrase(ctx, s)
             roles.agents = launcher
         places = _pobjs(verb, _PLACE_PREPS) + targets
-        for p in places:
-            found = place_in_phrase(ctx, p)
-            if found:
-                roles.place = found
-                break
+        roles.place = _first_place(ctx, places) or roles.place
         if frame == "intercept" and not roles.agents and not roles.recipients and roles.place is None \
                 and roles.pronoun is None:
             roles.weapons = []   # "drones were destroyed" with no defender and no place: nothing to key
@@ -347,11 +352,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         theme = objs + passive_theme
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
-        for p in _pobjs(verb, {"in", "at", "near"}) + [p for t in theme for p in _pobjs(t, {"in", "at", "near"})]:
-            found = place_in_phrase(ctx, p)
-            if found:
-                roles.place = found
-                break
+        roles.place = _first_place(ctx, _pobjs(verb, {"in", "at", "near"}) + [p for t in theme for p in _pobjs(t, {"in", "at", "near"})]) or roles.place
         if verb.head.i != verb.i and rules.is_cue("help", verb.head.lemma_.lower()):
             helper_subj, _ = _subject(ctx, rules, verb.head)
             if helper_subj is not None:
@@ -451,20 +452,12 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             roles.agents = [a for a in mod_actors if a.label != "DEMONYM"]
         targets = on + _pobjs(noun, {"at", "over", "into", "in"})
         roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
-        for t in targets:
-            found = place_in_phrase(ctx, t)
-            if found:
-                roles.place = found
-                break
+        roles.place = _first_place(ctx, targets) or roles.place
     elif frame == "produce":
         roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or mod_actors or light_actors
         places = [c for t in noun.subtree for c in _pobjs(t, {"in", "at", "near"})]
         places += _pobjs(light, {"in", "at", "near"}) if light is not None else []
-        for p in places:
-            found = place_in_phrase(ctx, p)
-            if found:
-                roles.place = found
-                break
+        roles.place = _first_place(ctx, places) or roles.place
     elif frame == "train":
         if light_is_recipient:
             roles.recipients = light_actors

@@ -347,6 +347,11 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
             use_attackers.setdefault(ev.recipient, Counter())[ev.actor] += 1
     pairs = Counter((ev.actor, ev.recipient) for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
     recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
+    def fill(ev: Event, field_name: str, counts: Counter, rule: str, confidence: float) -> None:
+        setattr(ev, field_name, counts.most_common(1)[0][0])
+        ev.rules.append(rule)
+        ev.confidence = confidence
+
     out = []
     for ev in events:
         if ev.type == "transfer" and ev.actor is None and ev.recipient is None and pairs:
@@ -354,13 +359,9 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
             ev.rules.append("role/transfer/document-pair")
             ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
-            ev.actor = from_partner[ev.recipient].most_common(1)[0][0]
-            ev.rules.append("role/transfer/document-partner")
-            ev.confidence = 0.4
+            fill(ev, "actor", from_partner[ev.recipient], "role/transfer/document-partner", 0.4)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None and ev.actor in to_partner:
-            ev.recipient = to_partner[ev.actor].most_common(1)[0][0]
-            ev.rules.append("role/transfer/document-partner")
-            ev.confidence = 0.4
+            fill(ev, "recipient", to_partner[ev.actor], "role/transfer/document-partner", 0.4)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None:
             # This supplier's partner is never named: the article's usual recipient if one stands
             # out ("Britain sent 2,000 NLAWs" in a story about arms for Ukraine), else the party the
@@ -372,19 +373,13 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
                 ranked = ranked if ranked and ranked[0][1] >= _MAIN_PARTY_MIN else []
                 rule = "role/transfer/document-main-party"
             if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-                ev.recipient = ranked[0][0]
-                ev.rules.append(rule)
-                ev.confidence = 0.3
+                fill(ev, "recipient", Counter(dict(ranked[:1])), rule, 0.3)
         elif ev.type == "use" and ev.actor is None and ev.recipient in use_attackers:
             # "Israel said it intercepted 99 percent of the drones": whoever the article says fired at Israel.
-            ev.actor = use_attackers[ev.recipient].most_common(1)[0][0]
-            ev.rules.append("role/use/document-attacker")
-            ev.confidence = 0.3
+            fill(ev, "actor", use_attackers[ev.recipient], "role/use/document-attacker", 0.3)
         elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in use_targets:
             # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
-            ev.recipient = use_targets[ev.actor].most_common(1)[0][0]
-            ev.rules.append("role/use/document-target")
-            ev.confidence = 0.3
+            fill(ev, "recipient", use_targets[ev.actor], "role/use/document-target", 0.3)
         if ev.actor is None or ev.actor == ev.recipient:
             continue
         out.append(ev)
