@@ -129,7 +129,7 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
                 continue   # "Hamas in Gaza": where a listed group is, not another member
             # "Lebanon's Hezbollah": the group, not its host state.
             nxt = ctx.doc[span.end:span.end + 2]
-            if len(nxt) == 2 and nxt[0].lower_ == "'s" or (len(nxt) == 2 and nxt[0].text in ("’s", "'s")):
+            if len(nxt) == 2 and nxt[0].lower_ in ("'s", "\u2019s"):
                 owned = ctx.mention(nxt[1])
                 if owned is not None and owned.label_ in _PART_OF:
                     continue
