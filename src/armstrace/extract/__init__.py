@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteers
 from ..nlp import load_pipeline
-from ..nlp.mentions import gazetteer_referents
+from ..nlp.mentions import SPAN_KEY, gazetteer_referents
 from ..records import Article, Record
 from ..rules import load_rules
 from ..version import EXTRACTOR_VERSION
@@ -63,7 +63,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         if before_prose:
             stripped = sent.text.rstrip()
             ends_line = "\n" in sent.text[len(stripped):] or "\n" in doc.text[sent.end_char:sent.end_char + 3]
-            if not stripped.endswith((".", "!", "?", "”", '"', ":")) and ends_line:
+            if not stripped.endswith((".", "!", "”", '"', ":")) and ends_line:
                 continue   # a headline or menu above the body: the body says it again, with attribution
             before_prose = False
         if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
@@ -135,6 +135,13 @@ def _remember_people(ctx: DocContext, sent) -> None:  # type: ignore[no-untyped-
         if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj",) and \
                 ent.root.head.lemma_.lower() in rules.cue_words.get("report", set()):
             resolve_speaker(ctx, rules, ent.root)
+    # "he said" in a later sentence means the last person named, speaker or not.
+    for span in ctx.doc.spans[SPAN_KEY]:
+        if span.label_ == "PERSON" and sent.start <= span.start < sent.end:
+            actor = ctx.actor_of(span)
+            if actor:
+                ctx.last_person = Speaker([actor], span.text, rules=["attribution/last-person"],
+                                          gazetteer_ids=[span.kb_id_])
 
 
 def _as_denial(ev: Event, denier: Speaker, sent) -> Event:  # type: ignore[no-untyped-def]
