@@ -352,6 +352,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         theme = objs + passive_theme
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
         roles.place = _first_place(ctx, _pobjs(verb, {"in", "at", "near"}) + [p for t in theme for p in _pobjs(t, {"in", "at", "near"})]) or roles.place
         if verb.head.i != verb.i and rules.is_cue("help", verb.head.lemma_.lower()):
             helper_subj, _ = _subject(ctx, rules, verb.head)
