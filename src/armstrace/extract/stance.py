@@ -31,9 +31,15 @@ class StanceResult:
 
 
 def _scope(trigger: Token) -> list[Token]:
-    """The trigger and its heads up to a clause boundary."""
+    """The trigger and its heads up to a clause boundary.
+
+    A noun that is a subject stops at once: in "Iran's drone deal could involve jets" the
+    modal hedges the involving, not the deal.
+    """
     chain = [trigger]
     tok = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return chain
     while tok.head.i != tok.i:
         if tok.dep_ in _STOP_AT:
             break
@@ -83,10 +89,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
                 hedged = True
             if child.dep_ == "det" and child.lower_ == "no":
                 negated = True
-    # Sentence-level hedges: "reportedly" anywhere before the event.
-    for tok in trigger.sent:
-        if tok.dep_ == "advmod" and tok.lower_ in ("reportedly", "allegedly", "purportedly", "supposedly"):
-            hedged = True
+    # "Russia is seeking missiles", "Britain promised tanks": the event word itself is a plan or promise.
+    if rules.is_cue("hedge-verb", trigger.lemma_.lower()) and trigger.pos_ in ("VERB", "AUX"):
+        hedged = True
     if speaker.deny:
         # "Iran denied that it had not ..." is too rare to model; a denial wins.
         return StanceResult("denied", [*fired, "stance/denial-verb"])
