@@ -423,6 +423,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
     if light is not None:
         light_subj, _ = _subject(ctx, rules, light)
     light_is_recipient = light is not None and rules.is_cue("recipient-verb", light.lemma_.lower())
+    if light_subj is not None and light_subj.i == noun.i:
+        light_subj = None   # "Training of Ukrainian pilots began": the noun is its own verb's subject
     light_actors = actors_in_phrase(ctx, light_subj) if light_subj is not None else []
     if light is not None and not light_is_recipient and light.lemma_.lower() not in _LIGHT_AGENT_VERBS:
         light_actors = []   # "pushing Guterres to investigate the drone use": the investigator did not use

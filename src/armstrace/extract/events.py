@@ -125,10 +125,6 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
 
         roles = fill_roles(ctx, rules, trigger, rule)
         weapons = roles.weapons
-        if not weapons and rule.frame == "equip":
-            # "Iran denies arming the group": to arm is to supply arms.
-            weapons = [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
-            roles.rules.append("weapon/equip-means-arms")
         if not weapons and rule.type != "sanction":
             # "Iran will also train Russians in how to use it": the weapon of the sentence before,
             # unless the event names a thing of its own that is no weapon ("send a team").
@@ -138,6 +134,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             if prev_weapons and not own_theme and anaphor:   # "condemned the transfers": those just named
                 weapons = prev_weapons[:1]
                 roles.rules.append("weapon/previous-sentence")
+            elif rule.frame in ("equip", "train"):
+                # "Iran denies arming the group": to arm is to supply arms; training with no weapon
+                # named ("Wagner fighters are training Belarusian special forces") is training in arms.
+                weapons = [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
+                roles.rules.append("weapon/unnamed-means-arms")
             else:
                 continue
         if rule.type == "sanction":
