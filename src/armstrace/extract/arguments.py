@@ -232,8 +232,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     with_objs = _pobjs(verb, {"with"})
     # relative clause: "drones that Russia launched", "UAVs used by the Russian Federation"
     rel_head = verb.head if verb.dep_ in ("relcl", "acl") else None
-    subj_is_weapon = subj is not None and (ctx.mention(subj) is not None and
-                                           ctx.mention(subj).label_ in ("WEAPON", "CLASS"))  # type: ignore[union-attr]
+    # "all types of Iranian UAVs that struck ...": a weapon phrase is no actor, whatever its demonym.
+    subj_is_weapon = subj is not None and ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj)) \
+        or subj is not None and is_weapon_phrase(ctx, subj)
     agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
     if subj is not None and not agent and subj.pos_ == "PRON" and (
             subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i)):
