@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..gazetteer import Conflict
 from ..nlp.mentions import INSTRUMENT, SPAN_KEY
@@ -114,7 +114,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
     time, precision = time_of(sent, ctx.published)
     violates = violations_in(ctx, rules, sent)
     for trigger, rule in find_triggers(rules, sent):
-        if any(rules.is_cue("non-event", a.lemma_.lower()) for a in trigger.ancestors):
+        if _under_non_event(rules, trigger):
             continue
         if rule.type == "use" and any(a.lemma_.lower() in _TRAINING_WORDS for a in trigger.ancestors):
             continue   # "trained Russians on using drones": the training is the event
@@ -184,6 +184,22 @@ def _relative_denials(ctx: DocContext, rules: Rules, sent: Span, events: list[Ev
                              ev.quantity, denier, "denied", ev.time, ev.time_precision, [], sent, ev.trigger,
                              [*ev.rules, "stance/relative-denial"], ev.gazetteer_ids, ev.confidence - 0.1))
     return out
+
+
+def _under_non_event(rules: Rules, trigger: Token) -> bool:
+    """'warned Iran not to provide drones', 'bans arms exports': the event is warned off or barred.
+
+    'US officials warned that Iran could supply missiles' reports a claim instead: a "that"
+    clause under the warning verb is reported speech, not the thing warned against.
+    """
+    child = trigger
+    for anc in trigger.ancestors:
+        if rules.is_cue("non-event", anc.lemma_.lower()):
+            reported = child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            if not reported:
+                return True
+        child = anc
+    return False
 
 
 def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> None:
