@@ -170,3 +170,23 @@ def test_extract_dateline_is_not_evidence(nlp):
 def test_extract_described_group_gets_a_slug(nlp):
     found = keys(extract(nlp, "Turkey's armed forces use TB2 drones against Kurdish militants in northern Iraq."))
     assert any(k[0] == "use" and k[1] == "TUR" and k[2] == "kurdish-militants" for k in found)
+
+
+def test_extract_warned_that_reports_a_claim(nlp):
+    found = keys(extract(nlp, "US officials warned that Iran could supply Russia with ballistic missiles."))
+    assert ("transfer", "IRN", "RUS", "missile", "USA", "hedged") in found
+
+
+def test_extract_training_without_a_weapon_is_training_in_arms(nlp):
+    found = keys(extract(nlp, "Wagner fighters are training Belarusian special forces near Brest."))
+    assert ("training", "wagner", "BLR", "arms", "author", "asserted") in found
+
+
+def test_extract_sanction_on_firms_in_several_states(nlp):
+    found = keys(extract(nlp, "The United States imposed sanctions on companies in Russia, China and Iran."))
+    assert {("sanction", "USA", c, None, "author", "asserted") for c in ("RUS", "CHN", "IRN")} <= found
+
+
+def test_extract_non_confirmation_claims_nothing(nlp):
+    found = keys(extract(nlp, "Russia has not confirmed the sale of Su-35 jets to Iran."))
+    assert not any(k[4] == "RUS" for k in found)
