@@ -12,12 +12,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from .gazetteer import Entry, _read_jsonl
+from .gazetteer import Entry, read_data_file
 from .records import EventType
 
 RULES_PACKAGE = "armstrace.data.rules"
 
-Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "use", "intercept", "produce", "train", "sanction"]
+Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "market", "use", "intercept", "produce", "train", "sanction"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future"]
@@ -66,8 +66,8 @@ class Rules:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Load, validate and index every rule file (cached: once per process)."""
-    triggers = _read_jsonl(RULES_PACKAGE, "triggers.jsonl", Trigger)
-    cues = _read_jsonl(RULES_PACKAGE, "cues.jsonl", Cue)
+    triggers = read_data_file(RULES_PACKAGE, "triggers.jsonl", Trigger)
+    cues = read_data_file(RULES_PACKAGE, "cues.jsonl", Cue)
     rules = Rules(triggers=triggers, cues=cues)
     for trig in triggers:
         rule = TriggerRule(trig.id, trig.type, trig.frame)

@@ -190,3 +190,13 @@ def test_extract_sanction_on_firms_in_several_states(nlp):
 def test_extract_non_confirmation_claims_nothing(nlp):
     found = keys(extract(nlp, "Russia has not confirmed the sale of Su-35 jets to Iran."))
     assert not any(k[4] == "RUS" for k in found)
+
+
+@pytest.mark.parametrize("text, recipients", [
+    ("Baykar's customers for the TB2 include Poland, Qatar and Ukraine.", {"POL", "QAT", "UKR"}),
+    ("Turkey has found buyers for its drones in Azerbaijan and in countries such as Ethiopia and Morocco.",
+     {"AZE", "ETH", "MAR"}),
+])
+def test_extract_export_markets_name_each_recipient(nlp, text, recipients):
+    found = {k[2] for k in keys(extract(nlp, text)) if k[0] == "transfer" and k[1] == "TUR"}
+    assert recipients <= found

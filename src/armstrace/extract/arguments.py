@@ -20,6 +20,7 @@ from .document import DocContext
 from .phrases import (
     ActorRef,
     WeaponRef,
+    _listed_actors,
     actors_in_phrase,
     is_weapon_phrase,
     place_in_phrase,
@@ -431,6 +432,9 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         light_actors = []   # "pushing Guterres to investigate the drone use": the investigator did not use
 
     weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + _pobjs(noun, {"on", "with", "for"})
+    if frame == "market":
+        _market_roles(ctx, rules, noun, roles)
+        return
     if frame == "seize":
         roles.agents = [a for o in from_ for a in actors_in_phrase(ctx, o)]
         roles.recipients = [a for o in to for a in actors_in_phrase(ctx, o)] or destinations(ctx, noun.sent)
@@ -505,6 +509,41 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         roles.theme = of[0] if of else None
         if light is not None and not roles.weapons:
             roles.weapons = _weapons_from(ctx, _children(light, "dobj", "nsubjpass") + _pobjs(light, {"with", "on"}))
+
+
+def _market_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> None:
+    """'Iran has found markets for its drones in Russia and countries like Ethiopia';
+    'the TB2's customers include Poland and Qatar': the seller, and one recipient per market named."""
+    light = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" else None
+    light_subj = _subject(ctx, rules, light)[0] if light is not None else None
+    roles.weapons = _weapons_from(ctx, _pobjs(noun, {"for", "of"})) or weapons_in_phrase(ctx, noun)
+    if not roles.weapons:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                roles.weapons = weapons_in_phrase(ctx, c)
+    if light is not None and light_subj is not None:
+        roles.agents = actors_in_phrase(ctx, light_subj)
+        if not roles.agents and light_subj.pos_ == "PRON":
+            roles.pronoun = light_subj
+    if not roles.agents:
+        roles.agents = [a for c in noun.children if c.dep_ == "poss" for a in actors_in_phrase(ctx, c)
+                        if not is_weapon_phrase(ctx, c)]
+    places: list[Token] = []
+    holders = list(noun.subtree) + ([c for c in light.children if c.dep_ in ("prep", "conj")] if light is not None else [])
+    for prep in holders:
+        if prep.dep_ in ("prep", "conj") and prep.lower_ in ("in", "among", "including", "like"):
+            places += [p for p in prep.children if p.dep_ == "pobj"]
+            for more in prep.conjuncts:   # "not only in Russia but also in countries like ..."
+                places += [p for p in more.children if p.dep_ == "pobj"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("include", "be", "comprise"):
+        places += [c for c in noun.head.children if c.dep_ in ("dobj", "attr")]
+    found: list[ActorRef] = []
+    for place in places:
+        for ref in actors_in_phrase(ctx, place) + _listed_actors(ctx, place):
+            if ref.actor not in {f.actor for f in found}:
+                found.append(ref)
+    roles.recipients = found
+    roles.rules.append("role/market/noun")
 
 
 def _origin_roles(ctx: DocContext, trigger: Token, roles: Roles) -> None:

@@ -148,8 +148,20 @@ def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
     return out
 
 
+# Verbs that report only through a clause: "investigators found that ..." reports, "Turkey has
+# found buyers" does not.
+_CLAUSE_ONLY = {"find", "record", "document", "identify", "establish", "show"}
+
+
 def _governs(verb: Token, target: Token) -> bool:
-    return target.i != verb.i and verb.i in {a.i for a in target.ancestors}
+    if target.i == verb.i or verb.i not in {a.i for a in target.ancestors}:
+        return False
+    if verb.lemma_.lower() in _CLAUSE_ONLY:
+        step = target
+        while step.head.i != verb.i:
+            step = step.head
+        return step.dep_ in ("ccomp", "xcomp", "parataxis", "advcl")
+    return True
 
 
 def _in_subject(verb: Token, target: Token) -> bool:
