@@ -22,6 +22,8 @@ from .records import WeaponClass
 
 
 class Entry(BaseModel):
+    """What every data-file line has: a stable `id` and the `source` it comes from."""
+
     model_config = ConfigDict(extra="forbid")
 
     id: str
@@ -111,7 +113,8 @@ class Conflict(Entry):
 E = TypeVar("E", bound=Entry)
 
 
-def _read_jsonl(package: str, name: str, schema: type[E]) -> list[E]:
+def read_data_file(package: str, name: str, schema: type[E]) -> list[E]:
+    """Every entry of the JSONL data file `name` in `package`, validated by `schema`; BadData names the line."""
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     entries: list[E] = []
     seen: set[str] = set()
@@ -163,13 +166,13 @@ def data_version() -> str:
 def load_gazetteers() -> Gazetteers:
     """Load and validate every gazetteer file (cached: they are read once per process)."""
     return Gazetteers(
-        states=_read_jsonl(GAZETTEER_PACKAGE, "states.jsonl", State),
-        organs=_read_jsonl(GAZETTEER_PACKAGE, "organs.jsonl", Organ),
-        people=_read_jsonl(GAZETTEER_PACKAGE, "people.jsonl", Person),
-        bodies=_read_jsonl(GAZETTEER_PACKAGE, "bodies.jsonl", Body),
-        weapons=_read_jsonl(GAZETTEER_PACKAGE, "weapons.jsonl", Weapon),
-        class_terms=_read_jsonl(GAZETTEER_PACKAGE, "class_terms.jsonl", ClassTerm),
-        instruments=_read_jsonl(GAZETTEER_PACKAGE, "instruments.jsonl", Instrument),
-        conflicts=_read_jsonl(GAZETTEER_PACKAGE, "conflicts.jsonl", Conflict),
+        states=read_data_file(GAZETTEER_PACKAGE, "states.jsonl", State),
+        organs=read_data_file(GAZETTEER_PACKAGE, "organs.jsonl", Organ),
+        people=read_data_file(GAZETTEER_PACKAGE, "people.jsonl", Person),
+        bodies=read_data_file(GAZETTEER_PACKAGE, "bodies.jsonl", Body),
+        weapons=read_data_file(GAZETTEER_PACKAGE, "weapons.jsonl", Weapon),
+        class_terms=read_data_file(GAZETTEER_PACKAGE, "class_terms.jsonl", ClassTerm),
+        instruments=read_data_file(GAZETTEER_PACKAGE, "instruments.jsonl", Instrument),
+        conflicts=read_data_file(GAZETTEER_PACKAGE, "conflicts.jsonl", Conflict),
         version=data_version(),
     )

@@ -13,15 +13,14 @@ parties). What a claimant *says* the event breaches is the records'
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import BadData
+from ..gazetteer import Entry, read_data_file
 from ..records import EventType, WeaponClass
 from .events import Event, Membership
 from .periods import Period, window
@@ -50,17 +49,14 @@ class RegimeCondition(BaseModel):
     end: str | None = Field(default=None, pattern=_DATE)  # the day it lapsed, as the source dates it
 
 
-class Regime(BaseModel):
+class Regime(Entry):
     """A sanctions regime or treaty: its conditions, the instrument codes claimants cite, its source."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=r"^regime/[a-z0-9]+(-[a-z0-9]+)*$")
     name: str
     authority: Literal["un", "eu", "us", "treaty"]
     instruments: list[str]               # codes as records write them in `violates`: "UNSCR-2231"
     conditions: list[RegimeCondition] = Field(min_length=1)
-    source: str
     note: str | None = None
     party_only: bool = False             # binds only its States Parties (the Arms Trade Treaty)
 
@@ -104,22 +100,7 @@ class ClaimedViolation(BaseModel):
 @lru_cache(maxsize=1)
 def load_regimes() -> tuple[Regime, ...]:
     """Every regime in the data file, validated (cached)."""
-    text = resources.files(REGIMES_PACKAGE).joinpath(REGIMES_FILE).read_text(encoding="utf-8")
-    regimes: list[Regime] = []
-    seen: set[str] = set()
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            regime = Regime.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise BadData(f"{REGIMES_PACKAGE}/{REGIMES_FILE} line {n}: {first}") from exc
-        if regime.id in seen:
-            raise BadData(f"{REGIMES_PACKAGE}/{REGIMES_FILE} line {n}: duplicate id {regime.id!r}")
-        seen.add(regime.id)
-        regimes.append(regime)
-    return tuple(regimes)
+    return tuple(read_data_file(REGIMES_PACKAGE, REGIMES_FILE, Regime))
 
 
 def regimes_version() -> str:

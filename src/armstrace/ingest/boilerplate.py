@@ -27,7 +27,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from ..errors import BadData
-from ..gazetteer import Entry, _read_jsonl
+from ..gazetteer import Entry, read_data_file
 
 RULES_PACKAGE = "armstrace.data.rules"
 RULES_FILE = "boilerplate.jsonl"
@@ -111,7 +111,7 @@ class _Line:
 @lru_cache(maxsize=1)
 def load_chrome_rules() -> tuple[CompiledRule, ...]:
     """The boilerplate rules, validated and compiled (read once per process)."""
-    rules = _read_jsonl(RULES_PACKAGE, RULES_FILE, ChromeRule)
+    rules = read_data_file(RULES_PACKAGE, RULES_FILE, ChromeRule)
     if not rules:
         raise BadData(f"{RULES_PACKAGE}/{RULES_FILE}: no rules")
     return tuple(CompiledRule(r.id, r.kind, re.compile(r.pattern, re.IGNORECASE), r.max_words) for r in rules)
