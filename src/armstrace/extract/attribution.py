@@ -18,6 +18,9 @@ from .document import DocContext, Speaker
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
+_OFFICIAL_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman",
+                    "spokeswoman", "spokesperson", "secretary", "general", "admiral", "commander", "official",
+                    "diplomat", "adviser", "advisor", "king", "emir", "prince", "leader", "deputy", "chief"}
 _OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency", "military", "army",
                "office", "administration", "kremlin"}
 _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -83,8 +86,12 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         ctx.last_person = known
         return Speaker(known.claimants, text, rules=["attribution/surname"], gazetteer_ids=known.gazetteer_ids)
     refs = actors_in_phrase(ctx, head)
-    if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and all(r.label == "DEMONYM" for r in refs):
-        refs = []   # "the British Guardian": an outlet's nationality does not make it the state's voice
+    official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
+    if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
+            and all(r.label == "DEMONYM" for r in refs):
+        # "the British Guardian", "Austrian expert X": a nationality does not make one the state's voice;
+        # "Danish Prime Minister Mette Frederiksen" does.
+        refs = []
     # Appositions name the same person: "Robert Wood, a US ambassador".
     if not refs:
         for child in head.children:
