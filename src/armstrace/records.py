@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,12 +21,10 @@ WeaponClass = Literal[
 Stance = Literal["asserted", "denied", "hedged"]
 DatePrecision = Literal["day", "month", "year"]
 
-EVENT_TYPES: tuple[str, ...] = ("transfer", "use", "production", "training", "sanction")
-WEAPON_CLASSES: tuple[str, ...] = (
-    "uav", "missile", "anti-tank", "aircraft", "air-defense", "artillery",
-    "ammunition", "armor", "naval", "small-arms", "technology", "arms",
-)
-STANCES: tuple[str, ...] = ("asserted", "denied", "hedged")
+# The Literals above are the one list; these tuples are read from them.
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+WEAPON_CLASSES: tuple[str, ...] = get_args(WeaponClass)
+STANCES: tuple[str, ...] = get_args(Stance)
 
 
 class Article(BaseModel):

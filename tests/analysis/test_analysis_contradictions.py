@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import make_claim, save
 
-from armstrace.analysis import find_contradictions, update_events
+from armstrace.analysis import event_contradictions, find_contradictions, list_events, update_events
 
 
 def test_contradictions_pair_assertions_with_denials(multi_store):
@@ -36,3 +36,18 @@ def test_contradictions_hedged_claims_count_as_support(store):
     save(store, "b", [make_claim(evidence="Iran denies it.", claimant="IRN", stance="denied")])
     update_events(store)
     assert [c.pairs for c in find_contradictions(store)] == [[("USA", "IRN")]]
+
+
+def test_event_contradictions_equal_find_contradictions_of_that_event(multi_store):
+    everything = find_contradictions(multi_store)
+    for event in list_events(multi_store):
+        assert event_contradictions(multi_store, event) == [c for c in everything if c.event.event_id == event.event_id]
+
+
+def test_event_contradictions_include_a_broad_denial(store):
+    save(store, "claim", [make_claim(evidence="Iran sent drones to Russia.")], published="2022-10-01")
+    save(store, "denial", [make_claim(evidence="Iran sent no weapons at all.", claimant="IRN", stance="denied",
+                                      weapon_class="arms")], published="2022-10-02")
+    update_events(store)
+    (uav,) = list_events(store, weapon="uav")
+    assert [c.kind for c in event_contradictions(store, uav)] == ["broad-denial"]

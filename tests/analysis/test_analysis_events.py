@@ -15,6 +15,14 @@ def memberships(store: Store) -> dict[str, str]:
     return {row["record_id"]: row["event_id"] for row in query(store, "SELECT * FROM event_claims")}
 
 
+def groups(store: Store) -> set[frozenset[str]]:
+    """The events as sets of record ids (the grouping, whatever the ids)."""
+    by_event: dict[str, set[str]] = {}
+    for record_id, event_id in memberships(store).items():
+        by_event.setdefault(event_id, set()).add(record_id)
+    return {frozenset(members) for members in by_event.values()}
+
+
 DOCS = {
     "a": ([make_claim(evidence="Iran supplied Shahed-136 drones to Russia in August 2022.", weapons=["shahed-136"],
                       time="2022-08")], "2022-10-17"),
@@ -45,7 +53,28 @@ def test_update_events_incremental_equals_all_at_once(tmp_path: Path):
         for doc_id, (claims, published) in DOCS.items():
             save(every, doc_id, claims, published=published)
         update_events(every)
-        assert memberships(one) == memberships(every)
+        assert groups(one) == groups(every)
+
+
+def test_update_events_keeps_the_event_id_when_an_earlier_report_arrives(store):
+    save(store, "late", [make_claim(evidence="Kyiv says Iran sent drones.", claimant="UKR")], published="2022-10-20")
+    update_events(store)
+    (before,) = list_events(store)
+    save(store, "early", [make_claim(evidence="Iran sent drones, US says.")], published="2022-10-01")
+    update_events(store, ["early"])
+    (after,) = list_events(store)
+    assert (after.event_id, after.n_claims, after.first_published) == (before.event_id, 2, "2022-10-01")
+
+
+def test_update_events_new_id_when_the_anchor_claim_is_gone(store):
+    save(store, "a", [make_claim(evidence="Iran sent drones.")], published="2022-10-01")
+    save(store, "b", [make_claim(evidence="Kyiv says Iran sent drones.", claimant="UKR")], published="2022-10-20")
+    update_events(store)
+    (before,) = list_events(store)
+    save(store, "a", [make_claim(evidence="Iran sent tanks.", weapon_class="armor")], published="2022-10-01")
+    update_events(store)
+    (after,) = [e for e in list_events(store) if e.weapon_class == "uav"]
+    assert (after.n_claims, after.event_id != before.event_id) == (1, True)
 
 
 def test_update_events_touches_only_blocks_of_new_documents(store):
@@ -96,9 +125,18 @@ def test_update_events_event_fields_summarise_members(store):
             iran.last_published) == (["shahed-136"], "2022-08", "month", 3, "2022-10-17", "2022-10-21")
 
 
-@pytest.mark.parametrize("weapon", ["shahed-136", "Shahed 136", "uav"])
+@pytest.mark.parametrize("weapon", ["shahed-136", "Shahed 136", "SHAHED_136", "uav", "UAV"])
 def test_list_events_filters_by_model_or_class(store, weapon):
     for doc_id, (claims, published) in DOCS.items():
         save(store, doc_id, claims, published=published)
     update_events(store)
     assert [e.actor for e in list_events(store, weapon=weapon)] == ["IRN"]
+
+
+@pytest.mark.parametrize("weapon", ["Shahed_136", "UAV", "Artillery", "small_arms"])
+def test_list_events_weapon_selects_the_events_of_the_records_it_selects(store, weapon):
+    for doc_id, (claims, published) in DOCS.items():
+        save(store, doc_id, claims, published=published)
+    update_events(store)
+    of_records = {memberships(store)[r.record_id] for r in store.records(weapon=weapon)}
+    assert {e.event_id for e in list_events(store, weapon=weapon)} == of_records

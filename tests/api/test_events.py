@@ -1,9 +1,9 @@
-"""Events, contradictions and regimes over HTTP (served when armstrace.analysis is installed)."""
+"""Events, contradictions and regimes over HTTP."""
 from __future__ import annotations
 
-import pytest
-
-pytest.importorskip("armstrace.analysis")
+from armstrace.analysis import ensure_events, pending_updates
+from armstrace.records import Article, Record
+from armstrace.store import Store
 
 
 def _transfer_event(api_server) -> dict:
@@ -44,8 +44,37 @@ def test_api_contradictions_list_both_sides(api_server, world):
 
 
 def test_api_regimes_are_listed_with_their_events(api_server, world):
+    event_id = _transfer_event(api_server)["event_id"]
     _, body = api_server.get("/api/regimes")
-    assert body["total"] == len(body["items"]) > 0 and all("events" in r for r in body["items"])
+    engaged = {r["id"]: [(e["event_id"], e["certainty"]) for e in r["events"]] for r in body["items"]}
+    assert (engaged["regime/unscr-2231-annex-b"], engaged["regime/att"], body["total"]) == (
+        [(event_id, "possible")], [(event_id, "conditional")], len(body["items"]))
+
+
+def test_api_events_report_pending_records_and_write_nothing(api_server, world):
+    text = "Iran sent missiles to the Houthis, Saudi officials said."
+    record = Record(doc_id="late", type="transfer", actor="IRN", recipient="houthis", weapon_class="missile",
+                    claimant="SAU", stance="asserted", evidence=text, evidence_start=0, evidence_end=len(text))
+    with Store(api_server.db) as store:
+        store.save_document(Article(doc_id="late", text=text, published="2023-07-01"), [record])
+    _, body = api_server.get("/api/events")
+    _, health = api_server.get("/api/health")
+    with Store(api_server.db, readonly=True) as store:
+        still_pending = pending_updates(store)
+    assert (body["events_pending"], body["total"], health["events_pending"], still_pending) == (1, 3, 1, 1)
+
+
+def test_api_event_lists_a_broad_denial_of_its_block(api_server, world):
+    event_id = _transfer_event(api_server)["event_id"]
+    text = "Iran has not supplied any weapons to Russia, Tehran said."
+    record = Record(doc_id="broad", type="transfer", actor="IRN", recipient="RUS", weapon_class="arms",
+                    claimant="IRN", stance="denied", evidence=text, evidence_start=0, evidence_end=len(text))
+    with Store(api_server.db) as store:
+        store.save_document(Article(doc_id="broad", text=text, published="2023-07-01"), [record])
+        ensure_events(store)
+    _, body = api_server.get(f"/api/events/{event_id}")
+    assert [(c["kind"], [d["doc_id"] for d in c["denying"]]) for c in body["contradictions"]] == [
+        ("same-event", ["iran-russia"]), ("broad-denial", ["broad"])]
 
 
 def test_api_unknown_event_is_404(api_server, world):

@@ -97,3 +97,16 @@ def test_api_docs_page_is_served_without_a_cdn(api_server):
     with urllib.request.urlopen(api_server.url + "/docs", timeout=10) as response:
         page = response.read().decode()
     assert "/static/vendor/swagger-ui-bundle.js" in page and "cdn." not in page
+
+
+def test_api_meta_serves_the_correctable_fields(api_server):
+    from armstrace.store.reviews import CORRECTABLE_FIELDS
+
+    _, body = api_server.get("/api/meta")
+    assert (body["correctable_fields"], body["stances"]) == (list(CORRECTABLE_FIELDS), ["asserted", "denied", "hedged"])
+
+
+def test_api_timeline_limit_keeps_the_total(api_server, world):
+    _, body = api_server.get("/api/timeline", limit=2)
+    assert ([i["date"] for i in body["items"]], body["total"], body["undated"]) == (
+        ["2022-12-12", "2023-05-08"], 5, 0)

@@ -54,11 +54,14 @@ def test_cli_every_command_is_in_readme(command):
     assert f"armstrace {command}" in readme, command
 
 
-def test_cli_records_prints_markup_in_evidence_literally(runner, tmp_path, db):
+def test_cli_records_prints_markup_in_evidence_literally(runner, tmp_path, db, monkeypatch):
+    from armstrace.cli.app import out_console
+
+    monkeypatch.setattr(out_console, "width", 400)   # one line per row, whatever ran before
     (tmp_path / "a.txt").write_text("Iran supplied [red]Shahed[/red] drones [/] to Russia, officials said.\n",
                                     encoding="utf-8")
     runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)])
-    result = runner.invoke(app, ["records", "--db", str(db)], env={"COLUMNS": "400"})
+    result = runner.invoke(app, ["records", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "[red]Shahed[/red] drones [/] to Russia" in result.output
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from armstrace.errors import UsageError
-from armstrace.store import Store, weapon_key
+from armstrace.store import RecordFilter, Store, weapon_class_of, weapon_key
 
 # (doc_id, published), and records by name: (doc_id, fields). Evidence names the record.
 DOCS = [("doc-a", "2024-03-01"), ("doc-b", "2023-06-15"), ("doc-c", None)]
@@ -91,6 +91,23 @@ def test_records_filter_selects(filled, filters, expected):
 @pytest.mark.parametrize(("filters", "expected"), FILTERS, ids=[repr(f) for f, _ in FILTERS])
 def test_count_records_matches_records(filled, filters, expected):
     assert filled.count_records(**filters) == len(expected)
+
+
+@pytest.mark.parametrize(("filters", "expected"), FILTERS, ids=[repr(f) for f, _ in FILTERS])
+def test_records_take_a_record_filter(filled, filters, expected):
+    flt = RecordFilter(**filters)
+    assert ([r.evidence for r in filled.records(flt)], filled.count_records(flt)) == (expected, len(expected))
+
+
+def test_records_filter_and_keywords_at_once_is_usage_error(filled):
+    with pytest.raises(UsageError, match="not both"):
+        filled.records(RecordFilter(actor="IRN"), stance="denied")
+
+
+@pytest.mark.parametrize(("name", "weapon_class"), [("UAV", "uav"), ("small_arms", "small-arms"),
+                                                     ("Air Defense", "air-defense"), ("shahed-136", None)])
+def test_weapon_class_of_ignores_case_spaces_hyphens_underscores(name, weapon_class):
+    assert weapon_class_of(name) == weapon_class
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.errors import SchemaTooNew, UsageError
+from armstrace.errors import NotFound, SchemaTooNew, UsageError
 from armstrace.store import LATEST_VERSION, Store, migrations
 
 
@@ -100,6 +100,30 @@ def test_store_reader_sees_writers_commits(db, article, record):
         assert reader.count_records() == 0
         writer.save_document(article(), [record()])
         assert (reader.document_hash("doc-1"), reader.records()) == (article().content_hash, [record()])
+
+
+def test_store_write_while_another_writer_holds_the_lock_is_usage_error(db, article, monkeypatch):
+    monkeypatch.setattr("armstrace.store.database.BUSY_TIMEOUT_MS", 50)
+    Store(db).close()
+    other = sqlite3.connect(db, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with Store(db) as store, pytest.raises(UsageError, match="locked by another writer") as raised:
+            store.save_document(article(), [])
+        assert str(db) in str(raised.value) and "\n" not in str(raised.value)
+    finally:
+        other.close()
+
+
+def test_store_count_documents(store, article):
+    store.save_document(article("a"), [])
+    store.save_document(article("b"), [])
+    assert store.count_documents() == 2
+
+
+def test_store_missing_document_points_to_an_existing_command(store):
+    with pytest.raises(NotFound, match="armstrace records"):
+        store.get_document("nope")
 
 
 def test_store_close_twice_is_harmless(db):

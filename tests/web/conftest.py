@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from armstrace.analysis import ensure_events
+from armstrace.store import Store
+
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -58,6 +61,14 @@ def screenshot(page, request: pytest.FixtureRequest):
         return path
 
     return take
+
+
+@pytest.fixture
+def world(world: dict, db: Path) -> dict:
+    """tests/conftest.py's world, then `ensure_events`, as ingest leaves a database (GETs never cluster)."""
+    with Store(db) as store:
+        ensure_events(store)
+    return world
 
 
 @pytest.fixture

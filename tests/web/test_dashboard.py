@@ -112,3 +112,39 @@ def test_dashboard_loads_nothing_from_outside(page, api_server, world):
     page.goto(api_server.url + "/")
     page.wait_for_selector("body[data-ready='true']", state="attached")
     assert outside == []
+
+
+def test_dashboard_review_offers_the_servers_correctable_fields(page, dashboard, world):
+    from armstrace.store.reviews import CORRECTABLE_FIELDS
+
+    record = world["iran-russia"][0]
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    expect(page.locator("#detail .article mark")).to_have_text(record.evidence)
+    options = page.locator("#detail [name=field] option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    page.locator("#detail [name=reviewer]").fill("ana")
+    page.locator("#detail [name=field]").select_option("quantity")
+    page.locator("#detail [name=value]").fill("8-10")
+    page.locator("#detail button[name=correct]").click()
+    expect(page.locator("#audit-trail li")).to_have_count(1)
+    _, api = dashboard.get(f"/api/records/{record.record_id}")
+    assert (options, api["review"]["corrections"]) == (list(CORRECTABLE_FIELDS), {"quantity": {"min": 8, "max": 10}})
+
+
+def test_dashboard_marks_the_evidence_after_an_emoji(page, api_server):
+    # Python counts code points, JavaScript strings UTF-16 units: 🚀 and 𝐈 are one and two.
+    from armstrace.records import Article, Record
+    from armstrace.store import Store
+
+    evidence = "Iran has sent Shahed-136 drones to Russia, US officials said."
+    text = f"Breaking 🚀 news from 𝐈ran 🇮🇷.\n{evidence}\nMore 🚀 after."
+    start = text.index(evidence)
+    chrome = (text.index("More"), len(text))
+    record = Record(doc_id="emoji", type="transfer", actor="IRN", recipient="RUS", weapon_class="uav",
+                    claimant="USA", stance="asserted", evidence=evidence, evidence_start=start,
+                    evidence_end=start + len(evidence), published="2023-01-01")
+    with Store(api_server.db) as store:
+        store.save_document(Article(doc_id="emoji", text=text, published="2023-01-01", skip_spans=[chrome]), [record])
+    page.goto(f"{api_server.url}/#record={record.record_id}")
+    expect(page.locator("#detail .article mark")).to_have_text(evidence)
+    assert (page.locator("#detail .warning").count(),
+            page.locator("#detail .article .skipped").inner_text()) == (0, "More 🚀 after.")

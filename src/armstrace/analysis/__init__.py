@@ -1,8 +1,8 @@
 """Analysis across documents: events, corroboration, contradictions, timelines, regimes, weapon chains.
 
-    from armstrace.analysis import update_events, list_events, find_contradictions
+    from armstrace.analysis import ensure_events, list_events, find_contradictions
     with Store("armstrace.db") as store:
-        update_events(store)                 # after saving documents (ingest does it)
+        ensure_events(store)                 # after saving documents (ingest does it); readers never write
         for c in find_contradictions(store, actor="IRN"):
             print(c.event.summary(), c.pairs)
 
@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from .chains import ChainParty, WeaponChain, weapon_chain
 from .clustering import Claim, Cluster, block_of, cluster_block, cluster_records
-from .contradictions import ClaimRef, Contradiction, find_contradictions
+from .contradictions import ClaimRef, Contradiction, event_contradictions, find_contradictions
 from .corroboration import Corroboration, corroboration, corroborations
 from .events import (
     Event,
     EventUpdate,
     Membership,
+    block_events,
+    count_events,
+    ensure_events,
     event_claims,
     event_of_record,
     get_event,
@@ -35,8 +38,9 @@ from .timeline import TimelineEntry, timeline
 __all__ = [
     "ChainParty", "Claim", "ClaimRef", "Cluster", "Contradiction", "Corroboration", "Event", "EventReport",
     "EventUpdate", "Membership", "Regime", "RegimeFlag", "SyndicationGroup", "TimelineEntry", "WeaponChain",
-    "block_of", "cluster_block", "cluster_records", "corroboration", "corroborations", "event_claims",
-    "event_of_record", "event_report", "event_reports", "find_contradictions", "flag_event", "get_event",
+    "block_events", "block_of", "cluster_block", "cluster_records", "corroboration", "corroborations",
+    "count_events", "ensure_events", "event_claims", "event_contradictions", "event_of_record", "event_report",
+    "event_reports", "find_contradictions", "flag_event", "get_event",
     "list_events", "load_regimes", "pending_updates", "regimes_version", "syndication_groups", "timeline",
     "update_events", "weapon_chain",
 ]

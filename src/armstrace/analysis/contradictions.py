@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..store import Store
-from .events import Event, Membership, list_events, memberships
+from .events import Event, Membership, block_events, list_events, memberships
 from .periods import Period
 
 
@@ -117,4 +117,29 @@ def find_contradictions(store: Store, *, type: str | None = None, actor: str | N
                 broad = _broad(denial_event, denials, target, claims.get(target.event_id, []))
                 if broad is not None:
                     found.append(broad)
+    return found
+
+
+def event_contradictions(store: Store, event: Event, claims: Sequence[Membership] | None = None) -> list[Contradiction]:
+    """The contradictions of one event (those `find_contradictions` lists for it), reading only its block's denials.
+
+    Args:
+        claims: the event's memberships when the caller has them already.
+    """
+    if claims is None:
+        claims = memberships(store, [event.event_id]).get(event.event_id, [])
+    found: list[Contradiction] = []
+    same = _same_event(event, claims)
+    if same is not None:
+        found.append(same)
+    kind, actor, target, _ = event.block
+    denial_events = [e for e in block_events(store, (kind, actor, target, "arms"))
+                     if e.event_id != event.event_id and _times_compatible(event, e)]
+    denial_claims = memberships(store, [e.event_id for e in denial_events])
+    for denial_event in denial_events:
+        denials = denial_claims.get(denial_event.event_id, [])
+        if any(m.record.stance == "denied" for m in denials):
+            broad = _broad(denial_event, denials, event, claims)
+            if broad is not None:
+                found.append(broad)
     return found

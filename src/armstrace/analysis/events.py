@@ -5,8 +5,17 @@ database and up to date. `update_events` re-clusters only the blocks (type,
 actor, recipient or location, weapon class) that changed: blocks of records
 that belong to no event yet, and blocks of events that lost a member (a
 trigger marks them stale when a replaced document's records cascade away).
-A whole block is re-clustered at once, which keeps the result identical to
+A whole block is re-clustered at once, which keeps the grouping identical to
 clustering everything from scratch, in any order of arrival.
+
+Event ids are kept across updates: a new event takes the id of an old event
+of its block whose anchor claim it still holds (the anchor is the claim the id
+was made from), so a link to an event survives an earlier report arriving
+later. Only an event whose anchor claim is gone, or that was not there
+before, gets a new id (a hash of the block and its earliest-published claim).
+
+Read paths never write: `ensure_events` is for writers (ingest), and readers
+report `pending_updates` instead of re-clustering.
 """
 from __future__ import annotations
 
@@ -19,10 +28,12 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import NotFound, UsageError
 from ..records import EVENT_TYPES, Record
-from ..store import Store, weapon_key
+from ..store import Store, weapon_class_of, weapon_key
+from ..store.queries import page_clause
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
+from .periods import precision_of
 from .syndication import sign_documents
 
 _RECORD_SELECT = ("SELECT " + ", ".join("r." + c for c in RECORD_COLUMNS) + ", d.published AS doc_published "
@@ -116,7 +127,7 @@ def _block_claims(conn: sqlite3.Connection, block: Block) -> list[Claim]:
     return claims
 
 
-def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster) -> None:
+def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster, event_id: str, anchor: str) -> None:
     kind, actor, target, weapon_class = block
     period = cluster.period
     published = sorted(c.published for c in cluster.claims if c.published)
@@ -125,25 +136,38 @@ def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster) -> N
         "INSERT INTO events (event_id, block, type, actor, recipient, location, weapon_class, models, time, "
         "time_precision, time_min, time_max, anchor, n_claims, n_documents, first_published, last_published) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (cluster.event_id, block_key(block), kind, actor, None if kind == "production" else target,
-         cluster.location, weapon_class, json.dumps(cluster.models), time,
-         {4: "year", 7: "month", 10: "day"}.get(len(time)) if time else None,
-         period.start if period else None, period.end if period else None, cluster.anchor.record_id,
+        (event_id, block_key(block), kind, actor, None if kind == "production" else target,
+         cluster.location, weapon_class, json.dumps(cluster.models), time, precision_of(time),
+         period.start if period else None, period.end if period else None, anchor,
          len(cluster.claims), len({c.doc_id for c in cluster.claims}),
          published[0] if published else None, published[-1] if published else None),
     )
     conn.executemany("INSERT INTO event_claims (record_id, event_id, reason) VALUES (?, ?, ?)",
-                     [(c.record_id, cluster.event_id, cluster.reasons[c.record_id]) for c in cluster.claims])
+                     [(c.record_id, event_id, cluster.reasons[c.record_id]) for c in cluster.claims])
+
+
+def _kept_id(cluster: Cluster, old_ids: dict[str, str]) -> tuple[str, str]:
+    """(event id, anchor record id): an old event's if the cluster holds its anchor claim, else a new one.
+
+    Of several old anchors (two events merged) the earliest-published claim's wins, ties by record id.
+    """
+    held = [c for c in cluster.claims if c.record_id in old_ids]
+    if not held:
+        return cluster.event_id, cluster.anchor.record_id
+    anchor = min(held, key=lambda c: (c.published or "9999-99-99", c.record_id))
+    return old_ids[anchor.record_id], anchor.record_id
 
 
 def _recluster(conn: sqlite3.Connection, block: Block) -> tuple[int, int]:
     key = block_key(block)
+    old_ids = {row["anchor"]: row["event_id"]
+               for row in conn.execute("SELECT event_id, anchor FROM events WHERE block = ?", (key,))}
     conn.execute("DELETE FROM event_claims WHERE event_id IN (SELECT event_id FROM events WHERE block = ?)", (key,))
     conn.execute("DELETE FROM events WHERE block = ?", (key,))
     claims = _block_claims(conn, block)
     clusters = cluster_block(block, claims)
     for cluster in clusters:
-        _save_cluster(conn, block, cluster)
+        _save_cluster(conn, block, cluster, *_kept_id(cluster, old_ids))
     return len(clusters), len(claims)
 
 
@@ -165,6 +189,13 @@ def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUp
     return EventUpdate(len(blocks), n_events, n_claims, signed)
 
 
+def ensure_events(store: Store) -> EventUpdate:
+    """Bring events up to date if any record is pending (a no-op otherwise); for writers such as ingest."""
+    if pending_updates(store) == 0:
+        return EventUpdate(0, 0, 0, 0)
+    return update_events(store)
+
+
 def pending_updates(store: Store) -> int:
     """How many records belong to no event plus how many events are stale (0: all up to date)."""
     rows = query(store, "SELECT (SELECT count(*) FROM records AS r WHERE NOT EXISTS "
@@ -179,14 +210,12 @@ def _event_of(row: sqlite3.Row) -> Event:
     return Event.model_validate(data)
 
 
-def list_events(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
-                limit: int | None = None) -> list[Event]:
-    """Stored events, filtered, ordered by first report then id.
+_HAS_MODEL = ("e.event_id IN (SELECT c.event_id FROM event_claims AS c JOIN record_weapons AS w "
+              "ON w.record_id = c.record_id WHERE w.model_key = ?)")
 
-    Args:
-        actor: the actor or the recipient (case-insensitive).
-        weapon: a model id among the event's models, or a weapon class.
-    """
+
+def _event_filter(type: str | None, actor: str | None, weapon: str | None) -> tuple[str, list[object]]:
+    """The WHERE clause (or "") over `events AS e` and its parameters."""
     if type is not None and type not in EVENT_TYPES:
         raise UsageError(f"type {type!r}: unknown event type (use one of {', '.join(EVENT_TYPES)})")
     terms: list[str] = []
@@ -198,14 +227,44 @@ def list_events(store: Store, *, type: str | None = None, actor: str | None = No
         terms.append("(e.actor = ? COLLATE NOCASE OR e.recipient = ? COLLATE NOCASE)")
         params += [actor, actor]
     if weapon is not None:
-        # Model ids are matched in their lookup form ("Shahed 136" finds shahed-136).
-        terms.append("(e.weapon_class = ? OR e.event_id IN (SELECT e2.event_id FROM events AS e2, "
-                     "json_each(e2.models) AS m WHERE lower(replace(replace(m.value, '-', ''), ' ', '')) = ?))")
-        params += [weapon, weapon_key(weapon)]
-    where = ("WHERE " + " AND ".join(terms)) if terms else ""
-    sql = (f"SELECT * FROM events AS e {where} ORDER BY COALESCE(e.first_published, '9999'), e.event_id "
-           "LIMIT ?")
-    return [_event_of(row) for row in query(store, sql, [*params, -1 if limit is None else limit])]
+        # As `Store.records(weapon=...)`: a member names the model (its lookup form:
+        # "Shahed 136" finds shahed-136), or the event is of the class ("UAV" is uav).
+        weapon_terms = [_HAS_MODEL]
+        params.append(weapon_key(weapon))
+        weapon_class = weapon_class_of(weapon)
+        if weapon_class is not None:
+            weapon_terms.append("e.weapon_class = ?")
+            params.append(weapon_class)
+        terms.append("(" + " OR ".join(weapon_terms) + ")")
+    return ("WHERE " + " AND ".join(terms)) if terms else "", params
+
+
+def list_events(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
+                limit: int | None = None, offset: int = 0) -> list[Event]:
+    """Stored events, filtered, ordered by first report then id.
+
+    Args:
+        actor: the actor or the recipient (case-insensitive).
+        weapon: a model id a member names, or a weapon class (case, spaces, `-` and `_` ignored).
+    """
+    where, params = _event_filter(type, actor, weapon)
+    page, page_params = page_clause(limit, offset)
+    sql = f"SELECT * FROM events AS e {where} ORDER BY COALESCE(e.first_published, '9999'), e.event_id {page}"
+    return [_event_of(row) for row in query(store, sql, [*params, *page_params])]
+
+
+def count_events(store: Store, *, type: str | None = None, actor: str | None = None,
+                 weapon: str | None = None) -> int:
+    """How many events `list_events` selects with the same filters and no limit."""
+    where, params = _event_filter(type, actor, weapon)
+    return int(query(store, f"SELECT count(*) FROM events AS e {where}", params)[0][0])
+
+
+def block_events(store: Store, block: Block) -> list[Event]:
+    """The events of one block, ordered as `list_events` orders them."""
+    rows = query(store, "SELECT * FROM events WHERE block = ? ORDER BY COALESCE(first_published, '9999'), event_id",
+                 (block_key(block),))
+    return [_event_of(row) for row in rows]
 
 
 def get_event(store: Store, event_id: str) -> Event:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 _TIME = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISION_RANK: dict[str, int] = {"year": 1, "month": 2, "day": 3}
@@ -41,25 +42,30 @@ def _ordinal(iso: str) -> int:
 
 
 def period_of(time: str | None) -> Period | None:
-    """The period a record's `time` covers; None when the time is unknown or not a date."""
+    """The period a record's `time` covers; None when the time is unknown or not a date ("2022-13", "2022-02-30")."""
     if not time:
         return None
     match = _TIME.match(time.strip())
     if match is None:
         return None
     year, month, day = match.groups()
-    if day is not None:
-        iso = f"{year}-{month}-{day}"
-        return Period(iso, iso)
-    if month is not None:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return Period(f"{year}-{month}-01", f"{year}-{month}-{last:02d}")
+    if int(year) == 0:  # ISO has no year 0000; datetime.date refuses it too
+        return None
+    try:
+        if day is not None:
+            iso = date(int(year), int(month), int(day)).isoformat()
+            return Period(iso, iso)
+        if month is not None:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return Period(f"{year}-{month}-01", f"{year}-{month}-{last:02d}")
+    except ValueError:  # month 00 or 13, day 00 or past the month's end
+        return None
     return Period(f"{year}-01-01", f"{year}-12-31")
 
 
 def precision_of(time: str | None) -> str | None:
-    """`year`, `month` or `day` from the shape of `time`; None when unknown."""
-    if not time or not _TIME.match(time.strip()):
+    """`year`, `month` or `day` from the shape of `time`; None when unknown or not a date."""
+    if time is None or period_of(time) is None:
         return None
     return {4: "year", 7: "month", 10: "day"}[len(time.strip())]
 

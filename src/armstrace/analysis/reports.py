@@ -1,6 +1,6 @@
 """What an analyst sees of events: each event with its corroboration, regime flags and claims.
 
-The CLI and, later, the API show the same reports; building them here keeps
+The CLI and the API show the same reports; building them here keeps
 both faces thin and their JSON identical.
 """
 from __future__ import annotations
@@ -39,8 +39,8 @@ def event_report(store: Store, event_id: str) -> EventReport:
 
 
 def event_reports(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
-                  limit: int | None = None) -> list[EventReport]:
-    """Reports of the events `list_events` selects with the same filters."""
-    events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit)
+                  limit: int | None = None, offset: int = 0) -> list[EventReport]:
+    """Reports of the events `list_events` selects with the same filters (only those of the page)."""
+    events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset)
     claims = memberships(store, [e.event_id for e in events])
     return [_report(store, e, claims.get(e.event_id, [])) for e in events]

@@ -9,8 +9,7 @@ from fastapi import FastAPI
 
 from ..store import Store
 from ..version import __version__
-from . import documents, health, network, records, reviews, timeline, weapons
-from .analysis_routes import include_analysis_routes
+from . import documents, events, health, meta, network, records, reviews, timeline, weapons
 from .dashboard import mount_dashboard
 from .errors import install_error_handlers
 
@@ -23,23 +22,30 @@ DESCRIPTION = (
 def create_app(db: str | Path) -> FastAPI:
     """The API and dashboard over the database at `db` (created and migrated if needed).
 
-    The Store opens at start-up and closes at shutdown; it is opened for
-    writing because reviews are written to it.
+    Two Stores open at start-up and close at shutdown: a writable one, only
+    for recording reviews, and a read-only one for every GET, so that reading
+    can never change the database (events pending clustering are reported as
+    `events_pending`, not clustered inside a request).
     """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = Store(db)
+        app.state.writer = Store(db)
+        try:
+            app.state.store = Store(db, readonly=True)
+        except BaseException:
+            app.state.writer.close()
+            raise
         try:
             yield
         finally:
             app.state.store.close()
+            app.state.writer.close()
 
     app = FastAPI(title="armstrace", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     install_error_handlers(app)
-    for module in (health, documents, records, reviews, network, weapons, timeline):
+    for module in (health, meta, documents, records, reviews, network, weapons, timeline, events):
         app.include_router(module.router)
-    app.state.analysis = include_analysis_routes(app)
     mount_dashboard(app)
     return app

@@ -18,7 +18,7 @@ def list_documents(
 ) -> dict[str, Any]:
     """Documents without their text, by doc_id, one page at a time."""
     items = [summary.model_dump() for summary in store.documents(limit=limit, offset=offset)]
-    return {"items": items, "total": store.stats()["documents"], "limit": limit, "offset": offset}
+    return {"items": items, "total": store.count_documents(), "limit": limit, "offset": offset}
 
 
 @router.get("/api/documents/{doc_id}")

@@ -1,17 +1,20 @@
 """Events across documents, contradictions and regimes: thin over `armstrace.analysis`.
 
-Imported only when the analysis package exists (see `analysis_routes.py`).
-Events are brought up to date before they are read: a database filled by an
-older ingest, or by `Store.save_document` alone, has records in no event yet,
-and the clustering of the pending blocks takes milliseconds.
+GET routes read only: events are clustered by ingest (`ensure_events`), never
+inside a request. Records not in an event yet (a database filled by
+`Store.save_document` alone, or by an older armstrace) are counted in each
+answer's `events_pending`; `armstrace ingest` or `ensure_events` clusters them.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query
 
 from ..analysis import (
+    EventReport,
+    count_events,
+    event_contradictions,
     event_report,
     event_reports,
     find_contradictions,
@@ -19,25 +22,13 @@ from ..analysis import (
     list_events,
     load_regimes,
     pending_updates,
-    update_events,
 )
-from ..store import Store
-from .deps import MAX_LIMIT, StoreDep, records_json
+from .deps import MAX_LIMIT, StoreDep, TypeParam, records_json
 
 router = APIRouter(tags=["events"])
 
-TypeParam = Annotated[Literal["transfer", "use", "production", "training", "sanction"] | None,
-                      Query(description="Event type.")]
 
-
-def fresh(store: Store) -> Store:
-    """The store, with every record assigned to an event."""
-    if not store.readonly and pending_updates(store) > 0:
-        update_events(store)
-    return store
-
-
-def _summary(report: Any) -> dict[str, Any]:
+def _summary(report: EventReport) -> dict[str, Any]:
     corroboration = report.corroboration
     return {
         **report.event.model_dump(mode="json"),
@@ -58,30 +49,30 @@ def events(
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:
     """Events (one per real-world happening, joining claims across documents), by first report."""
-    reports = event_reports(fresh(store), type=type, actor=actor or None, weapon=weapon or None)
-    page = reports[offset:offset + limit]
-    return {"items": [_summary(r) for r in page], "total": len(reports), "limit": limit, "offset": offset}
+    filters: dict[str, str | None] = {"type": type, "actor": actor or None, "weapon": weapon or None}
+    page = event_reports(store, **filters, limit=limit, offset=offset)
+    return {"items": [_summary(r) for r in page], "total": count_events(store, **filters), "limit": limit,
+            "offset": offset, "events_pending": pending_updates(store)}
 
 
 @router.get("/api/events/{event_id}")
 def event(event_id: str, store: StoreDep) -> dict[str, Any]:
     """One event: its claims across sources (with reviews), corroboration, regime flags, contradictions."""
-    report = event_report(fresh(store), event_id)
+    report = event_report(store, event_id)
     claims = records_json(store, [m.record for m in report.claims])
     for item, membership in zip(claims, report.claims, strict=True):
         item["reason"] = membership.reason
         item["doc_published"] = membership.published
     ev = report.event
-    contradictions = [c for c in find_contradictions(store, type=ev.type, actor=ev.actor)
-                      if c.event.event_id == event_id]
     return {
         "event": {**ev.model_dump(mode="json"), "summary": ev.summary()},
         "corroboration": report.corroboration.model_dump(mode="json"),
         "flags": [flag.model_dump(mode="json") for flag in report.flags],
         "claimed": [claim.model_dump(mode="json") for claim in report.claimed],
         "claims": claims,
-        "contradictions": [c.model_dump(mode="json") for c in contradictions],
+        "contradictions": [c.model_dump(mode="json") for c in event_contradictions(store, ev, report.claims)],
         "regimes_version": report.regimes_version,
+        "events_pending": pending_updates(store),
     }
 
 
@@ -93,18 +84,18 @@ def contradictions(
     weapon: str | None = Query(None, description="Model id or weapon class."),
 ) -> dict[str, Any]:
     """Events some claimants assert or hedge and others deny, with both sides' claims."""
-    found = find_contradictions(fresh(store), type=type, actor=actor or None, weapon=weapon or None)
+    found = find_contradictions(store, type=type, actor=actor or None, weapon=weapon or None)
     items = [{**c.model_dump(mode="json"), "summary": c.event.summary()} for c in found]
-    return {"items": items, "total": len(items)}
+    return {"items": items, "total": len(items), "events_pending": pending_updates(store)}
 
 
 @router.get("/api/regimes")
 def regimes(store: StoreDep) -> dict[str, Any]:
     """Sanctions regimes and treaties, each with the stored events it would engage."""
     engaged: dict[str, list[dict[str, Any]]] = {}
-    for ev in list_events(fresh(store)):
+    for ev in list_events(store):
         for flag in flag_event(ev):
             engaged.setdefault(flag.regime, []).append(
                 {"event_id": ev.event_id, "summary": ev.summary(), "certainty": flag.certainty})
     items = [{**regime.model_dump(mode="json"), "events": engaged.get(regime.id, [])} for regime in load_regimes()]
-    return {"items": items, "total": len(items)}
+    return {"items": items, "total": len(items), "events_pending": pending_updates(store)}

@@ -5,7 +5,9 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
-from .analysis_routes import event_id_of
+from ..analysis import event_of_record
+from ..errors import NotFound
+from ..store import Store
 from .deps import MAX_LIMIT, FiltersDep, StoreDep, records_json
 
 router = APIRouter(tags=["records"])
@@ -19,8 +21,8 @@ def list_records(
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:
     """Records matching every filter, in document order; `total` counts all matches."""
-    found = store.records(**filters, limit=limit, offset=offset)
-    return {"items": records_json(store, found), "total": store.count_records(**filters),
+    found = store.records(filters, limit=limit, offset=offset)
+    return {"items": records_json(store, found), "total": store.count_records(filters),
             "limit": limit, "offset": offset}
 
 
@@ -32,5 +34,13 @@ def get_record(record_id: str, store: StoreDep) -> dict[str, Any]:
     item = records_json(store, [record])[0]
     item["document"] = {"doc_id": article.doc_id, "title": article.title, "url": article.url,
                         "published": article.published}
-    item["event_id"] = event_id_of(store, record_id)
+    item["event_id"] = _event_id(store, record_id)
     return item
+
+
+def _event_id(store: Store, record_id: str) -> str | None:
+    """The record's event, None while it is in none yet (events pending: see /api/health)."""
+    try:
+        return event_of_record(store, record_id)
+    except NotFound:
+        return None

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..store.reviews import add_review, review_history, reviews_for
-from .deps import StoreDep
+from .deps import StoreDep, WriterDep
 
 router = APIRouter(tags=["reviews"])
 
@@ -23,7 +23,7 @@ class ReviewIn(BaseModel):
 
 
 @router.post("/api/records/{record_id}/review", status_code=201)
-def post_review(record_id: str, review: ReviewIn, store: StoreDep) -> dict[str, Any]:
+def post_review(record_id: str, review: ReviewIn, store: WriterDep) -> dict[str, Any]:
     """Append a review; returns it and the record's review state after it."""
     added = add_review(store, record_id, verdict=review.verdict, corrections=review.corrections,
                        reviewer=review.reviewer)

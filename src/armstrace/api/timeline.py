@@ -5,7 +5,8 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
-from .deps import FiltersDep, StoreDep, event_date
+from ..store.aggregates import dated_records
+from .deps import FiltersDep, StoreDep
 
 router = APIRouter(tags=["timeline"])
 
@@ -20,18 +21,4 @@ def timeline(
     limit: int = Query(2_000, ge=0, le=MAX_POINTS),
 ) -> dict[str, Any]:
     """Dated records in date order (`date_source`: time or published), and how many have no date."""
-    items = []
-    undated = 0
-    for rec in store.records(**filters):
-        date, source = event_date(rec)
-        if date is None:
-            undated += 1
-            continue
-        items.append({
-            "id": rec.record_id, "date": date, "date_source": source,
-            "precision": rec.time_precision if source == "time" else "day",
-            "type": rec.type, "actor": rec.actor, "recipient": rec.recipient, "stance": rec.stance,
-            "claimant": rec.claimant, "weapon_class": rec.weapon_class, "doc_id": rec.doc_id,
-        })
-    items.sort(key=lambda item: (item["date"], item["doc_id"]))
-    return {"items": items[:limit], "total": len(items), "undated": undated, "limit": limit}
+    return {**dated_records(store, filters, limit), "limit": limit}

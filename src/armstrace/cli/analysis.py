@@ -1,4 +1,10 @@
-"""`armstrace events`, `event`, `contradictions`, `timeline`, `weapon`: analysis across documents."""
+"""`armstrace events`, `event`, `contradictions`, `timeline`, `weapon`: analysis across documents.
+
+These commands only read: the database opens read-only, and records that
+ingest has not clustered yet are reported on stderr, not clustered here.
+Every table cell that comes from the database is a `rich.text.Text`, so
+article text such as "[red]" or "[/]" prints as written, never as markup.
+"""
 from __future__ import annotations
 
 import json
@@ -9,6 +15,7 @@ from typing import Any
 import typer
 from pydantic import BaseModel
 from rich.table import Table
+from rich.text import Text
 
 from ..analysis import (
     EventReport,
@@ -17,10 +24,8 @@ from ..analysis import (
     find_contradictions,
     pending_updates,
     timeline,
-    update_events,
     weapon_chain,
 )
-from ..errors import UsageError
 from ..store import Store
 from .app import DbOption, app, err_console, out_console
 
@@ -43,14 +48,13 @@ ByOption = typer.Option(TimelineOrder.event, "--by",
                         help="event: events by when they happened; published: claims by report date.")
 
 
-def _open(db: Path) -> Store:
-    """The database, with events brought up to date if records arrived without them (e.g. from an older armstrace)."""
-    if not db.is_file():
-        raise UsageError(f"{db}: no such database (run `armstrace ingest` first)")
-    store = Store(db)
-    if pending_updates(store):
-        update_events(store)
-    return store
+def _note_pending(store: Store) -> None:
+    """Say on stderr when some records are in no event yet (the results leave them out)."""
+    n = pending_updates(store)
+    if n:
+        err_console.print(f"note: {n} records or events in {store.path} wait for clustering and are left out "
+                          "(ingest clusters them: run `armstrace ingest` on the new files)",
+                          markup=False, highlight=False)
 
 
 def _print_json(value: Any) -> None:
@@ -64,6 +68,11 @@ def _print_json(value: Any) -> None:
 
 def _cut(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _cells(*values: str) -> list[Text]:
+    """Table cells shown as written: database text is never read as Rich markup."""
+    return [Text(value) for value in values]
 
 
 def _stances(report: EventReport) -> str:
@@ -86,20 +95,21 @@ def events(
 
     Example: armstrace events --db events.db --actor IRN --weapon uav
     """
-    with _open(db) as store:
+    with Store(db, readonly=True) as store:
+        _note_pending(store)
         reports = event_reports(store, type=type, actor=actor, weapon=weapon, limit=limit)
     if format is Format.json:
         _print_json([{"event": r.event.model_dump(mode="json"), "corroboration": r.corroboration.model_dump(mode="json"),
                       "flags": [f.regime for f in r.flags]} for r in reports])
     else:
-        table = Table(title=f"{len(reports)} events in {db}")
+        table = Table(title=Text(f"{len(reports)} events in {db}"))
         for col in ("event", "what", "time", "claims", "docs", "indep.", "claimants", "regimes"):
             table.add_column(col, overflow="fold")
         for r in reports:
             e = r.event
-            table.add_row(e.event_id, e.summary().rsplit(" ", 1)[0], e.time or "?", str(e.n_claims),
-                          str(e.n_documents), str(r.corroboration.n_independent), _stances(r),
-                          ", ".join(f.regime.removeprefix("regime/") for f in r.flags))
+            table.add_row(*_cells(e.event_id, e.summary().rsplit(" ", 1)[0], e.time or "?", str(e.n_claims),
+                                  str(e.n_documents), str(r.corroboration.n_independent), _stances(r),
+                                  ", ".join(f.regime.removeprefix("regime/") for f in r.flags)))
         out_console.print(table)
     if not reports:
         err_console.print("no events match", markup=False)
@@ -115,7 +125,8 @@ def event(
 
     Example: armstrace event ev-3a5953896ab1 --db events.db
     """
-    with _open(db) as store:
+    with Store(db, readonly=True) as store:
+        _note_pending(store)
         report = event_report(store, event_id)
     if format is Format.json:
         _print_json(report)
@@ -150,8 +161,8 @@ def event(
         table.add_column(col, overflow="fold")
     for member in report.claims:
         r = member.record
-        table.add_row(r.record_id, r.doc_id, member.published or "?", r.claimant, r.speaker or "", r.stance,
-                      r.evidence, member.reason)
+        table.add_row(*_cells(r.record_id, r.doc_id, member.published or "?", r.claimant, r.speaker or "",
+                              r.stance, r.evidence, member.reason))
     out_console.print(table)
 
 
@@ -167,20 +178,21 @@ def contradictions(
 
     Example: armstrace contradictions --db events.db --actor IRN
     """
-    with _open(db) as store:
+    with Store(db, readonly=True) as store:
+        _note_pending(store)
         found = find_contradictions(store, type=type, actor=actor, weapon=weapon)
     if format is Format.json:
         _print_json(found)
     else:
         for c in found:
-            table = Table(title=f"{c.event.event_id} {c.event.summary()} ({c.kind}): {c.reason}",
+            table = Table(title=Text(f"{c.event.event_id} {c.event.summary()} ({c.kind}): {c.reason}"),
                           title_justify="left")
             for col in ("side", "claimant", "speaker", "stance", "document", "record", "evidence"):
                 table.add_column(col, overflow="fold")
             for side, refs in (("for", c.supporting), ("against", c.denying)):
                 for ref in refs:
-                    table.add_row(side, ref.claimant, ref.speaker or "", ref.stance,
-                                  f"{ref.doc_id} ({ref.published or '?'})", ref.record_id, ref.evidence)
+                    table.add_row(*_cells(side, ref.claimant, ref.speaker or "", ref.stance,
+                                          f"{ref.doc_id} ({ref.published or '?'})", ref.record_id, ref.evidence))
             out_console.print(table)
     if not found:
         err_console.print("no contradictions", markup=False)
@@ -201,24 +213,25 @@ def timeline_(
 
     Example: armstrace timeline --db events.db --actor IRN --by published
     """
-    with _open(db) as store:
+    with Store(db, readonly=True) as store:
+        _note_pending(store)
         entries = timeline(store, by=by.value, type=type, actor=actor, weapon=weapon, since=since, until=until)
     if format is Format.json:
         _print_json(entries)
         return
-    table = Table(title=f"{len(entries)} {'events' if by is TimelineOrder.event else 'claims'} in {db}")
+    table = Table(title=Text(f"{len(entries)} {'events' if by is TimelineOrder.event else 'claims'} in {db}"))
     if by is TimelineOrder.event:
         for col in ("when", "precision", "event", "what", "claims", "first reported"):
             table.add_column(col, overflow="fold")
         for t in entries:
-            table.add_row(t.when or "?", t.precision or "", t.event_id, t.summary, str(t.n_claims),
-                          t.first_reported or "?")
+            table.add_row(*_cells(t.when or "?", t.precision or "", t.event_id, t.summary, str(t.n_claims),
+                                  t.first_reported or "?"))
     else:
         for col in ("published", "document", "claimant", "stance", "event", "evidence"):
             table.add_column(col, overflow="fold")
         for t in entries:
-            table.add_row(t.when or "?", t.doc_id or "", t.claimant or "", t.stance or "", t.event_id,
-                          _cut(t.evidence or ""))
+            table.add_row(*_cells(t.when or "?", t.doc_id or "", t.claimant or "", t.stance or "", t.event_id,
+                                  _cut(t.evidence or "")))
     out_console.print(table)
 
 
@@ -232,17 +245,18 @@ def weapon(
 
     Example: armstrace weapon shahed-136 --db events.db
     """
-    with _open(db) as store:
+    with Store(db, readonly=True) as store:
+        _note_pending(store)
         chain = weapon_chain(store, model)
     if format is Format.json:
         _print_json(chain)
         return
-    table = Table(title=f"{chain.model}: {chain.n_records} records in {chain.n_documents} documents")
+    table = Table(title=Text(f"{chain.model}: {chain.n_records} records in {chain.n_documents} documents"))
     for col in ("role", "actor", "records", "documents", "events", "stances"):
         table.add_column(col, overflow="fold")
     for role in ("producers", "suppliers", "recipients", "users", "targets", "trainers", "trainees"):
         for party in getattr(chain, role):
             stances = ", ".join(f"{k} {v}" for k, v in party.stances.items())
-            table.add_row(role, party.actor, str(party.n_records), str(party.n_documents), str(party.n_events),
-                          stances)
+            table.add_row(*_cells(role, party.actor, str(party.n_records), str(party.n_documents),
+                                  str(party.n_events), stances))
     out_console.print(table)

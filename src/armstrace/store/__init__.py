@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .database import BUSY_TIMEOUT_MS, SaveOutcome, Store
 from .migrations import LATEST_VERSION, MIGRATIONS
-from .queries import RecordFilter, weapon_key
+from .queries import FilterFields, RecordFilter, weapon_class_of, weapon_key
 from .rows import DocumentSummary
 
 __all__ = [
@@ -17,8 +17,10 @@ __all__ = [
     "LATEST_VERSION",
     "MIGRATIONS",
     "DocumentSummary",
+    "FilterFields",
     "RecordFilter",
     "SaveOutcome",
     "Store",
+    "weapon_class_of",
     "weapon_key",
 ]

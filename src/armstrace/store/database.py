@@ -13,13 +13,21 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, Unpack
 
 from ..errors import BadInput, NotFound, SchemaTooNew, UsageError
 from ..records import Article, Record
 from ..version import __version__
 from .migrations import APPLICATION_ID, LATEST_VERSION, apply_migrations
-from .queries import RECORD_ORDER, RecordFilter, from_clause, page_clause, weapon_key, where_clause
+from .queries import (
+    RECORD_ORDER,
+    FilterFields,
+    RecordFilter,
+    from_clause,
+    page_clause,
+    weapon_key,
+    where_clause,
+)
 from .rows import (
     DOCUMENT_COLUMNS,
     RECORD_COLUMNS,
@@ -143,19 +151,31 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: committed on success, rolled back on any exception."""
+        """One write transaction: committed on success, rolled back on any exception.
+
+        A second writer holding the lock longer than BUSY_TIMEOUT_MS is a
+        UsageError that says so, not a bare `sqlite3.OperationalError`.
+        """
         if self.readonly:
             raise UsageError(f"{self.path}: opened readonly; open it without readonly to write")
         with self._lock:
             conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not at the first INSERT
             try:
-                yield conn
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not at the first INSERT
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as exc:
+                if _is_busy(exc):
+                    raise UsageError(
+                        f"{self.path}: database is locked by another writer (waited {BUSY_TIMEOUT_MS / 1000:g} s); "
+                        "try again when it finishes"
+                    ) from exc
                 raise
-            conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -225,7 +245,7 @@ class Store:
         """The stored article `doc_id`; NotFound if it is not stored."""
         rows = self._query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
         if not rows:
-            raise NotFound(f"document {doc_id!r}: not in {self.path} (list them with `armstrace documents`)")
+            raise NotFound(f"document {doc_id!r}: not in {self.path} (list its records with `armstrace records`)")
         return article_of(rows[0])
 
     def documents(self, *, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
@@ -239,56 +259,40 @@ class Store:
         )
         return [summary_of(row) for row in rows]
 
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        return int(self._query("SELECT count(*) FROM documents")[0][0])
+
     # -- records -------------------------------------------------------------
 
     def records(
         self,
+        where: RecordFilter | None = None,
+        /,
         *,
-        type: str | None = None,
-        actor: str | None = None,
-        recipient: str | None = None,
-        weapon: str | None = None,
-        claimant: str | None = None,
-        stance: str | None = None,
-        doc_id: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        **filters: Unpack[FilterFields],
     ) -> list[Record]:
-        """Records matching every given filter, ordered by doc_id, evidence_start, type.
+        """Records matching every filter, ordered by doc_id, evidence_start, type.
 
-        Args:
+        Give the filters as a RecordFilter or as its fields by keyword (`actor="IRN"`):
             actor: matches the actor or the recipient, case-insensitively.
-            weapon: a model id in `weapons` (case and hyphens ignored) or a weapon class.
+            weapon: a model id in `weapons` or a weapon class (case, spaces, `-` and `_` ignored).
             since, until: YYYY[-MM[-DD]], against the record's time, else the document's date.
             text: a substring of the evidence (`%` and `_` are literal).
         """
-        flt = RecordFilter(type, actor, recipient, weapon, claimant, stance, doc_id, since, until, text)
-        where, params = where_clause(flt)
+        flt = RecordFilter.of(where, filters)
+        where_sql, params = where_clause(flt)
         page, page_params = page_clause(limit, offset)
-        sql = f"{_SELECT_RECORD} {from_clause(flt)} {where} {RECORD_ORDER} {page}"
+        sql = f"{_SELECT_RECORD} {from_clause(flt)} {where_sql} {RECORD_ORDER} {page}"
         return [record_of(row) for row in self._query(sql, params + page_params)]
 
-    def count_records(
-        self,
-        *,
-        type: str | None = None,
-        actor: str | None = None,
-        recipient: str | None = None,
-        weapon: str | None = None,
-        claimant: str | None = None,
-        stance: str | None = None,
-        doc_id: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        text: str | None = None,
-    ) -> int:
+    def count_records(self, where: RecordFilter | None = None, /, **filters: Unpack[FilterFields]) -> int:
         """How many records `records()` would return with the same filters and no limit."""
-        flt = RecordFilter(type, actor, recipient, weapon, claimant, stance, doc_id, since, until, text)
-        where, params = where_clause(flt)
-        return int(self._query(f"SELECT count(*) {from_clause(flt)} {where}", params)[0][0])
+        flt = RecordFilter.of(where, filters)
+        where_sql, params = where_clause(flt)
+        return int(self._query(f"SELECT count(*) {from_clause(flt)} {where_sql}", params)[0][0])
 
     def get_record(self, record_id: str) -> Record:
         """The record `record_id`; NotFound if it is not stored."""
@@ -307,7 +311,7 @@ class Store:
         """Counts: documents, records, records by type and by stance, plus the meta versions."""
         meta = self.meta()
         return {
-            "documents": int(self._query("SELECT count(*) FROM documents")[0][0]),
+            "documents": self.count_documents(),
             "records": int(self._query("SELECT count(*) FROM records")[0][0]),
             "by_type": self._counts("type"),
             "by_stance": self._counts("stance"),
@@ -319,3 +323,8 @@ class Store:
     def _counts(self, column: Literal["type", "stance"]) -> dict[str, int]:
         rows = self._query(f"SELECT {column}, count(*) FROM records GROUP BY {column} ORDER BY {column}")
         return {str(row[0]): int(row[1]) for row in rows}
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    """True for SQLite's "database is locked" (another connection holds the write lock)."""
+    return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))

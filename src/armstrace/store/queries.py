@@ -6,7 +6,9 @@ fixed fragments, never from caller input.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any, TypedDict
 
 from ..errors import UsageError
 from ..records import EVENT_TYPES, STANCES, WEAPON_CLASSES
@@ -22,6 +24,11 @@ def weapon_key(name: str) -> str:
 
 
 _CLASS_BY_KEY: dict[str, str] = {weapon_key(c): c for c in WEAPON_CLASSES}
+
+
+def weapon_class_of(name: str) -> str | None:
+    """The weapon class `name` spells ("UAV", "small_arms" -> uav, small-arms), None when it names no class."""
+    return _CLASS_BY_KEY.get(weapon_key(name))
 
 
 def escape_like(text: str) -> str:
@@ -58,9 +65,35 @@ class RecordFilter:
             if value is not None and not _DATE.match(value):
                 raise UsageError(f"{name} {value!r}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
+    @classmethod
+    def of(cls, where: RecordFilter | None, keywords: Mapping[str, object]) -> RecordFilter:
+        """`where`, or else a filter of the `keywords`; both at once is a usage error."""
+        given: dict[str, Any] = {name: value for name, value in keywords.items() if value is not None}
+        if where is None:
+            return cls(**given)
+        if given:
+            raise UsageError(f"filters: give a RecordFilter or keyword filters ({', '.join(sorted(given))}), "
+                             "not both")
+        return where
+
     def is_empty(self) -> bool:
         """True when the filter selects every record."""
         return all(getattr(self, f.name) is None for f in fields(self))
+
+
+class FilterFields(TypedDict, total=False):
+    """`RecordFilter`'s fields as keyword arguments (`Store.records(actor="IRN")`)."""
+
+    type: str | None
+    actor: str | None
+    recipient: str | None
+    weapon: str | None
+    claimant: str | None
+    stance: str | None
+    doc_id: str | None
+    since: str | None
+    until: str | None
+    text: str | None
 
 
 def where_clause(flt: RecordFilter) -> tuple[str, list[object]]:
@@ -81,12 +114,12 @@ def where_clause(flt: RecordFilter) -> tuple[str, list[object]]:
         terms.append("r.recipient = ?")
         params.append(flt.recipient)
     if flt.weapon is not None:
-        key = weapon_key(flt.weapon)
         weapon_terms = ["r.record_id IN (SELECT w.record_id FROM record_weapons AS w WHERE w.model_key = ?)"]
-        params.append(key)
-        if key in _CLASS_BY_KEY:
+        params.append(weapon_key(flt.weapon))
+        weapon_class = weapon_class_of(flt.weapon)
+        if weapon_class is not None:
             weapon_terms.append("r.weapon_class = ?")
-            params.append(_CLASS_BY_KEY[key])
+            params.append(weapon_class)
         terms.append("(" + " OR ".join(weapon_terms) + ")")
     if flt.claimant is not None:
         terms.append("r.claimant = ?")

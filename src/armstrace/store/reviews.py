@@ -150,6 +150,11 @@ def fold_reviews(reviews: list[Review]) -> ReviewState:
                        n_reviews=len(reviews))
 
 
+def record_with_review(record: Record, review: ReviewState | None) -> dict[str, Any]:
+    """A record as the API and `armstrace records --json` show it: its JSONL fields plus `review` (None if none)."""
+    return {**record.to_json(), "review": review.model_dump() if review is not None else None}
+
+
 def _review_of(row: sqlite3.Row) -> Review:
     return Review(review_id=row["review_id"], record_id=row["record_id"], verdict=row["verdict"],
                   corrections=json.loads(row["corrections"]), reviewer=row["reviewer"], at=row["reviewed_at"])

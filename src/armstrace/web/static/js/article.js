@@ -1,8 +1,23 @@
 // The record view: its fields and provenance, and its article with the
 // evidence sentence highlighted in context (by evidence_start/end on the
 // stored text). The text is untrusted: it goes in as text nodes only.
+//
+// Offsets come from Python and count code points; String.slice counts UTF-16
+// units, so every offset goes through `unitIndex` first (an emoji before the
+// evidence is one code point but two units).
 
 import { el, replace, reviewBadge, safeHref, stanceBadge } from "./dom.js";
+
+/** A function from a code point offset into `text` to its UTF-16 index (clamped to the text). */
+export function unitIndex(text) {
+  const units = [0];
+  let at = 0;
+  for (const char of text) {
+    at += char.length;
+    units.push(at);
+  }
+  return (offset) => units[Math.max(0, Math.min(Number(offset) || 0, units.length - 1))];
+}
 
 /** Text from `start` to `end`, with the parts inside skip spans (page chrome) dimmed. */
 function textWithSkips(text, start, end, skipSpans) {
@@ -22,12 +37,19 @@ function textWithSkips(text, start, end, skipSpans) {
   return parts;
 }
 
+/** The record's evidence span and the doc's skip spans as UTF-16 indexes into `doc.text`. */
+function unitSpans(doc, record) {
+  const at = unitIndex(doc.text);
+  const start = at(record.evidence_start);
+  const end = Math.max(start, at(record.evidence_end));
+  const spans = (doc.skip_spans || []).map(([a, b]) => [at(a), at(b)]);
+  return { start, end, spans };
+}
+
 /** The article text with the record's evidence in one <mark>. */
 export function articleWithEvidence(doc, record) {
   const text = doc.text;
-  const start = Math.max(0, Math.min(record.evidence_start, text.length));
-  const end = Math.max(start, Math.min(record.evidence_end, text.length));
-  const spans = doc.skip_spans || [];
+  const { start, end, spans } = unitSpans(doc, record);
   const mark = el("mark", { id: "evidence" }, text.slice(start, end));
   return el("div", { className: "article", "aria-label": "article text" },
     textWithSkips(text, 0, start, spans), mark, textWithSkips(text, end, text.length, spans));
@@ -75,7 +97,8 @@ export function renderRecord(container, record, doc, reviewPanel, onEvent) {
                        "Open the event: every claim across sources"))
       : null);
   const article = articleWithEvidence(doc, record);
-  const shown = doc.text.slice(record.evidence_start, record.evidence_end);
+  const { start, end } = unitSpans(doc, record);
+  const shown = doc.text.slice(start, end);
   const warning = shown === record.evidence ? null
     : el("p", { className: "warning" }, "The stored text at these offsets differs from the evidence: ", record.evidence);
   // The sentence in its context first: that is what an analyst checks the record against.

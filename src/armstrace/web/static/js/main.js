@@ -16,6 +16,15 @@ const FILTERS = ["type", "actor", "recipient", "weapon", "claimant", "stance", "
 const form = document.getElementById("filters");
 const status = document.getElementById("status");
 const state = { offset: 0, openId: null, selection: null };
+let meta = null;  // GET /api/meta, fetched once: the server's vocabularies
+
+function loadMeta() {
+  meta = meta || getJSON("meta").catch((error) => {
+    meta = null;  // try again on the next record
+    throw error;
+  });
+  return meta;
+}
 
 function filters() {
   const out = {};
@@ -100,14 +109,15 @@ async function openRecord(id) {
   const detail = document.getElementById("detail");
   try {
     const record = await getJSON(`records/${encodeURIComponent(id)}`);
-    const [doc, reviews] = await Promise.all([
+    const [doc, reviews, vocabularies] = await Promise.all([
       getJSON(`documents/${encodeURIComponent(record.doc_id)}`),
       getJSON(`records/${encodeURIComponent(id)}/reviews`),
+      loadMeta(),
     ]);
     renderRecord(detail, record, doc, reviewPanel(record, reviews, async () => {
       await openRecord(id);
       await loadRecords();
-    }), openEvent);
+    }, vocabularies.correctable_fields), openEvent);
   } catch (error) {
     replace(detail, el("p", { className: "warning" }, `Cannot open record ${id}: ${error.message}`));
   }

@@ -3,17 +3,24 @@
 import { postJSON } from "./api.js";
 import { el } from "./dom.js";
 
-const CORRECTABLE = [
-  "claimant", "speaker", "stance", "actor", "recipient", "weapon_class", "weapons", "type", "location",
-  "place", "time", "violates",
-];
+// The fields a review may correct come from the server (GET /api/meta, `correctable_fields`).
 const LISTS = new Set(["weapons", "violates"]);
 const REVIEWER_KEY = "armstrace.reviewer";
+
+/** A quantity as typed: "8" is 8–8, "8-10" or "8–10" a range, "-10" or "8-" an open end. */
+function quantityValue(text) {
+  const exact = text.match(/^\d+$/);
+  if (exact) return { min: Number(text), max: Number(text) };
+  const range = text.match(/^(\d*)\s*[-–]\s*(\d*)$/);
+  if (range) return { min: range[1] ? Number(range[1]) : null, max: range[2] ? Number(range[2]) : null };
+  return text;  // the server names what is wrong with it
+}
 
 function correctionValue(field, raw) {
   const text = raw.trim();
   if (LISTS.has(field)) return text ? text.split(",").map((part) => part.trim()).filter(Boolean) : [];
-  return text === "" ? null : text;
+  if (text === "") return null;
+  return field === "quantity" ? quantityValue(text) : text;
 }
 
 function trailLine(review) {
@@ -23,12 +30,15 @@ function trailLine(review) {
   return el("li", { dataset: { reviewId: review.review_id } }, `${review.at} · ${review.reviewer}: ${parts.join("; ")}`);
 }
 
-/** The review panel for `record`; `history` is GET /api/records/{id}/reviews; `onSaved()` reloads. */
-export function reviewPanel(record, history, onSaved) {
+/**
+ * The review panel for `record`; `history` is GET /api/records/{id}/reviews; `onSaved()` reloads;
+ * `correctable` is the server's list of fields a review may correct.
+ */
+export function reviewPanel(record, history, onSaved, correctable) {
   const reviewer = el("input", { name: "reviewer", size: 12, placeholder: "your name", required: true,
                                   value: localStorage.getItem(REVIEWER_KEY) || "" });
   const field = el("select", { name: "field" }, el("option", { value: "" }, "correct a field…"),
-                   CORRECTABLE.map((name) => el("option", { value: name }, name)));
+                   correctable.map((name) => el("option", { value: name }, name)));
   const value = el("input", { name: "value", size: 14, placeholder: "corrected value" });
   const message = el("span", { className: "meta", role: "status" });
 
