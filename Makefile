@@ -31,6 +31,7 @@ demo: install
 test: install chromium
 	$(BIN)/python -m pytest -q
 	$(MAKE) eval
+	$(MAKE) lint
 
 # Chromium from Debian itself, for the Playwright tests in tests/web/.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

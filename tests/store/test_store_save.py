@@ -120,7 +120,7 @@ def _broken_records(make_record: Any) -> dict[str, list[Record]]:
 def test_save_document_failure_keeps_previous_version(store, article, record, case):
     store.save_document(article(title="v1"), [record()])
     before = (_stored(store), store.stats(), store.documents())
-    with pytest.raises(BadInput, match="doc-1 record .*: cannot be stored"):
+    with pytest.raises(BadInput, match=r"doc-1 record .*: cannot be stored"):
         store.save_document(article(text="changed", title="v2"), _broken_records(record)[case])
     assert (_stored(store), store.stats(), store.documents()) == before
 

@@ -41,7 +41,7 @@ class RegimeCondition(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     paragraph: str                       # "Annex B, paragraph 4"
     summary: str                         # what the paragraph restricts, in our words
-    types: list[EventType] = Field(default_factory=lambda: _TRANSFERS.copy())
+    types: list[EventType] = Field(default_factory=_TRANSFERS.copy)
     suppliers: list[str] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
     weapon_classes: list[WeaponClass] = Field(default_factory=list)

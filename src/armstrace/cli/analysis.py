@@ -91,7 +91,8 @@ def events(
     limit: int = typer.Option(100, "--limit", min=1, help="At most this many events."),
     format: Format = FormatOption,
 ) -> None:
-    """List events across documents: claims joined, independent sources, claimants (+ asserting, ? hedging, - denying) and the regimes they would engage.
+    """List events across documents: claims joined, independent sources, claimants
+    (+ asserting, ? hedging, - denying) and the regimes they would engage.
 
     Example: armstrace events --db events.db --actor IRN --weapon uav
     """
@@ -121,7 +122,8 @@ def event(
     db: Path = DbOption,
     format: Format = FormatOption,
 ) -> None:
-    """Show one event: every claim with its evidence and why it was joined, the independent sources, and the regimes it would engage with reasons.
+    """Show one event: every claim with its evidence and why it was joined, the independent
+    sources, and the regimes it would engage with reasons.
 
     Example: armstrace event ev-3a5953896ab1 --db events.db
     """

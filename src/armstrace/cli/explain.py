@@ -40,8 +40,9 @@ def explain(
     p(f"[bold]parse[/] (trigger {escape(rec.trigger or '-')})")
     for tok in doc:
         mark = "*" if trigger is not None and tok.i == trigger.i else " "
-        if trigger is not None and not (tok.i == trigger.i or tok.head.i == trigger.i or
-                                        trigger.i in {a.i for a in tok.ancestors} and abs(tok.i - trigger.i) < 12):
+        near = trigger is not None and (tok.i == trigger.i or tok.head.i == trigger.i or
+                                        (trigger.i in {a.i for a in tok.ancestors} and abs(tok.i - trigger.i) < 12))
+        if trigger is not None and not near:
             continue
         out_console.print(f" {mark} {tok.text:<18} {tok.dep_:<10} <- {tok.head.text}", markup=False, highlight=False)
     p("[bold]rules[/]")

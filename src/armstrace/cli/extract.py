@@ -1,6 +1,7 @@
 """`armstrace extract`: records to a JSONL file, no database."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -28,14 +29,10 @@ def extract(
     settings = Settings(model=model) if not max_bytes else Settings(model=model, max_bytes=max_bytes)
     skipped: list[Skipped] = []
     n = 0
-    fh = open(out, "w", encoding="utf-8") if out else sys.stdout
-    try:
+    with open(out, "w", encoding="utf-8") if out else contextlib.nullcontext(sys.stdout) as fh:
         for rec in extract_paths(paths, settings=settings, published=published, skipped=skipped):
             fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
             n += 1
-    finally:
-        if out:
-            fh.close()
     for skip in skipped:
         err_console.print(f"skipped {skip}", markup=False, highlight=False)
     err_console.print(f"{n} records" + (f" written to {out}" if out else ""), markup=False, highlight=False)

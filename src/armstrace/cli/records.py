@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..store import Store
-from ..store.reviews import reviews_for
+from ..store.reviews import record_with_review, reviews_for
 from .app import DbOption, app, err_console, out_console
 
 
@@ -52,8 +52,7 @@ def records(
         reviews = reviews_for(store, [rec.record_id for rec in found])
     if format is Format.jsonl:
         for rec in found:
-            review = reviews.get(rec.record_id)
-            line = {**rec.to_json(), "review": review.model_dump() if review else None}
+            line = record_with_review(rec, reviews.get(rec.record_id))
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     elif format is Format.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")

@@ -234,8 +234,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     # relative clause: "drones that Russia launched", "UAVs used by the Russian Federation"
     rel_head = verb.head if verb.dep_ in ("relcl", "acl") else None
     # "all types of Iranian UAVs that struck ...": a weapon phrase is no actor, whatever its demonym.
-    subj_is_weapon = subj is not None and ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj)) \
-        or subj is not None and is_weapon_phrase(ctx, subj)
+    subj_is_weapon = subj is not None and (is_weapon_phrase(ctx, subj) or
+                                           (ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj))))
     agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
     if subj is not None and not agent and subj.pos_ == "PRON" and (
             subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i)):
@@ -356,7 +356,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         roles.theme = theme[0] if theme else None
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
-        roles.place = _first_place(ctx, _pobjs(verb, {"in", "at", "near"}) + [p for t in theme for p in _pobjs(t, {"in", "at", "near"})]) or roles.place
+        at = {"in", "at", "near"}
+        roles.place = _first_place(ctx, _pobjs(verb, at) + [p for t in theme for p in _pobjs(t, at)]) or roles.place
         if verb.head.i != verb.i and rules.is_cue("help", verb.head.lemma_.lower()):
             helper_subj, _ = _subject(ctx, rules, verb.head)
             if helper_subj is not None:

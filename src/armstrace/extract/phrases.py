@@ -331,21 +331,20 @@ def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
         span = ctx.mention(tok)
         if span is None or span.label_ not in (DEMONYM, STATE, "BODY_DEMONYM", "ORGAN") or tok.i != span.start:
             continue
-        if span.label_ == "ORGAN":
-            # "Iranian military drones" matches the organ "Iranian military": its state made them.
-            if span.root.head.i != ref.head.i:
-                continue
-            tok = span.root
+        # "Iranian military drones" matches the organ "Iranian military": its state made them.
+        if span.label_ == "ORGAN" and span.root.head.i != ref.head.i:
+            continue
+        anchor = span.root if span.label_ == "ORGAN" else tok
         actor = ctx.actor_of(span)
         after = ctx.doc[span.end:span.end + 2]
         suffix = after[1].lower_ if len(after) == 2 and after[0].text == "-" else ""
         if suffix in SUPPLIER_SUFFIXES:
             supplier = actor
-        elif suffix in PRODUCER_SUFFIXES or span.label_ in (DEMONYM, "BODY_DEMONYM", "ORGAN"):
+        elif (suffix in PRODUCER_SUFFIXES or span.label_ in (DEMONYM, "BODY_DEMONYM", "ORGAN")) and (
+                anchor.head.i == ref.head.i or suffix or anchor.head.head.i == ref.head.i):
             # A demonym directly in the weapon phrase: "Iranian drones", "Chinese-made drones".
-            if tok.head.i == ref.head.i or suffix or tok.head.head.i == ref.head.i:
-                producer = actor
-                ref.made_suffix = bool(suffix)
+            producer = actor
+            ref.made_suffix = bool(suffix)
     # "ones produced by a Turkish firm", "drones made in Iran"
     for tok in ref.head.subtree:
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _MADE_BY and abs(tok.i - ref.head.i) < 8:

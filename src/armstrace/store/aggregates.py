@@ -104,7 +104,7 @@ def dated_records(store: Store, flt: RecordFilter, limit: int) -> dict[str, Any]
     rows = store._query(
         f"SELECT r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id, "
         f"r.time, r.time_precision, {_DATE} AS date {dated} "
-        "ORDER BY date, r.doc_id, r.evidence_start, r.type, r.position LIMIT ?", dated_params + [limit])
+        "ORDER BY date, r.doc_id, r.evidence_start, r.type, r.position LIMIT ?", [*dated_params, limit])
     items = []
     for row in rows:
         from_time = bool(row["time"])
