@@ -200,3 +200,8 @@ def test_extract_non_confirmation_claims_nothing(nlp):
 def test_extract_export_markets_name_each_recipient(nlp, text, recipients):
     found = {k[2] for k in keys(extract(nlp, text)) if k[0] == "transfer" and k[1] == "TUR"}
     assert recipients <= found
+
+
+def test_extract_air_force_attack_uses_aircraft(nlp):
+    found = keys(extract(nlp, "The Israeli Air Force attacked a target near Damascus."))
+    assert ("use", "ISR", "SYR", "aircraft", "author", "asserted") in found

@@ -134,6 +134,10 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             if prev_weapons and not own_theme and anaphor:   # "condemned the transfers": those just named
                 weapons = prev_weapons[:1]
                 roles.rules.append("weapon/previous-sentence")
+            elif rule.type == "use" and _service_class(roles) is not None:
+                # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
+                weapons = [WeaponRef(_service_class(roles) or "arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
+                roles.rules.append("weapon/attacker-service")
             elif rule.frame in ("equip", "train"):
                 # "Iran denies arming the group": to arm is to supply arms; training with no weapon
                 # named ("Wagner fighters are training Belarusian special forces") is training in arms.
@@ -184,6 +188,19 @@ def _relative_denials(ctx: DocContext, rules: Rules, sent: Span, events: list[Ev
                              ev.quantity, denier, "denied", ev.time, ev.time_precision, [], sent, ev.trigger,
                              [*ev.rules, "stance/relative-denial"], ev.gazetteer_ids, ev.confidence - 0.1))
     return out
+
+
+_SERVICE_CLASSES = (("air force", "aircraft"), ("navy", "naval"), ("naval", "naval"), ("artillery", "artillery"))
+
+
+def _service_class(roles: Roles) -> str | None:
+    """The weapon class an attacking service implies: an air force flies aircraft, a navy ships."""
+    for agent in roles.agents:
+        name = agent.span.text.lower()
+        for service, weapon_class in _SERVICE_CLASSES:
+            if service in name:
+                return weapon_class
+    return None
 
 
 def _under_non_event(rules: Rules, trigger: Token) -> bool:
