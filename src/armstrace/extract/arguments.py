@@ -420,7 +420,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             break
     if light is not None and (light.pos_ not in ("VERB", "AUX") or light.i == noun.i):
         light = None
-    if light is not None and any(rules.is_cue(k, light.lemma_.lower()) for k in ("report", "deny")):
+    if light is not None and light.lemma_.lower() not in _LIGHT_AGENT_VERBS and \
+            any(rules.is_cue(k, light.lemma_.lower()) for k in ("report", "deny")):
         light = None     # "France classifies the deliveries as ...": the classifier did not deliver
     light_subj = None
     if light is not None:
@@ -467,6 +468,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or mod_actors or light_actors
         places = [c for t in noun.subtree for c in _pobjs(t, {"in", "at", "near"})]
         places += _pobjs(light, {"in", "at", "near"}) if light is not None else []
+        if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            places += _pobjs(noun.head, {"in", "at", "near"})   # "an Iranian drone factory opened in Tajikistan"
         roles.place = _first_place(ctx, places) or roles.place
     elif frame == "train":
         if light_is_recipient:

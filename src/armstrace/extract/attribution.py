@@ -157,7 +157,7 @@ def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
 
 # Verbs that report only through a clause: "investigators found that ..." reports, "Turkey has
 # found buyers" does not.
-_CLAUSE_ONLY = {"find", "record", "document", "identify", "establish", "show"}
+_CLAUSE_ONLY = {"find", "record", "document", "identify", "establish", "show", "maintain", "hold", "keep"}
 
 
 def _governs(verb: Token, target: Token) -> bool:

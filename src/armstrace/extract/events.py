@@ -113,9 +113,13 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
     events: list[Event] = []
     time, precision = time_of(sent, ctx.published)
     violates = violations_in(ctx, rules, sent)
-    for trigger, rule in find_triggers(rules, sent):
+    found = find_triggers(rules, sent)
+    noun_triggers = {(t.i, r.type) for t, r in found if t.pos_ in ("NOUN", "PROPN")}
+    for trigger, rule in found:
         if _under_non_event(rules, trigger):
             continue
+        if trigger.dep_ == "compound" and (trigger.head.i, rule.type) in noun_triggers:
+            continue   # "production facilities", "arms shipments": the head noun is the one event
         if rule.type == "use" and any(a.lemma_.lower() in _TRAINING_WORDS for a in trigger.ancestors):
             continue   # "trained Russians on using drones": the training is the event
         if any(c.dep_ == "prt" and c.lower_ in ("out", "on") for c in trigger.children):
@@ -330,9 +334,10 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 if foe:
                     targets = [foe]
                     rules_extra.append("role/use/conflict-adversary")
-            if not targets and not place_code and roles.trigger.lemma_.lower() in _AMBIGUOUS_USE:
-                continue   # "deploy drones" with no target or place is stationing, not an attack
-            for recipient in targets or [None]:
+            # "deploy drones" with no target or place is stationing, not an attack; but "militias using
+            # Iranian drones" still says the drones reached them (below).
+            stationed = not targets and not place_code and roles.trigger.lemma_.lower() in _AMBIGUOUS_USE
+            for recipient in [] if stationed else targets or [None]:
                 location = place_code or (recipient if _is_state(recipient) and recipient != actor else None)
                 make("use", actor, recipient, location, place_text, weapon_class, rules_extra, confidence)
             # "Russia used Iranian drones": the drones came from Iran.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..nlp.mentions import ACTOR_LABELS, CAPITAL, CLASS, DEMONYM, STATE, WEAPON
+from ..nlp.mentions import ACTOR_LABELS, CAPITAL, CLASS, DEMONYM, SPAN_KEY, STATE, WEAPON
 from .document import DocContext
 
 # Dependencies that stay inside a noun phrase when looking for its actor.
@@ -174,18 +174,26 @@ _BACK_NOUNS = {"group": ("BODY", "BODY_DEMONYM"), "militia": ("BODY", "BODY_DEMO
                "military": ("ORGAN", STATE), "army": ("ORGAN", STATE), "navy": ("ORGAN", STATE)}
 
 
-def _back_reference(ctx: DocContext, head: Token) -> ActorRef | None:
+def _back_reference(ctx: DocContext, head: Token, *, place: bool = False) -> ActorRef | None:
     """'the group', 'the country': the last group or state named before, within a few sentences."""
     kinds = _BACK_NOUNS.get(head.lower_)
     if kinds is None or not any(c.lower_ == "the" for c in head.children) or \
-            any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+            any(c.dep_ in ("compound", "poss") for c in head.children):
         return None
+    former = any(c.lower_ in ("former", "ex") for c in head.children)
+    if not former and any(c.dep_ == "amod" and ctx.mention(c) is not None for c in head.children):
+        return None   # "the Iranian regime" names its state; "the former Soviet republic" points back
     start = head.sent.start   # within its own sentence the parse already says who is meant
+    # ... and a place so described is not a party its own sentence names ("a Russian factory opened in
+    # the former Soviet republic" is not in Russia), though a speaker may be ("Hezbollah's leader said
+    # the group ...").
+    named_here = {ctx.actor_of(s) for s in ctx.doc.spans[SPAN_KEY]
+                  if head.sent.start <= s.start < head.sent.end} if place else set()
     for i in range(start - 1, max(-1, start - 150), -1):
         span = ctx.mention(ctx.doc[i])
         if span is not None and span.label_ in kinds and span.label_ != "PERSON":
             actor = ctx.actor_of(span)
-            if actor:
+            if actor and actor not in named_here:
                 return ActorRef(actor, span, span.label_)
     return None
 
@@ -248,6 +256,9 @@ def place_in_phrase(ctx: DocContext, head: Token) -> tuple[str, str] | None:
             actor = ctx.actor_of(span)
             if actor and len(actor) == 3 and actor.isupper():
                 return actor, span.text
+    back = _back_reference(ctx, head, place=True)   # "in the country", "in the former Soviet republic"
+    if back is not None and back.label in (STATE, CAPITAL):
+        return back.actor, ctx.doc[head.left_edge.i:head.i + 1].text
     return None
 
 
