@@ -36,3 +36,25 @@ def test_groups_using_foreign_made_weapons_received_them(nlp):
     found = keys(extract(nlp, "Rebel groups such as the Houthis and Hezbollah have long been using Iranian missiles."))
     assert ("transfer", "IRN", "houthis", "missile", "author", "asserted") in found
     assert ("transfer", "IRN", "hezbollah", "missile", "author", "asserted") in found
+
+
+def test_no_evidence_of_a_transfer_is_a_denial_by_whoever_found_none(nlp):
+    found = keys(extract(nlp, "The Pentagon has found no evidence that China is supplying weapons to Russia."))
+    assert ("transfer", "CHN", "RUS", "arms", "USA", "denied") in found
+    found = keys(extract(nlp, "Seoul said it had seen no sign of North Korea supplying or selling rockets to Moscow."))
+    assert {k[5] for k in found if k[0] == "transfer" and k[1] == "PRK"} == {"denied"}
+
+
+def test_the_holder_of_a_plan_is_who_would_act_on_it(nlp):
+    found = keys(extract(nlp, "Canada has shelved plans to sell armoured vehicles to Saudi Arabia."))
+    assert ("transfer", "CAN", "SAU", "armor", "author", "hedged") in found
+    found = keys(extract(nlp, "Reporters asked about Iran's plans to supply Moscow with missiles."))
+    assert not any(k[1] == "USA" for k in found)   # the asker holds no plan
+
+
+def test_sanctions_acting_on_their_target(nlp):
+    found = keys(extract(nlp, "For years Venezuela was hampered by a US arms embargo."))
+    assert ("sanction", "USA", "VEN", None, "author", "asserted") in found
+    text = "Russia and Iran have grown closer. EU sanctions have pushed both countries to trade in arms."
+    found = {k[:3] for k in keys(extract(nlp, text)) if k[0] == "sanction"}
+    assert found == {("sanction", "eu", "RUS"), ("sanction", "eu", "IRN")}

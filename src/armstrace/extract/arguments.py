@@ -28,6 +28,12 @@ from .phrases import (
 )
 
 _RELATIVE = {"which", "that", "who"}
+# Verbs whose subject holds the plan they take as object ("held off on plans to send").
+_PLAN_HOLDER_VERBS = {"have", "make", "announce", "unveil", "approve", "adopt", "hold", "shelve", "drop", "scrap",
+                      "delay", "pause", "suspend", "abandon", "freeze", "cancel", "revive", "advance", "pursue",
+                      "outline", "finalize", "finalise", "take", "reverse", "confirm", "postpone", "put"}
+_INTENT_NOUNS = {"plan", "decision", "intention", "promise", "pledge", "commitment", "offer", "bid", "effort",
+                 "move", "attempt", "proposal", "readiness", "willingness", "scheme", "programme", "program"}
 _TARGET_PREPS = {"against", "on", "at", "over", "into", "across", "toward", "towards", "upon"}
 _PLACE_PREPS = {"in", "inside", "near", "over", "across", "at"}
 _LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "agree", "slap", "unveil",
@@ -176,6 +182,20 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
         return _subject(ctx, rules, head.head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return head, False   # "Russia, using Iranian drones, ..."
+    if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Germany's decision to send tanks", "Washington held off on plans to send drones":
+        # whoever holds the plan would act on it.
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss, False
+        gov = head
+        while gov.dep_ in ("dobj", "pobj", "prep") and gov.head.i != gov.i:
+            gov = gov.head
+            if gov.pos_ in ("VERB", "AUX"):
+                if gov.lemma_.lower() in _PLAN_HOLDER_VERBS:
+                    return _subject(ctx, rules, gov, depth + 1)
+                break   # "asked about Iran's plans to supply": the asker holds no plan
     return None, False
 
 
@@ -505,6 +525,12 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
                 [a for a in mod_actors if a.label in ("STATE", "BODY", "ORGAN")]
         if not roles.recipients and light_is_recipient:
             roles.recipients = light_actors
+        if not roles.recipients and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            # "US sanctions have pushed those two countries to cooperate": what the sanctions act on.
+            roles.recipients = [a for o in _children(noun.head, "dobj") for a in actors_in_phrase(ctx, o)]
+        if not roles.recipients and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            # "Iran was hampered by a UN arms embargo": the passive subject is the target.
+            roles.recipients = [a for o in _children(noun.head.head, "nsubjpass") for a in actors_in_phrase(ctx, o)]
         if not roles.recipients:
             roles.recipients = [a for a in mod_actors if a.label in ("DEMONYM", "BODY_DEMONYM")
                                 and a.actor not in {x.actor for x in roles.agents}]

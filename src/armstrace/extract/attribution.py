@@ -160,6 +160,9 @@ def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
 _CLAUSE_ONLY = {"find", "record", "document", "identify", "establish", "show", "maintain", "hold", "keep"}
 
 
+_EVIDENCE_NOUNS = {"evidence", "sign", "indication", "proof", "trace"}
+
+
 def _governs(verb: Token, target: Token) -> bool:
     if target.i == verb.i or verb.i not in {a.i for a in target.ancestors}:
         return False
@@ -167,7 +170,9 @@ def _governs(verb: Token, target: Token) -> bool:
         step = target
         while step.head.i != verb.i:
             step = step.head
-        return step.dep_ in ("ccomp", "xcomp", "parataxis", "advcl")
+        # "found no evidence (that) China supplied ...": the finding reports through its object.
+        return step.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") or (
+            step.dep_ == "dobj" and step.lemma_.lower() in _EVIDENCE_NOUNS)
     return True
 
 

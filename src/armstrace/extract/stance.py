@@ -64,6 +64,16 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
         neg_scope.add(tok.i)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() not in _ABSENCE_NOUNS:
             break   # "no sign of X supplying" denies; "no part of a deal to supply" is not ours to judge
+    # "had seen no sign of the ministry supplying drones": the parser may hang the event on the verb
+    # beside the absent sign rather than under it.
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:   # "... supplying or purchasing drones"
+        first = first.head
+    if first.dep_ in ("advcl", "acl", "ccomp", "xcomp") and any(
+            c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _ABSENCE_NOUNS and
+            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in first.head.children):
+        negated = True
+        fired.append("stance/absence")
     for tok in chain:
         for child in tok.children:
             word = child.lower_
@@ -96,7 +106,7 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
         # "Iran denied that it had not ..." is too rare to model; a denial wins.
         return StanceResult("denied", [*fired, "stance/denial-verb"])
     if negated:
-        return StanceResult("denied", ["stance/negation"])
+        return StanceResult("denied", [*fired, "stance/negation"])
     if hedged or speaker.hedge:
         return StanceResult("hedged", ["stance/hedge"])
     return StanceResult("asserted", ["stance/asserted"])
