@@ -58,3 +58,22 @@ def test_sanctions_acting_on_their_target(nlp):
     text = "Russia and Iran have grown closer. EU sanctions have pushed both countries to trade in arms."
     found = {k[:3] for k in keys(extract(nlp, text)) if k[0] == "sanction"}
     assert found == {("sanction", "eu", "RUS"), ("sanction", "eu", "IRN")}
+
+
+def test_stance_scope_ends_at_relative_clauses_and_subjects(nlp):
+    found = keys(extract(nlp, "The missiles that Russia fired at Kharkiv seem to be of North Korean origin."))
+    assert ("use", "RUS", "UKR", "missile", "author", "asserted") in found
+    found = keys(extract(nlp, "Strikes on Russian drone factories could escalate the war."))
+    assert ("production", "RUS", "RUS", "uav", "author", "asserted") in found
+
+
+def test_a_prevention_that_did_not_happen_lets_the_event_stand(nlp):
+    found = keys(extract(nlp, "Russia has not prevented Israel from launching air strikes on Syria."))
+    assert ("use", "ISR", "SYR", "aircraft", "author", "asserted") in found
+
+
+def test_a_non_arms_deal_is_not_the_arms_deal_the_article_is_about(nlp):
+    text = ("Iran shipped drones to Russia in 2022. "
+            "The US had pulled out of the 2015 nuclear deal in 2018.")
+    found = [r for r in extract(nlp, text) if "nuclear" in r.evidence]
+    assert found == []

@@ -18,7 +18,11 @@ from ..rules import Rules
 from .document import Speaker
 
 # Heads that stop the scope: beyond them is another clause's business.
-_STOP_AT = {"ccomp", "parataxis", "ROOT"}
+# A relative clause states its event as given: "the drones that Russia is using ... appear to be
+# Iranian" hedges the origin, not the use.
+_STOP_AT = {"ccomp", "parataxis", "ROOT", "relcl"}
+# "Russia has not prevented Israel from launching airstrikes": a negated prevention lets it happen.
+_PREVENT = {"prevent", "stop", "block", "keep", "deter", "bar", "hinder"}
 
 
 _ABSENCE_NOUNS = {"sign", "evidence", "indication", "proof", "trace", "record", "plan", "intention"}
@@ -47,6 +51,8 @@ def _scope(trigger: Token) -> list[Token]:
         chain.append(tok)
         if tok.dep_ in ("ROOT", "parataxis"):
             break
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
+            break   # "attacks on drone factories are threatening": the subject's own words end here
     return chain
 
 
@@ -80,7 +86,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
             if child.dep_ == "mark" and word in ("if", "whether", "unless"):
                 hedged = True
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in ("never", "no")):
-                if tok.i in neg_scope:
+                if tok.i != trigger.i and tok.lemma_.lower() in _PREVENT:
+                    fired.append("stance/unprevented")   # not prevented: it went ahead
+                elif tok.i in neg_scope:
                     negated = True
                 else:
                     hedged = True
@@ -108,5 +116,5 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
     if negated:
         return StanceResult("denied", [*fired, "stance/negation"])
     if hedged or speaker.hedge:
-        return StanceResult("hedged", ["stance/hedge"])
-    return StanceResult("asserted", ["stance/asserted"])
+        return StanceResult("hedged", [*fired, "stance/hedge"])
+    return StanceResult("asserted", [*fired, "stance/asserted"])
