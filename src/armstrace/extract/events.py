@@ -120,6 +120,9 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue
         if trigger.dep_ == "compound" and (trigger.head.i, rule.type) in noun_triggers:
             continue   # "production facilities", "arms shipments": the head noun is the one event
+        mention = ctx.mention(trigger)
+        if mention is not None and mention.label_ == INSTRUMENT:
+            continue   # "the 2015 nuclear deal" is a treaty, not an arms deal
         if rule.type == "use" and any(a.lemma_.lower() in _TRAINING_WORDS for a in trigger.ancestors):
             continue   # "trained Russians on using drones": the training is the event
         if any(c.dep_ == "prt" and c.lower_ in ("out", "on") for c in trigger.children):
