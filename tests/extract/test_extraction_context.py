@@ -77,3 +77,26 @@ def test_a_non_arms_deal_is_not_the_arms_deal_the_article_is_about(nlp):
             "The US had pulled out of the 2015 nuclear deal in 2018.")
     found = [r for r in extract(nlp, text) if "nuclear" in r.evidence]
     assert found == []
+
+
+def test_a_use_for_combat_is_an_attack_and_a_bare_use_is_not(nlp):
+    found = keys(extract(nlp, "Russia deployed Iranian drones to attack the power grid."))
+    assert ("use", "RUS", "UKR", "uav", "author", "asserted") in found   # Russia's one adversary in the data
+    found = keys(extract(nlp, "Ukraine has relied on HIMARS rocket launchers to strike ammunition depots."))
+    assert ("use", "UKR", "RUS", "artillery", "author", "asserted") in found
+    assert not any(k[0] == "use" and k[3] == "ammunition" for k in found)   # the depots are the target
+    found = keys(extract(nlp, "Ukraine uses Bayraktar TB2 drones in the war."))
+    assert ("use", "UKR", "RUS", "uav", "author", "asserted") in found
+    found = keys(extract(nlp, "Militias such as Hezbollah have been using Iranian drones for years."))
+    assert not any(k[0] == "use" for k in found)   # no target, no fighting named: nothing to key
+    assert ("transfer", "IRN", "hezbollah", "uav", "author", "asserted") in found
+
+
+def test_negation_does_not_cross_into_a_conjoined_clause(nlp):
+    text = "The promised jets have not been delivered, and Russia has supplied Iran with helicopters."
+    assert ("transfer", "RUS", "IRN", "aircraft", "author", "asserted") in keys(extract(nlp, text))
+
+
+def test_counted_weapons_are_the_weapons_of_an_attack(nlp):
+    found = keys(extract(nlp, "Russia has launched thousands of drones at Ukraine since 2022."))
+    assert ("use", "RUS", "UKR", "uav", "author", "asserted") in found

@@ -28,6 +28,7 @@ from .phrases import (
 )
 
 _RELATIVE = {"which", "that", "who"}
+_RELY = {"rely", "depend", "count"}
 # Verbs whose subject holds the plan they take as object ("held off on plans to send").
 _PLAN_HOLDER_VERBS = {"have", "make", "announce", "unveil", "approve", "adopt", "hold", "shelve", "drop", "scrap",
                       "delay", "pause", "suspend", "abandon", "freeze", "cancel", "revive", "advance", "pursue",
@@ -62,6 +63,7 @@ class Roles:
     pronoun: Token | None = None     # the agent is a pronoun ("we", "it"): resolved by the caller
     witness: list[ActorRef] = field(default_factory=list)   # who seized a shipment
     source_named: bool = False       # "from X" / "by X" was written but X is not in the gazetteers
+    purpose: bool = False            # a use "to attack/disrupt ...": combat even with no target named
 
     @property
     def agent_tokens(self) -> set[int]:
@@ -328,17 +330,26 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
     elif frame in ("use", "intercept"):
-        theme = objs + passive_theme + with_objs + ([rel_head] if rel_head is not None else [])
-        weapons = _weapons_from(ctx, theme)
+        relied_on = _pobjs(verb, {"on", "upon"}) if verb.lemma_.lower() in _RELY else []
+        theme = objs + passive_theme + with_objs + relied_on + ([rel_head] if rel_head is not None else [])
+        # "struck ammunition depots": an object that is no weapon is the target, whatever its modifiers.
+        # ("thousands of drones", "99 percent of the missiles" are weapons by their "of")
+        weapons = _weapons_from(ctx, [t for t in theme if t not in objs or t.pos_ in ("PRON", "NUM") or any(
+            is_weapon_phrase(ctx, x) for x in [t, *_pobjs(t, {"of"})])])
         subj_weapons = weapons_in_phrase(ctx, subj) if subj is not None else []
         if frame == "use" and subj_weapons and not agent:
             # "Iranian drones struck Kyiv": the weapon is the subject, the target the object.
             weapons = subj_weapons
             targets = objs + _pobjs(verb, _TARGET_PREPS | _PLACE_PREPS)
         else:
-            targets = _pobjs_around(verb, _TARGET_PREPS) + [o for o in objs if not weapons_in_phrase(ctx, o)]
+            targets = [t for t in _pobjs_around(verb, _TARGET_PREPS) if t not in relied_on]
+            targets += [o for o in objs if not weapons_in_phrase(ctx, o)]
             for x in _children(verb, "xcomp", "advcl"):    # "used drones to terrorize Kyiv"
                 targets += _children(x, "dobj") + _pobjs(x, _TARGET_PREPS)
+                if rules.is_cue("combat", x.lemma_.lower()) and any(c.lower_ == "to" for c in x.children):
+                    roles.purpose = True   # "deployed drones to attack ...": an attack, not a deployment
+            if any(rules.is_cue("combat", p.lemma_.lower()) for p in _pobjs_around(verb, {"in", "on", "during"})):
+                roles.purpose = True       # "Ukraine uses drones in the war", "on the battlefield"
         roles.weapons = weapons
         roles.theme = theme[0] if theme else (subj if subj_weapons else None)
         if frame == "use":

@@ -29,7 +29,7 @@ from .times import time_of
 
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
-_AMBIGUOUS_USE = {"use", "deploy", "employ", "send"}
+_AMBIGUOUS_USE = {"use", "deploy", "employ", "send", "rely"}
 _TRAINING_WORDS = {"train", "training", "teach", "instruct", "learn", "show"}
 _PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their"}
 
@@ -331,16 +331,17 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         elif etype == "use":
             if weapon_class == "technology":
                 continue   # "launched a satellite": technology is supplied and built, not fired
-            targets = recipients or ([place_code] if place_code and place_code != actor else [])
+            targets = [r for r in recipients if r != actor] or ([place_code] if place_code and place_code != actor else [])
             rules_extra: list[str] = []
-            if not targets:
+            if not targets and (roles.trigger.lemma_.lower() not in _AMBIGUOUS_USE or roles.purpose):
                 foe = adversary(conflicts, actor)
                 if foe:
                     targets = [foe]
                     rules_extra.append("role/use/conflict-adversary")
             # "deploy drones" with no target or place is stationing, not an attack; but "militias using
             # Iranian drones" still says the drones reached them (below).
-            stationed = not targets and not place_code and roles.trigger.lemma_.lower() in _AMBIGUOUS_USE
+            stationed = not targets and not place_code and roles.trigger.lemma_.lower() in _AMBIGUOUS_USE \
+                and not roles.purpose
             for recipient in [] if stationed else targets or [None]:
                 location = place_code or (recipient if _is_state(recipient) and recipient != actor else None)
                 make("use", actor, recipient, location, place_text, weapon_class, rules_extra, confidence)

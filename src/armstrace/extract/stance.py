@@ -34,6 +34,13 @@ class StanceResult:
     rules: list[str] = field(default_factory=list)
 
 
+def _own_clause_conj(tok: Token) -> bool:
+    """A conjoined verb with its own subject is a clause of its own: "missiles have not been delivered,
+    and Russia has let Israel strike" does not negate the strikes."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _scope(trigger: Token) -> list[Token]:
     """The trigger and its heads up to a clause boundary.
 
@@ -45,7 +52,7 @@ def _scope(trigger: Token) -> list[Token]:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
         return chain
     while tok.head.i != tok.i:
-        if tok.dep_ in _STOP_AT:
+        if tok.dep_ in _STOP_AT or _own_clause_conj(tok):
             break
         tok = tok.head
         chain.append(tok)
@@ -65,7 +72,8 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
     # not across clauses ("it is not clear if Iran funnels weapons" is a hedge, not a denial).
     neg_scope = {trigger.i}
     tok = trigger
-    while tok.dep_ in ("xcomp", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "acl") and tok.head.i != tok.i:
+    while tok.dep_ in ("xcomp", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "acl") and tok.head.i != tok.i \
+            and not _own_clause_conj(tok):
         tok = tok.head
         neg_scope.add(tok.i)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() not in _ABSENCE_NOUNS:
