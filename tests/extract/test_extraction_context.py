@@ -100,3 +100,30 @@ def test_negation_does_not_cross_into_a_conjoined_clause(nlp):
 def test_counted_weapons_are_the_weapons_of_an_attack(nlp):
     found = keys(extract(nlp, "Russia has launched thousands of drones at Ukraine since 2022."))
     assert ("use", "RUS", "UKR", "uav", "author", "asserted") in found
+
+
+def test_buying_a_model_with_no_seller_named_buys_from_its_maker(nlp):
+    assert ("transfer", "TUR", "POL", "uav", "author", "asserted") in keys(extract(nlp, "Poland bought TB2s."))
+    found = keys(extract(nlp, "In January, Qatar signed a contract worth about 500 million dollars for TB2 drones."))
+    assert ("transfer", "TUR", "QAT", "uav", "author", "asserted") in found
+    found = keys(extract(nlp, "Romania placed an order for 54 Abrams tanks."))
+    assert ("transfer", "USA", "ROU", "armor", "author", "asserted") in found
+
+
+def test_generic_nouns_predicated_of_a_state(nlp):
+    found = keys(extract(nlp, "Britain was the first country to give Ukraine long-range cruise missiles."))
+    assert ("transfer", "GBR", "UKR", "missile", "author", "asserted") in found
+    found = keys(extract(nlp, "Nigeria and Kenya are among the countries that have reportedly bought TB2s."))
+    assert {("transfer", "TUR", r, "uav", "author", "hedged") for r in ("NGA", "KEN")} <= found
+
+
+def test_training_hosted_abroad(nlp):
+    found = keys(extract(nlp, "Training of Ukrainian pilots on the jets began in Denmark this month."))
+    assert ("training", "DNK", "UKR", "aircraft", "author", "asserted") in found
+
+
+def test_groups_produce_where_they_are_based(nlp):
+    text = ("The Houthis fired missiles at ships. Iran denies arming the Houthis, "
+            "and says the group manufactures its own drones.")
+    found = keys(extract(nlp, text))
+    assert ("production", "houthis", "YEM", "uav", "IRN", "asserted") in found   # said, not denied

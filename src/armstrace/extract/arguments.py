@@ -44,7 +44,7 @@ _LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "ag
                       "organize", "organise", "hold", "extend", "renew", "tighten", "broaden", "respond",
                       "retaliate", "order", "authorize", "authorise", "execute", "perform", "unleash", "maintain",
                       "operate", "have", "own", "keep", "pass", "plan", "prepare", "propose", "discuss",
-                      "consider", "endorse", "back"}
+                      "consider", "endorse", "back", "place", "win", "award", "secure", "land"}
 
 
 @dataclass
@@ -157,7 +157,8 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
     for c in verb.children:
         if c.dep_ == "nsubj":
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head, False   # "Baykar, which is building a factory"
+                # "Baykar, which is building a factory"; "Ethiopia is among the countries that bought TB2s"
+                return _predicated_of(verb.head) or verb.head, False
             return c, False
     for c in verb.children:
         if c.dep_ == "agent":
@@ -184,6 +185,9 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
         return _subject(ctx, rules, head.head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return head, False   # "Russia, using Iranian drones, ..."
+    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            _predicated_of(head) is not None:
+        return _predicated_of(head), False   # "Britain was the first country to give Ukraine missiles"
     if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "Germany's decision to send tanks", "Washington held off on plans to send drones":
@@ -199,6 +203,17 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
                     return _subject(ctx, rules, gov, depth + 1)
                 break   # "asked about Iran's plans to supply": the asker holds no plan
     return None, False
+
+
+def _predicated_of(noun: Token) -> Token | None:
+    """The subject a generic noun is said of: 'Britain was the first country ...', 'Ethiopia and
+    Morocco are among the countries ...'. None when the noun is not predicated of anything."""
+    step = noun
+    if step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
+        step = step.head
+    if step.dep_ not in ("attr", "prep") or step.head.lemma_ not in ("be", "become", "remain"):
+        return None
+    return next((c for c in step.head.children if c.dep_ == "nsubj"), None)
 
 
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "nsubj", "nsubjpass", "csubj"}
@@ -510,6 +525,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or mod_actors or light_actors
             roles.recipients = [a for o in _pobjs(noun, {"for", "to", "of"}) for a in actors_in_phrase(ctx, o)]
         places = _pobjs(noun, {"in", "at"}) + (_pobjs(light, {"in", "at"}) if light is not None else [])
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+            places += _pobjs(noun.head, {"in", "at"})   # "Training of Ukrainian pilots began in Denmark"
         for p in places:
             found = place_in_phrase(ctx, p)
             if found:
@@ -547,6 +564,9 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
                                 and a.actor not in {x.actor for x in roles.agents}]
     if frame != "sanction":
         roles.weapons = _weapons_from(ctx, weapon_phrases) or weapons_in_phrase(ctx, noun)
+        if not roles.weapons and frame in ("give", "receive"):
+            # "a contract worth $370 million for TB2 drones": the "for" may hang lower in the phrase.
+            roles.weapons = _weapons_from(ctx, [p for t in noun.subtree if t.i != noun.i for p in _pobjs(t, {"for"})])
         roles.theme = of[0] if of else None
         if light is not None and not roles.weapons:
             roles.weapons = _weapons_from(ctx, _children(light, "dobj", "nsubjpass") + _pobjs(light, {"with", "on"}))

@@ -150,7 +150,7 @@ def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
         kind = _is_reporting(rules, tok)
         if kind is None:
             continue
-        if any(c.dep_ in _SUBJ for c in tok.children) or tok.dep_ == "pobj":
+        if any(c.dep_ in _SUBJ for c in tok.children) or tok.dep_ == "pobj" or _conj_subject(tok) is not None:
             out.append((tok, kind))
     return out
 
@@ -183,8 +183,15 @@ def _in_subject(verb: Token, target: Token) -> bool:
     return False
 
 
+def _conj_subject(verb: Token) -> Token | None:
+    """The subject a conjoined verb shares with the first: "Iran denied it, and says the group ..."."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+
+
 def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> Speaker | None:
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
     if subj is None and verb.dep_ == "pobj":
         # the tagger made "allege" a noun: "..., the US and some of its allies allege"
         subj = verb.head.head if verb.head.dep_ == "prep" else None

@@ -281,6 +281,15 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             agents = [origin]
             rule_ids.append("role/transfer/weapon-origin")
             confidence = 0.5
+        elif recipients and not roles.source_named:
+            # "Poland bought TB2s": a model bought or delivered with no source named comes from its maker.
+            makers = {ctx.referents[g].producer for w in group for g in w.gazetteer_ids
+                      if g.startswith("weapon/") and g in ctx.referents}
+            makers.discard(None)
+            if len(makers) == 1:
+                agents = [makers.pop()]
+                rule_ids.append("role/transfer/model-producer")
+                confidence = 0.4
     targets_known = recipients or ([roles.place[0]] if roles.place else [])
     if "role/intercept/demonym-launcher" in roles.rules and targets_known and adversary(conflicts, targets_known[0]):
         agents = []   # the place's known adversary (below) beats the weapon's nationality
@@ -354,7 +363,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         elif etype == "production":
             if weapon_class == "technology":
                 continue   # "the nuclear program is based on Russian technology": know-how is transferred, not produced
-            location = place_code or (actor if _is_state(actor) else None)
+            # Unless the text says where, a state produces at home and a group where it is based.
+            location = place_code or (actor if _is_state(actor) else _base_of(ctx, roles, actor))
             if location is None:
                 continue
             make("production", actor, None, location, place_text, weapon_class, [], confidence)
@@ -368,6 +378,14 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             for recipient in recipients:
                 make("sanction", actor, recipient, None, None, None, [], confidence)
     return out
+
+
+def _base_of(ctx: DocContext, roles: Roles, actor: str | None) -> str | None:
+    """The home state of a group among the event's agents ("the Houthis" -> YEM), from the gazetteer."""
+    for ref in roles.agents:
+        if ref.actor == actor and ref.span.label_ in ("BODY", "BODY_DEMONYM") and ref.span.kb_id_:
+            return ctx.referent(ref.span).base
+    return None
 
 
 def fill_from_partners(events: list[Event], actor_counts: Counter | None = None) -> list[Event]:

@@ -45,6 +45,7 @@ class Referent:
     model: str | None = None
     instrument: str | None = None
     producer: str | None = None
+    base: str | None = None           # a group's home state ("houthis" -> YEM)
 
 
 def _strip_the(name: str) -> str:
@@ -73,7 +74,7 @@ def referent_table(gaz: Gazetteers) -> tuple[dict[str, Referent], list[tuple[str
         table[person.id] = Referent(person.id, actor=person.actor)
         names += [(PERSON, person.id, n) for n in [person.name, *person.aliases]]
     for body in gaz.bodies:
-        table[body.id] = Referent(body.id, actor=body.slug)
+        table[body.id] = Referent(body.id, actor=body.slug, base=body.base)
         names += [(BODY, body.id, n) for n in body.names]
         names += [(BODY_DEMONYM, body.id, n) for n in body.demonyms]
     for weapon in gaz.weapons:
