@@ -127,3 +127,21 @@ def test_groups_produce_where_they_are_based(nlp):
             "and says the group manufactures its own drones.")
     found = keys(extract(nlp, text))
     assert ("production", "houthis", "YEM", "uav", "IRN", "asserted") in found   # said, not denied
+
+
+def test_packages_of_sanctions_act_like_sanctions(nlp):
+    text = "In May the European Union's fourteenth package of sanctions listed several firms in Iran."
+    assert ("sanction", "eu", "IRN", None, "author", "asserted") in keys(extract(nlp, text))
+
+
+def test_a_relative_clause_under_a_reporting_verb_keeps_its_antecedent(nlp):
+    text = "The cargo, which the Pentagon said came from Iran and was bound for the Houthis, included drone engines."
+    found = keys(extract(nlp, text))
+    assert any(k[:3] == ("transfer", "IRN", "houthis") and k[4] == "USA" for k in found)
+
+
+def test_strikes_on_a_target_named_on_the_light_verb(nlp):
+    text = "Israel's military says it has responded with air strikes and artillery fire on Hezbollah positions."
+    found = keys(extract(nlp, text))
+    assert ("use", "ISR", "hezbollah", "aircraft", "ISR", "asserted") in found
+    assert ("use", "ISR", "hezbollah", "artillery", "ISR", "asserted") in found

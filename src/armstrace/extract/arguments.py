@@ -29,6 +29,7 @@ from .phrases import (
 
 _RELATIVE = {"which", "that", "who"}
 _RELY = {"rely", "depend", "count"}
+_SANCTION_CONTAINERS = {"package", "round", "set", "wave", "batch", "raft", "series", "slew", "list", "tranche"}
 # Verbs whose subject holds the plan they take as object ("held off on plans to send").
 _PLAN_HOLDER_VERBS = {"have", "make", "announce", "unveil", "approve", "adopt", "hold", "shelve", "drop", "scrap",
                       "delay", "pause", "suspend", "abandon", "freeze", "cancel", "revive", "advance", "pursue",
@@ -159,6 +160,11 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 # "Baykar, which is building a factory"; "Ethiopia is among the countries that bought TB2s"
                 return _predicated_of(verb.head) or verb.head, False
+            if c.lower_ in _RELATIVE and c.tag_ == "WDT":
+                # "The shipment, which CENTCOM said came from Iran": the relative clause is higher up.
+                rel = next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+                if rel is not None:
+                    return rel.head, False
             return c, False
     for c in verb.children:
         if c.dep_ == "agent":
@@ -229,6 +235,17 @@ def _clause_weapons(ctx: DocContext, verb: Token) -> list[WeaponRef]:
         stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
     heads = [t for t in tokens if ctx.mention(t) is not None and t.pos_ in ("NOUN", "PROPN")]
     return _weapons_from(ctx, heads)
+
+
+_CONTAIN = {"include", "contain", "comprise", "consist", "carry", "hold", "feature"}
+
+
+def _contents(noun: Token) -> list[Token]:
+    """What a shipment is said to hold: 'The shipment ... included components for missiles'."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _CONTAIN:
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr")] + _pobjs(verb, {"of"})
 
 
 def _weapons_from(ctx: DocContext, tokens: list[Token]) -> list[WeaponRef]:
@@ -317,7 +334,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         if not sources or subj is None:
             return
         theme_heads = [subj] + [p for p in _pobjs(subj, {"of"})]
-        roles.weapons = _weapons_from(ctx, theme_heads)
+        roles.weapons = _weapons_from(ctx, theme_heads) or _weapons_from(ctx, _contents(subj))
         roles.theme = subj
         roles.agents = [a for o in sources for a in actors_in_phrase(ctx, o)]
         holders = [c for t in theme_heads for c in t.children if c.dep_ == "poss"]
@@ -476,6 +493,9 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
     if light_subj is not None and light_subj.i == noun.i:
         light_subj = None   # "Training of Ukrainian pilots began": the noun is its own verb's subject
     light_actors = actors_in_phrase(ctx, light_subj) if light_subj is not None else []
+    if light_subj is not None and not light_actors and light_subj.pos_ == "PRON" and \
+            light is not None and light.lemma_.lower() in _LIGHT_AGENT_VERBS:
+        roles.pronoun = light_subj   # "it has responded with air strikes": resolved by the caller
     if light is not None and not light_is_recipient and light.lemma_.lower() not in _LIGHT_AGENT_VERBS:
         light_actors = []   # "pushing Guterres to investigate the drone use": the investigator did not use
 
@@ -508,6 +528,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         if not roles.agents:
             roles.agents = [a for a in mod_actors if a.label != "DEMONYM"]
         targets = on + _pobjs(noun, {"at", "over", "into", "in"})
+        if light is not None:   # "responded with air strikes on Hezbollah positions"
+            targets += [p for p in _pobjs(light, {"on", "against", "at"}) if p not in targets]
         roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
         roles.place = _first_place(ctx, targets) or roles.place
     elif frame == "produce":
@@ -532,6 +554,14 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             if found:
                 roles.place = found
     elif frame == "sanction":
+        container = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if container is not None and container.lemma_.lower() in _SANCTION_CONTAINERS:
+            # "the EU's thirteenth package of sanctions listed companies in China": the package acts.
+            poss = poss or _children(container, "poss")
+            on = on + _pobjs(container, {"on", "against"})
+            if container.dep_ == "nsubj" and container.head.pos_ == "VERB":
+                # "listed several firms in Iran": the firms, or where they are
+                on = on + _children(container.head, "dobj") + _pobjs(container.head, {"in"})
         if noun.lemma_ in ("measure", "restriction", "penalty") and not any(
                 c.lower_ in ("restrictive", "punitive", "sanctions", "economic", "new", "further")
                 for c in noun.children):
@@ -564,6 +594,8 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
                                 and a.actor not in {x.actor for x in roles.agents}]
     if frame != "sanction":
         roles.weapons = _weapons_from(ctx, weapon_phrases) or weapons_in_phrase(ctx, noun)
+        if not roles.weapons:
+            roles.weapons = _weapons_from(ctx, _contents(noun))   # "the shipment included missiles"
         if not roles.weapons and frame in ("give", "receive"):
             # "a contract worth $370 million for TB2 drones": the "for" may hang lower in the phrase.
             roles.weapons = _weapons_from(ctx, [p for t in noun.subtree if t.i != noun.i for p in _pobjs(t, {"for"})])
