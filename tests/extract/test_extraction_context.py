@@ -145,3 +145,21 @@ def test_strikes_on_a_target_named_on_the_light_verb(nlp):
     found = keys(extract(nlp, text))
     assert ("use", "ISR", "hezbollah", "aircraft", "ISR", "asserted") in found
     assert ("use", "ISR", "hezbollah", "artillery", "ISR", "asserted") in found
+
+
+def test_training_trainees_trainer_and_how_many(nlp):
+    found = extract(nlp, "Between 60 and 70 Ukrainian soldiers have begun training on the Patriot system in Texas.")
+    rec = next(r for r in found if r.type == "training")
+    assert (rec.actor, rec.recipient, rec.weapon_class) == ("USA", "UKR", "air-defense")   # the maker trains
+    assert (rec.quantity.min, rec.quantity.max) == (60, 70)
+    found = keys(extract(nlp, "Mali's government says the Russians in the country are instructors who train its soldiers."))
+    assert ("training", "RUS", "MLI", "arms", "MLI", "asserted") in found
+    found = keys(extract(nlp, "Kyiv said Iranian instructors were helping Russian troops launch drones from Crimea."))
+    assert ("training", "IRN", "RUS", "uav", "UKR", "asserted") in found
+
+
+def test_numbers_in_weapon_names_are_not_quantities(nlp):
+    rec = next(r for r in extract(nlp, "Spain sent Leopard 2 tanks to Ukraine.") if r.type == "transfer")
+    assert rec.quantity is None and rec.weapons == ["leopard-2"]
+    rec = next(r for r in extract(nlp, "Russia fired between 30 and 40 missiles at Kyiv.") if r.type == "use")
+    assert (rec.quantity.min, rec.quantity.max) == (30, 40)

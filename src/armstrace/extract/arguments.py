@@ -29,6 +29,8 @@ from .phrases import (
 
 _RELATIVE = {"which", "that", "who"}
 _RELY = {"rely", "depend", "count"}
+_QUANT_PREPS = {"between", "about", "around", "nearly", "some", "over", "almost", "roughly", "approximately"}
+_BEGIN = {"begin", "start", "complete", "continue", "finish", "undergo", "resume", "conclude"}
 _SANCTION_CONTAINERS = {"package", "round", "set", "wave", "batch", "raft", "series", "slew", "list", "tranche"}
 # Verbs whose subject holds the plan they take as object ("held off on plans to send").
 _PLAN_HOLDER_VERBS = {"have", "make", "announce", "unveil", "approve", "adopt", "hold", "shelve", "drop", "scrap",
@@ -211,6 +213,20 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
     return None, False
 
 
+def _possessive_owner(ctx: DocContext, obj: Token, exclude: list[ActorRef]) -> list[ActorRef]:
+    """'its soldiers', 'their forces': the nearest actor named before, other than the event's agents."""
+    poss = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if poss is None:
+        return []
+    skip = {a.actor for a in exclude}
+    for i in range(poss.i - 1, max(-1, poss.sent.start - 1), -1):
+        span = ctx.mention(ctx.doc[i])
+        actor = ctx.actor_of(span) if span is not None else None
+        if span is not None and actor and actor not in skip:
+            return [ActorRef(actor, span, span.label_)]
+    return []
+
+
 def _predicated_of(noun: Token) -> Token | None:
     """The subject a generic noun is said of: 'Britain was the first country ...', 'Ethiopia and
     Morocco are among the countries ...'. None when the noun is not predicated of anything."""
@@ -282,6 +298,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     subj, _ = _subject(ctx, rules, verb)
     passive_theme = _children(verb, "nsubjpass")
     objs = _children(verb, "dobj")
+    # "fired between 30 and 40 missiles": the parser makes the counted object a preposition's.
+    objs += [p for p in _pobjs(verb, _QUANT_PREPS) if any(c.dep_ == "nummod" for c in p.children)]
     dative = [p for p in _children(verb, "dative") if p.pos_ in ("PROPN", "NOUN", "PRON")]
     dative += [c for d in _children(verb, "dative") for c in d.children if c.dep_ == "pobj"]
     with_objs = _pobjs(verb, {"with"})
@@ -429,13 +447,15 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         if objs or passive_theme or _pobjs(verb, {"by"}):
             roles.agents = agent
             roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
+            if not roles.recipients:   # "instructors who train its soldiers"
+                roles.recipients = [r for o in objs for r in _possessive_owner(ctx, o, agent)]
         else:
             # "Iranian pilots have begun training on the Su-35": without an object, the subject learns.
             roles.recipients = agent
         theme = _pobjs(verb, {"on", "in", "with"}) + [p for o in objs for p in _pobjs(o, {"on", "with"})]
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
-        for p in _pobjs(verb, {"in", "at"}):
+        for p in _pobjs_around(verb, {"in", "at"}) + [p for t in theme for p in _pobjs(t, {"in", "at"})]:
             found = place_in_phrase(ctx, p)
             if found:
                 roles.place = found
@@ -540,13 +560,28 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             places += _pobjs(noun.head, {"in", "at", "near"})   # "an Iranian drone factory opened in Tajikistan"
         roles.place = _first_place(ctx, places) or roles.place
     elif frame == "train":
+        help_weapons: list[WeaponRef] = []
         if light_is_recipient:
             roles.recipients = light_actors
             roles.agents = [a for o in by + from_ for a in actors_in_phrase(ctx, o)] or mod_actors
+        elif noun.dep_ in ("xcomp", "dobj") and noun.head.lemma_.lower() in _BEGIN:
+            # "Ukrainian soldiers have begun training on the Patriot": the subject learns.
+            learner, _ = _subject(ctx, rules, noun.head)
+            roles.recipients = actors_in_phrase(ctx, learner) if learner is not None else []
+            roles.agents = [a for o in by + from_ for a in actors_in_phrase(ctx, o)]
         else:
             roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or mod_actors or light_actors
             roles.recipients = [a for o in _pobjs(noun, {"for", "to", "of"}) for a in actors_in_phrase(ctx, o)]
+            if not roles.recipients and noun.dep_ == "nsubj" and rules.is_cue("help", noun.head.lemma_.lower()):
+                # "Iranian instructors were helping Russian troops launch drones": the helped learn,
+                # and learn the weapon of the clause they are helped in.
+                clauses = _children(noun.head, "ccomp", "xcomp")
+                helped = _children(noun.head, "dobj") or [s for c in clauses for s in _children(c, "nsubj")]
+                roles.recipients = [a for o in helped for a in actors_in_phrase(ctx, o)]
+                help_weapons = _weapons_from(ctx, [o for c in clauses for o in _children(c, "dobj")])
         places = _pobjs(noun, {"in", "at"}) + (_pobjs(light, {"in", "at"}) if light is not None else [])
+        if help_weapons:
+            roles.weapons = help_weapons
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
             places += _pobjs(noun.head, {"in", "at"})   # "Training of Ukrainian pilots began in Denmark"
         for p in places:
@@ -593,7 +628,7 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             roles.recipients = [a for a in mod_actors if a.label in ("DEMONYM", "BODY_DEMONYM")
                                 and a.actor not in {x.actor for x in roles.agents}]
     if frame != "sanction":
-        roles.weapons = _weapons_from(ctx, weapon_phrases) or weapons_in_phrase(ctx, noun)
+        roles.weapons = _weapons_from(ctx, weapon_phrases) or weapons_in_phrase(ctx, noun) or roles.weapons
         if not roles.weapons:
             roles.weapons = _weapons_from(ctx, _contents(noun))   # "the shipment included missiles"
         if not roles.weapons and frame in ("give", "receive"):

@@ -103,7 +103,17 @@ def _quantity(group: list[WeaponRef], roles: Roles) -> tuple[Quantity | None, st
         if q is not None:
             return q, rule
     if roles.trigger.pos_ == "NOUN":
-        return quantity_of(roles.trigger)
+        found = quantity_of(roles.trigger)
+        if found[0] is not None:
+            return found
+    if roles.rule.type == "training":
+        # "Between 90 and 100 Ukrainian soldiers have begun training": how many were trained.
+        for ref in roles.recipients:
+            root = ref.span.root
+            learner = root.head if root.dep_ in ("amod", "compound", "poss") else root
+            q, rule = quantity_of(learner)
+            if q is not None:
+                return q, rule
     return None, None
 
 
@@ -283,9 +293,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             confidence = 0.5
         elif recipients and not roles.source_named:
             # "Poland bought TB2s": a model bought or delivered with no source named comes from its maker.
-            makers = {ctx.referents[g].producer for w in group for g in w.gazetteer_ids
-                      if g.startswith("weapon/") and g in ctx.referents}
-            makers.discard(None)
+            makers = _model_makers(ctx, group)
             if len(makers) == 1:
                 agents = [makers.pop()]
                 rule_ids.append("role/transfer/model-producer")
@@ -304,6 +312,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         # "Ukrainian crews will be trained on the Leopards in Germany": the host trains, else the maker.
         host = roles.place[0] if roles.place and roles.place[0] not in recipients else None
         origin = host or next((w.producer for w in group if w.producer and w.producer not in recipients), None)
+        origin = origin or next((m for m in _model_makers(ctx, group) if m not in recipients), None)
         if origin:
             agents = [origin]
             rule_ids.append("role/training/host" if host else "role/training/weapon-origin")
@@ -378,6 +387,13 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             for recipient in recipients:
                 make("sanction", actor, recipient, None, None, None, [], confidence)
     return out
+
+
+def _model_makers(ctx: DocContext, group: list[WeaponRef]) -> set[str]:
+    """The states that make the named models, from the weapons gazetteer ("TB2" -> TUR)."""
+    makers = {ctx.referents[g].producer for w in group for g in w.gazetteer_ids
+              if g.startswith("weapon/") and g in ctx.referents}
+    return {m for m in makers if m}
 
 
 def _base_of(ctx: DocContext, roles: Roles, actor: str | None) -> str | None:

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..nlp.mentions import SPAN_KEY, WEAPON
 from ..records import Quantity
 
 _WORDS = {
@@ -43,6 +44,10 @@ def _number(tokens: list[Token]) -> int | None:
     return int(value) if value is not None else None
 
 
+def _in_weapon_name(tok: Token) -> bool:
+    return any(span.label_ == WEAPON and span.start <= tok.i < span.end for span in tok.doc.spans.get(SPAN_KEY, []))
+
+
 def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     """The quantity a noun carries (nummod), and the rule id that read it."""
     nums = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
@@ -58,6 +63,9 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
                 nums = [detached]
             else:
                 return None, None
+    nums = [n for n in nums if not _in_weapon_name(n)]   # "Leopard 2 tanks", "Su-35": part of the name
+    if not nums:
+        return None, None
     num = nums[0]
     if _YEARLIKE.fullmatch(num.text):
         return None, None   # "the 2015 nuclear deal", "its 2022 deliveries": a year, not a count
@@ -68,6 +76,12 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     value = _number(run or [num])
     if value is None:
         return None, None
+    upper = next((c for c in num.children if c.dep_ == "conj" and c.like_num), None)
+    if upper is not None and (any(c.lower_ == "between" for c in num.children) or
+                              num.doc[max(num.sent.start, num.i - 1)].lower_ in ("between", "from")):
+        high = _number([t for t in upper.subtree if t.like_num or t.lower_ in _SCALE])
+        if high is not None and high > value:
+            return Quantity(min=value, max=high), "quantity/range"   # "between 90 and 100 soldiers"
     before = num.doc[max(num.sent.start, min(t.i for t in num.subtree) - 4):min(t.i for t in num.subtree)]
     lead = " ".join(t.lower_ for t in num.subtree if t.i < num.i and not t.like_num)
     context = (before.text.lower() + " " + lead).strip()
