@@ -163,3 +163,28 @@ def test_numbers_in_weapon_names_are_not_quantities(nlp):
     assert rec.quantity is None and rec.weapons == ["leopard-2"]
     rec = next(r for r in extract(nlp, "Russia fired between 30 and 40 missiles at Kyiv.") if r.type == "use")
     assert (rec.quantity.min, rec.quantity.max) == (30, 40)
+
+
+def test_suppliers_named_by_an_agent_noun(nlp):
+    found = keys(extract(nlp, "North Korea has become a major supplier of artillery shells to Russia."))
+    assert ("transfer", "PRK", "RUS", "artillery", "author", "asserted") in found
+    found = keys(extract(nlp, "Iran, Russia's main drone supplier, has expanded its factories."))
+    assert ("transfer", "IRN", "RUS", "uav", "author", "asserted") in found
+
+
+def test_china_based_firms_are_chinese_and_it_said_is_the_designator(nlp):
+    text = "The US Treasury designated China-based suppliers that it said sold drone engines to Iranian firms."
+    found = keys(extract(nlp, text))
+    assert ("transfer", "CHN", "IRN", "technology", "USA", "asserted") in found
+
+
+def test_production_with_foreign_help_is_also_a_transfer_of_know_how(nlp):
+    found = keys(extract(nlp, "Russia now builds the drones with Iranian assistance."))
+    assert ("transfer", "IRN", "RUS", "technology", "author", "asserted") in found
+
+
+def test_a_group_named_by_its_patron_is_the_group(nlp):
+    found = keys(extract(nlp, "Fighters from Russia's Wagner Group are training Belarusian special forces."))
+    assert ("training", "wagner", "BLR", "arms", "author", "asserted") in found
+    text = "The European Union has listed the Wagner Group and several of its commanders."
+    assert ("sanction", "eu", "wagner", None, "author", "asserted") in keys(extract(nlp, text))

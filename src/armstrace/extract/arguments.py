@@ -162,7 +162,7 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 # "Baykar, which is building a factory"; "Ethiopia is among the countries that bought TB2s"
                 return _predicated_of(verb.head) or verb.head, False
-            if c.lower_ in _RELATIVE and c.tag_ == "WDT":
+            if c.lower_ in _RELATIVE and c.tag_ in ("WDT", "IN", "WP"):
                 # "The shipment, which CENTCOM said came from Iran": the relative clause is higher up.
                 rel = next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
                 if rel is not None:
@@ -173,6 +173,9 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, False
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "suppliers that it said sold engines to Iran": the gap is the relative clause's antecedent.
+        return _predicated_of(verb.head.head) or verb.head.head, False
     if depth > 3 or verb.head.i == verb.i:
         return None, False
     head = verb.head
@@ -443,6 +446,11 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             helper_subj, _ = _subject(ctx, rules, verb.head)
             if helper_subj is not None:
                 roles.helper = actors_in_phrase(ctx, helper_subj)
+        for aid in _pobjs_around(verb, {"with"}):
+            if rules.is_cue("help", aid.lemma_.lower()) or aid.lemma_.lower() in ("assistance", "support"):
+                # "a factory that makes Shahed drones with Iranian help": the helper transfers know-how.
+                roles.helper += [a for c in aid.children if c.dep_ in ("amod", "poss", "compound")
+                                 for a in actors_in_phrase(ctx, c, follow_conj=False)]
     elif frame == "train":
         if objs or passive_theme or _pobjs(verb, {"by"}):
             roles.agents = agent
@@ -522,6 +530,9 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
     weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + _pobjs(noun, {"on", "with", "for"})
     if frame == "market":
         _market_roles(ctx, rules, noun, roles)
+        return
+    if frame == "supplier":
+        _supplier_roles(ctx, noun, roles, poss, to, of, mods)
         return
     if frame == "seize":
         roles.agents = [a for o in from_ for a in actors_in_phrase(ctx, o)]
@@ -637,6 +648,23 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         roles.theme = of[0] if of else None
         if light is not None and not roles.weapons:
             roles.weapons = _weapons_from(ctx, _children(light, "dobj", "nsubjpass") + _pobjs(light, {"with", "on"}))
+
+
+def _supplier_roles(ctx: DocContext, noun: Token, roles: Roles, poss: list[Token], to: list[Token],
+                    of: list[Token], mods: list[Token]) -> None:
+    """'China was the top supplier to Russia of machine tools'; 'Iran, Russia's main drone supplier':
+    who the noun is said of supplies; its possessor or 'to X' receives."""
+    roles.rules.append("role/supplier/noun")
+    said_of = _predicated_of(noun)
+    if said_of is None and noun.dep_ == "appos":
+        said_of = noun.head                     # "Iran, Russia's main drone supplier"
+    if said_of is None:
+        said_of = next((c for c in noun.children if c.dep_ == "appos"), None)   # "its top supplier, China"
+    roles.agents = actors_in_phrase(ctx, said_of) if said_of is not None else []
+    roles.recipients = [a for h in poss + to for a in actors_in_phrase(ctx, h)]
+    roles.weapons = (_weapons_from(ctx, of + [p for o in to for p in _pobjs(o, {"of"})])
+                     or _weapons_from(ctx, [m for m in mods if ctx.mention(m) is not None]))
+    roles.theme = of[0] if of else None
 
 
 def _market_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> None:

@@ -73,6 +73,14 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
     if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
+    if head.lower_ == "it":
+        # "The Treasury designated firms that it said sold engines": the subject of a clause above.
+        for anc in head.ancestors:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i != head.i and c.lower_ != "it"), None)
+            refs = actors_in_phrase(ctx, subj) if subj is not None else []
+            if refs:
+                return Speaker([r.actor for r in refs], text, rules=["attribution/it-subject"],
+                               gazetteer_ids=[r.span.kb_id_ for r in refs])
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if owner is not None and ctx.mention(head) is None:
         # "Its spokesman, Nasser Kanaani": the state or body named just before speaks.
@@ -291,8 +299,8 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     for verb, kind in verbs:
         if ctx.quote_of(verb.idx) == quote and quote is not None:
             continue
-        if any(a.dep_ in ("relcl", "acl") for a in [verb, *verb.ancestors]):
-            continue   # "a cooperation that opponents say violates ...": not the sentence's speaker
+        if any(a.dep_ in ("relcl", "acl", "pcomp", "pobj") for a in [verb, *verb.ancestors]):
+            continue   # "a cooperation that opponents say violates ...", "in what it says is support": not the sentence's speaker
         if _in_subject(verb, trigger):
             continue
         if verb.i > trigger.i or quote is not None:

@@ -244,6 +244,8 @@ def _plural_back_reference(ctx: DocContext, head: Token) -> list[ActorRef]:
     return found
 
 
+_FIRM_NOUNS = {"supplier", "company", "firm", "entity", "manufacturer", "trader", "network", "exporter", "vendor",
+               "distributor", "broker", "subsidiary", "maker", "producer", "individual", "business"}
 _GROUP_NOUNS = {"militants", "rebels", "militias", "separatists", "insurgents", "guerrillas", "jihadists",
                 "extremists", "paramilitaries", "fighters"}
 
@@ -282,8 +284,12 @@ def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
         if span is None or span.label_ not in ACTOR_LABELS:
             continue
         after = ctx.doc[span.end:span.end + 2]
-        if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "registered"):
-            continue   # "a UK-based group" is located there, not part of the state
+        if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "registered") \
+                and head.lemma_.lower() not in _FIRM_NOUNS:
+            continue   # "a UK-based group" is located there, not part of the state; "China-based suppliers" are Chinese
+        if span.root.dep_ == "poss" and ctx.mention(span.root.head) is not None and \
+                ctx.mention(span.root.head).label_ in ("BODY", "ORGAN") and span.root.head.i != head.i:
+            continue   # "fighters from Russia's Wagner Group": the group, not its patron
         actor = ctx.actor_of(span)
         if not actor:
             continue
