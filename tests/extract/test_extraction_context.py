@@ -188,3 +188,14 @@ def test_a_group_named_by_its_patron_is_the_group(nlp):
     assert ("training", "wagner", "BLR", "arms", "author", "asserted") in found
     text = "The European Union has listed the Wagner Group and several of its commanders."
     assert ("sanction", "eu", "wagner", None, "author", "asserted") in keys(extract(nlp, text))
+
+
+def test_a_that_clause_hung_on_the_verb_still_belongs_to_the_statement(nlp):
+    text = "His remarks followed a statement from Britain that Iran is helping Russia to produce its own drones."
+    found = keys(extract(nlp, text))
+    assert ("transfer", "IRN", "RUS", "technology", "GBR", "asserted") in found
+
+
+def test_carrying_out_is_not_carrying(nlp):
+    text = "Ukraine sent drones to the front. “We urged the UN to move forward on carrying out these investigations.”"
+    assert not [r for r in extract(nlp, text) if "carrying" in r.evidence]

@@ -228,16 +228,39 @@ def _reporting_noun(ctx: DocContext, rules: Rules, trigger: Token) -> Speaker | 
     for anc in trigger.ancestors:
         if anc.pos_ != "NOUN" or anc.lemma_.lower() not in _REPORT_NOUNS:
             continue
-        holders = [c for c in anc.children if c.dep_ == "poss"]
-        holders += [p for prep in anc.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of")
-                    for p in prep.children if p.dep_ == "pobj"]
-        for holder in holders:
-            speaker = resolve_speaker(ctx, rules, holder)
-            if speaker.claimants != ["author"]:
-                speaker.deny = anc.lemma_.lower() == "denial"
-                speaker.hedge = anc.lemma_.lower() in ("belief", "estimate", "assessment", "indication", "sign")
-                speaker.rules = [*speaker.rules, "attribution/reporting-noun"]
-                return speaker
+        speaker = _holder_of(ctx, rules, anc)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _holder_of(ctx: DocContext, rules: Rules, noun: Token) -> Speaker | None:
+    """Who holds a reporting noun: "Britain's statement", "a statement from Britain"."""
+    holders = [c for c in noun.children if c.dep_ == "poss"]
+    holders += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of")
+                for p in prep.children if p.dep_ == "pobj"]
+    for holder in holders:
+        speaker = resolve_speaker(ctx, rules, holder)
+        if speaker.claimants != ["author"]:
+            speaker.deny = noun.lemma_.lower() == "denial"
+            speaker.hedge = noun.lemma_.lower() in ("belief", "estimate", "assessment", "indication", "sign")
+            speaker.rules = [*speaker.rules, "attribution/reporting-noun"]
+            return speaker
+    return None
+
+
+def _detached_content_clause(ctx: DocContext, rules: Rules, trigger: Token) -> Speaker | None:
+    """'The move followed a statement from Britain that Iran is helping ...': the parser often hangs
+    the that-clause on the verb; it still says what the noun's holder stated."""
+    clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ccomp" and
+                   any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children)), None)
+    if clause is None or _is_reporting(rules, clause.head) is not None:
+        return None
+    nouns = [c for c in clause.head.children if c.dep_ in ("dobj", "nsubj", "attr")]
+    nouns += [p for prep in clause.head.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.lemma_.lower() in _REPORT_NOUNS and noun.i < clause.i:
+            return _holder_of(ctx, rules, noun)
     return None
 
 
@@ -287,7 +310,7 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
         if speaker is not None:
             return speaker
     # 2. A reporting noun over the event: "a statement from X that ...", "X's claim that ...".
-    speaker = _reporting_noun(ctx, rules, trigger)
+    speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger)
     if speaker is not None:
         return speaker
     # 3. "according to X"

@@ -135,8 +135,10 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue   # "the 2015 nuclear deal" is a treaty, not an arms deal
         if rule.type == "use" and any(a.lemma_.lower() in _TRAINING_WORDS for a in trigger.ancestors):
             continue   # "trained Russians on using drones": the training is the event
-        if any(c.dep_ == "prt" and c.lower_ in ("out", "on") for c in trigger.children):
-            continue   # "carry out investigations", "carry on": phrasal verbs, not transfers
+        if any(c.dep_ == "prt" and c.lower_ in ("out", "on") for c in trigger.children) or (
+                rule.frame == "give" and trigger.i + 1 < sent.end and trigger.nbor().lower_ in ("out", "on")
+                and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
+            continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
         if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
             continue   # "drones for use in Ukraine": a purpose, not a report of an attack
 
@@ -146,7 +148,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             # "Iran will also train Russians in how to use it": the weapon of the sentence before,
             # unless the event names a thing of its own that is no weapon ("send a team").
             own_theme = roles.theme is not None and roles.theme.pos_ in ("NOUN", "PROPN")
-            anaphor = any(t.lower_ in _PRONOUNS for t in trigger.subtree) or (
+            # ("these investigations" is a determiner on a thing of its own, not an anaphor)
+            anaphor = any(t.lower_ in _PRONOUNS and t.dep_ != "det" for t in trigger.subtree) or (
                 trigger.pos_ == "NOUN" and any(c.lower_ in ("the", "these", "those", "such") for c in trigger.children))
             if prev_weapons and not own_theme and anaphor:   # "condemned the transfers": those just named
                 weapons = prev_weapons[:1]
