@@ -199,3 +199,35 @@ def test_a_that_clause_hung_on_the_verb_still_belongs_to_the_statement(nlp):
 def test_carrying_out_is_not_carrying(nlp):
     text = "Ukraine sent drones to the front. “We urged the UN to move forward on carrying out these investigations.”"
     assert not [r for r in extract(nlp, text) if "carrying" in r.evidence]
+
+
+def test_a_sanctioned_person_is_placed_by_the_group_he_serves(nlp):
+    text = "The US Treasury sanctioned Ivan Petrov, whom it described as the head of Wagner in Mali."
+    assert ("sanction", "USA", "wagner", None, "author", "asserted") in keys(extract(nlp, text))
+
+
+def test_an_unnamed_source_is_not_filled_from_the_article(nlp):
+    text = "North Korea sent rockets to Wagner in 2022. Wagner has also been armed from farther afield."
+    assert not [r for r in extract(nlp, text) if "afield" in r.evidence]
+
+
+def test_time_prepositions_do_not_lend_their_verb(nlp):
+    text = "The United States has sent Israel thousands of munitions since the Hamas-led attack of October 7."
+    assert not [r for r in extract(nlp, text) if r.type == "use" and r.weapon_class == "ammunition"]
+
+
+def test_payloads_are_not_transfers(nlp):
+    text = "Belarusian Su-25 aircraft were modified so that they could carry nuclear weapons."
+    assert not [r for r in extract(nlp, text) if r.type == "transfer"]
+
+
+def test_a_clause_of_its_own_does_not_report_the_first(nlp):
+    text = "Russia has supplied Belarus with Iskander-M missiles, and said in June that it had begun moving warheads."
+    found = keys(extract(nlp, text))
+    assert ("transfer", "RUS", "BLR", "missile", "author", "asserted") in found
+
+
+def test_the_government_of_the_acting_state_speaks_for_it(nlp):
+    text = "Ukraine asked for help. Germany will send Ukraine 1,000 anti-tank weapons, the government said on Saturday."
+    found = keys(extract(nlp, text))
+    assert ("transfer", "DEU", "UKR", "anti-tank", "DEU", "hedged") in found

@@ -29,6 +29,7 @@ from .phrases import (
 
 _RELATIVE = {"which", "that", "who"}
 _RELY = {"rely", "depend", "count"}
+_TIME_PREPS = {"since", "after", "before", "during", "until", "following", "amid", "ahead", "prior"}
 _QUANT_PREPS = {"between", "about", "around", "nearly", "some", "over", "almost", "roughly", "approximately"}
 _BEGIN = {"begin", "start", "complete", "continue", "finish", "undergo", "resume", "conclude"}
 _SANCTION_CONTAINERS = {"package", "round", "set", "wave", "batch", "raft", "series", "slew", "list", "tranche"}
@@ -127,13 +128,17 @@ def destinations(ctx: DocContext, sent: Span) -> list[ActorRef]:
 
 
 def _first_state(ctx: DocContext, head: Token) -> ActorRef | None:
-    """The first state named anywhere in a phrase, clauses included."""
+    """The first state or group named anywhere in a phrase, clauses included: 'Ivan Maslov, whom it
+    described as the head of Wagner in Mali' is Wagner's man; Mali is only where he works."""
     for tok in head.subtree:
         span = ctx.mention(tok)
-        if span is not None and span.label_ in ("STATE", "DEMONYM", "ORGAN", "CAPITAL") and tok.i == span.start:
-            actor = ctx.actor_of(span)
-            if actor:
-                return ActorRef(actor, span, span.label_)
+        if span is None or tok.i != span.start or span.label_ not in ("STATE", "DEMONYM", "ORGAN", "CAPITAL", "BODY"):
+            continue
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") and span.root.i != head.i:
+            continue
+        actor = ctx.actor_of(span)
+        if actor:
+            return ActorRef(actor, span, span.label_)
     return None
 
 
@@ -372,6 +377,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     elif frame == "equip":
         roles.agents = agent
         roles.recipients = [a for o in objs + passive_theme for a in actors_in_phrase(ctx, o)]
+        sources = [p for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
+                   and any(True for _ in p.children)]
+        roles.source_named = bool(sources) and not agent   # "armed from farther afield": a source, unnamed
         roles.weapons = _weapons_from(ctx, with_objs)
         roles.theme = with_objs[0] if with_objs else None
     elif frame == "receive":
@@ -504,6 +512,9 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             light = None
             break
         light = light.head
+        if light.dep_ == "prep" and light.lower_ in _TIME_PREPS:
+            light = None   # "sent munitions since the Hamas-led attack": the sending is no attack
+            break
         if light.dep_ == "prep" and light.lower_ not in ("of",):
             light = light.head
             break

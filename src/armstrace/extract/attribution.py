@@ -26,7 +26,8 @@ _OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency",
 _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
                "government", "president", "ambassador", "envoy", "department", "embassy", "army", "military",
                "navy", "command", "agency", "office", "administration", "regime", "country", "chancellor",
-               "premier", "leader", "general", "commander", "diplomat", "statement"}
+               "premier", "leader", "general", "commander", "diplomat", "statement", "force", "forces",
+               "service", "agency"}
 # "The ministry added": only as far back as a reader would look (about three sentences).
 _POINT_BACK_CHARS = 600
 _RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
@@ -71,6 +72,11 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     text = _speaker_phrase(head)
     if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
+    if head.lower_ == "they" and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS \
+            and (ctx.last_person is None or ctx.last_speaker.claimants != ctx.last_person.claimants):
+        # "US officials said ... . They also said ...": the officials, not the last person named.
+        back = ctx.last_speaker
+        return Speaker(back.claimants, back.text, rules=["attribution/pronoun-speaker"], gazetteer_ids=back.gazetteer_ids)
     if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
     if head.lower_ == "it":
@@ -284,6 +290,14 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         # "Denmark and the Netherlands will give ..., their leaders said": the actors, not the last name.
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
+    if speaker.text and agent_actors and "attribution/gazetteer" in speaker.rules and \
+            speaker.text.lower().split()[0] == "the" and speaker.text.lower().split()[-1] in _OWN_ORGANS and \
+            len(speaker.text.split()) <= 3 and not set(speaker.claimants) & set(agent_actors):
+        states = [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+        if states and not any(ctx.mention(t) is not None for t in trigger.sent if t.text in speaker.text.split()[1:]):
+            # "the government" pointed back to another state, but the sentence's own actor is meant.
+            return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
+                           [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
     if speaker.claimants != ["author"] or not speaker.text or not agent_actors:
         return speaker
     words = speaker.text.lower().split()
@@ -293,7 +307,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
     # "Germany will send ..., the government said": an unnamed organ of the acting state.
-    if words[0] == "the" and words[-1] in _OWN_ORGANS and states:
+    if words[0] == "the" and words[-1] in _OWN_ORGANS and states and len(words) <= 3:
         return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
     return speaker
@@ -326,6 +340,8 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
             continue   # "a cooperation that opponents say violates ...", "in what it says is support": not the sentence's speaker
         if _in_subject(verb, trigger):
             continue
+        if trigger.i in {a.i for a in verb.ancestors}:
+            continue   # "Russia has supplied Belarus ..., and said in June that ...": the saying is its own clause
         if verb.i > trigger.i or quote is not None:
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
             if speaker is not None:

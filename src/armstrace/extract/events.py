@@ -141,6 +141,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
         if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
             continue   # "drones for use in Ukraine": a purpose, not a report of an attack
+        if _weapon_carries(ctx, trigger):
+            continue   # "aircraft modified so that they could carry nuclear weapons": a payload, not a transfer
 
         roles = fill_roles(ctx, rules, trigger, rule)
         weapons = roles.weapons
@@ -223,6 +225,28 @@ def _service_class(roles: Roles) -> str | None:
     return None
 
 
+_CARRY = {"carry", "transport", "ferry", "deliver"}
+
+
+def _weapon_carries(ctx: DocContext, trigger: Token) -> bool:
+    """A weapon or platform carrying its payload ("bombers that can carry cruise missiles")."""
+    if trigger.lemma_.lower() not in _CARRY or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    from .phrases import is_weapon_phrase
+
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None and trigger.dep_ == "relcl":
+        subj = trigger.head
+    if subj is None and trigger.dep_ in ("acl", "pcomp"):
+        subj = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head   # "drones capable of carrying"
+    if subj is None:
+        return False
+    if is_weapon_phrase(ctx, subj):
+        return True
+    able = any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in trigger.children)
+    return subj.pos_ == "PRON" and subj.lower_ in ("they", "it") and able
+
+
 def _under_non_event(rules: Rules, trigger: Token) -> bool:
     """'warned Iran not to provide drones', 'bans arms exports': the event is warned off or barred.
 
@@ -259,6 +283,8 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
             if span is not None and ctx.actor_of(span):
                 found = ctx.actor_of(span)
                 break
+        if not found and roles.recipients and roles.rule.type == "transfer":
+            return   # "their continued supply of weapons to the Houthis": whoever the article says supplies them
         found = found or ctx.last_actor
         if not found:
             return
