@@ -231,3 +231,8 @@ def test_the_government_of_the_acting_state_speaks_for_it(nlp):
     text = "Ukraine asked for help. Germany will send Ukraine 1,000 anti-tank weapons, the government said on Saturday."
     found = keys(extract(nlp, text))
     assert ("transfer", "DEU", "UKR", "anti-tank", "DEU", "hedged") in found
+
+
+def test_a_reporting_clause_after_the_event_still_reports_it(nlp):
+    text = "Russia launched 40 missiles at Ukrainian cities overnight, Ukraine's air force said, in what officials called a record."
+    assert ("use", "RUS", "UKR", "missile", "UKR", "asserted") in keys(extract(nlp, text))

@@ -340,7 +340,7 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
             continue   # "a cooperation that opponents say violates ...", "in what it says is support": not the sentence's speaker
         if _in_subject(verb, trigger):
             continue
-        if trigger.i in {a.i for a in verb.ancestors}:
+        if verb.dep_ == "conj" and verb.head.i == trigger.i:
             continue   # "Russia has supplied Belarus ..., and said in June that ...": the saying is its own clause
         if verb.i > trigger.i or quote is not None:
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
