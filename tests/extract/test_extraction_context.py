@@ -236,3 +236,14 @@ def test_the_government_of_the_acting_state_speaks_for_it(nlp):
 def test_a_reporting_clause_after_the_event_still_reports_it(nlp):
     text = "Russia launched 40 missiles at Ukrainian cities overnight, Ukraine's air force said, in what officials called a record."
     assert ("use", "RUS", "UKR", "missile", "UKR", "asserted") in keys(extract(nlp, text))
+
+
+def test_coordinated_nationalities_each_claim(nlp):
+    found = keys(extract(nlp, "Israeli and US officials say Iran ships weapons to Hezbollah."))
+    assert {("transfer", "IRN", "hezbollah", "arms", c, "asserted") for c in ("ISR", "USA")} <= found
+
+
+def test_trainers_present_to_help_teach_what_they_help_with(nlp):
+    text = "Kirby said that Iranian trainers and technical support staff were in Crimea helping Russian forces launch drones."
+    found = keys(extract(nlp, text))
+    assert any(k[:4] == ("training", "IRN", "RUS", "uav") for k in found)

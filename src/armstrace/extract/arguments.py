@@ -594,16 +594,20 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         else:
             roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or mod_actors or light_actors
             roles.recipients = [a for o in _pobjs(noun, {"for", "to", "of"}) for a in actors_in_phrase(ctx, o)]
-            if not roles.recipients and noun.dep_ == "nsubj" and rules.is_cue("help", noun.head.lemma_.lower()):
+            helping = noun.head if rules.is_cue("help", noun.head.lemma_.lower()) else next(
+                (c for c in noun.head.children if c.dep_ in ("advcl", "xcomp", "acl") and
+                 rules.is_cue("help", c.lemma_.lower())), None)   # "trainers were in Crimea helping ..."
+            if not roles.recipients and noun.dep_ == "nsubj" and helping is not None:
                 # "Iranian instructors were helping Russian troops launch drones": the helped learn,
                 # and learn the weapon of the clause they are helped in.
-                clauses = _children(noun.head, "ccomp", "xcomp")
-                helped = _children(noun.head, "dobj") or [s for c in clauses for s in _children(c, "nsubj")]
+                clauses = _children(helping, "ccomp", "xcomp")
+                helped = _children(helping, "dobj") or [s for c in clauses for s in _children(c, "nsubj")]
                 roles.recipients = [a for o in helped for a in actors_in_phrase(ctx, o)]
                 help_weapons = _weapons_from(ctx, [o for c in clauses for o in _children(c, "dobj")])
         places = _pobjs(noun, {"in", "at"}) + (_pobjs(light, {"in", "at"}) if light is not None else [])
         if help_weapons:
             roles.weapons = help_weapons
+            weapon_phrases = []   # the helped clause's weapon is what is taught, not the helpers' own trades
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
             places += _pobjs(noun.head, {"in", "at"})   # "Training of Ukrainian pilots began in Denmark"
         for p in places:
@@ -649,7 +653,7 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         if not roles.recipients:
             roles.recipients = [a for a in mod_actors if a.label in ("DEMONYM", "BODY_DEMONYM")
                                 and a.actor not in {x.actor for x in roles.agents}]
-    if frame != "sanction":
+    if frame != "sanction" and not (frame == "train" and roles.weapons):
         roles.weapons = _weapons_from(ctx, weapon_phrases) or weapons_in_phrase(ctx, noun) or roles.weapons
         if not roles.weapons:
             roles.weapons = _weapons_from(ctx, _contents(noun))   # "the shipment included missiles"

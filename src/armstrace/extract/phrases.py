@@ -102,6 +102,13 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
             continue
         if found and all(r.actor != found.actor for r in refs):
             refs.append(found)
+            if found.span.root.i == h.i and found.span.start < h.i:
+                # "Israeli and US officials": the span is "US officials", coordinated with "Israeli".
+                for other in found.span[0].conjuncts:
+                    span = ctx.mention(other)
+                    actor = ctx.actor_of(span) if span is not None else None
+                    if span is not None and actor and all(r.actor != actor for r in refs):
+                        refs.append(ActorRef(actor, span, span.label_))
             if found.span.root.i != h.i:
                 # "companies in Russia, China and other countries": the modifier's own list.
                 for other in found.span.root.conjuncts:
