@@ -216,3 +216,13 @@ def test_find_chrome_tail_start_before_any_prose_is_ignored():
 def test_find_chrome_spans_cover_the_blank_lines_before_chrome_and_are_merged():
     text = ARTICLE + "\n\nSkip to main content\n\nSubscribe to our updates\n"
     assert find_chrome(text) == [(len(ARTICLE), len(text) - 1)]
+
+
+def test_boilerplate_related_list_with_guillemet_bullets_is_skipped_whole():
+    text = ("Iran denies arming the Houthis\n\nThe Houthis fired 18 drones at ships on Tuesday, the US Navy said.\n\n"
+            "RELATED STORIES\n» Houthis hijack car carrier Galaxy Leader in southern Red Sea\n"
+            "» Maersk pauses Red Sea transits after a container ship is hit by a missile\n"
+            "» Iran sends warship into the Red Sea as tensions rise\n")
+    skipped = "".join(text[a:b] for a, b in find_chrome(text))
+    assert "Iran sends warship" in skipped and "Maersk pauses" in skipped
+    assert "fired 18 drones" not in skipped

@@ -246,7 +246,7 @@ def _predicated_of(noun: Token) -> Token | None:
     return next((c for c in step.head.children if c.dep_ == "nsubj"), None)
 
 
-_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "nsubj", "nsubjpass", "csubj"}
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "nsubj", "nsubjpass", "csubj", "xcomp"}
 
 
 def _clause_weapons(ctx: DocContext, verb: Token) -> list[WeaponRef]:

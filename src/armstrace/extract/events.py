@@ -453,6 +453,10 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
             use_targets.setdefault(ev.actor, Counter())[ev.recipient] += 1
             use_attackers.setdefault(ev.recipient, Counter())[ev.actor] += 1
     pairs = Counter((ev.actor, ev.recipient) for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
+    class_pairs: dict[str | None, Counter] = {}
+    for ev in events:
+        if ev.type == "transfer" and ev.actor and ev.recipient:
+            class_pairs.setdefault(ev.weapon_class, Counter())[(ev.actor, ev.recipient)] += 1
     recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
     def fill(ev: Event, field_name: str, counts: Counter, rule: str, confidence: float) -> None:
         setattr(ev, field_name, counts.most_common(1)[0][0])
@@ -462,7 +466,8 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
     out = []
     for ev in events:
         if ev.type == "transfer" and ev.actor is None and ev.recipient is None and pairs:
-            ev.actor, ev.recipient = pairs.most_common(1)[0][0]
+            same_class = class_pairs.get(ev.weapon_class)
+            ev.actor, ev.recipient = (same_class or pairs).most_common(1)[0][0]
             ev.rules.append("role/transfer/document-pair")
             ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:

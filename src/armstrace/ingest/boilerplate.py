@@ -40,7 +40,7 @@ SHORT_WORDS = 6
 
 ChromeKind = Literal["line", "block-start", "tail-start"]
 
-_BULLET = re.compile(r"^([•·▪►●◦‣*–—-]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^([•·▪►▸»›●◦‣*–—-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _CONTINUES = re.compile(r"[,;:—–-]$")
 _WORD = re.compile(r"\w")

@@ -14,8 +14,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# An upper-case place, optional ", date" and "(Agency)", then a dash: at most ~60 characters.
-DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'\- ]{1,30}(?:,[^\n—–]{1,40}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+[—–-]{1,2}\s+",
+# An upper-case place ("KYIV", "WASHINGTON/LONDON"), optional ", date" and "(Agency)", then a dash.
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'/\- ]{1,40}(?:,[^\n—–]{1,40}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+[—–-]{1,2}\s+",
                       re.MULTILINE)
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
+
+from .line_breaks import DATELINE
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -116,8 +118,12 @@ class MentionMatcher:
             self.matcher.add(key, docs)
 
     def __call__(self, doc: Doc) -> Doc:
+        # A dateline names where the story was filed, not a party to it ("BRUSSELS, Oct 19 -").
+        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         spans = []
         for match_id, start, end in self.matcher(doc):
+            if datelines and any(a <= doc[start].idx < b for a, b in datelines):
+                continue
             label, entry_id = doc.vocab.strings[match_id].split("|", 1)
             if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.islower() \
                     and label in ACTOR_LABELS:
