@@ -247,3 +247,26 @@ def test_trainers_present_to_help_teach_what_they_help_with(nlp):
     text = "Kirby said that Iranian trainers and technical support staff were in Crimea helping Russian forces launch drones."
     found = keys(extract(nlp, text))
     assert any(k[:4] == ("training", "IRN", "RUS", "uav") for k in found)
+
+
+def test_aid_packages_are_transfers_and_their_price_is_no_count(nlp):
+    text = "Within hours the Pentagon announced a $1 billion package drawn from US stocks, including Stinger missiles."
+    rec = next(r for r in extract(nlp, text) if r.type == "transfer")
+    assert (rec.actor, rec.weapon_class, rec.weapons, rec.quantity) == ("USA", "air-defense", ["stinger"], None)
+
+
+def test_provided_training_is_training_not_a_transfer(nlp):
+    text = "Britain sent tanks to Ukraine in 2023. Britain has also provided basic flight training."
+    found = keys([r for r in extract(nlp, text) if "flight" in r.evidence])
+    assert found == {("training", "GBR", "UKR", "aircraft", "author", "asserted")}
+
+
+def test_a_pronoun_subject_is_first_the_subject_before_it(nlp):
+    text = "Mali bought drones. Turkey also operates its own drones over Somalia, where it trains Somali troops."
+    found = keys(extract(nlp, text))
+    assert ("training", "TUR", "SOM", "arms", "author", "asserted") in found
+
+
+def test_received_models_are_not_assumed_to_come_from_their_maker(nlp):
+    found = keys(extract(nlp, "Ukraine has received its first F-16 fighter jets."))
+    assert not any(k[0] == "transfer" and k[1] == "USA" for k in found)

@@ -658,8 +658,10 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         if not roles.weapons:
             roles.weapons = _weapons_from(ctx, _contents(noun))   # "the shipment included missiles"
         if not roles.weapons and frame in ("give", "receive"):
-            # "a contract worth $370 million for TB2 drones": the "for" may hang lower in the phrase.
-            roles.weapons = _weapons_from(ctx, [p for t in noun.subtree if t.i != noun.i for p in _pobjs(t, {"for"})])
+            # "a contract worth $370 million for TB2 drones", "a package drawn from US stocks, including
+            # Stinger missiles": the "for" or the list may hang lower in the phrase.
+            roles.weapons = _weapons_from(ctx, [p for t in noun.subtree if t.i != noun.i
+                                                for p in _pobjs(t, {"for", "including"})])
         roles.theme = of[0] if of else None
         if light is not None and not roles.weapons:
             roles.weapons = _weapons_from(ctx, _children(light, "dobj", "nsubjpass") + _pobjs(light, {"with", "on"}))

@@ -29,6 +29,8 @@ from .times import time_of
 
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
+_PROVIDE = {"provide", "offer", "give", "conduct", "deliver", "run", "organize", "organise", "extend"}
+_PURCHASES = {"buy", "purchase", "order", "acquire", "procure", "import", "contract", "acquisition", "procurement"}
 _AMBIGUOUS_USE = {"use", "deploy", "employ", "send", "rely"}
 _TRAINING_WORDS = {"train", "training", "teach", "instruct", "learn", "show"}
 _PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their"}
@@ -143,6 +145,9 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue   # "drones for use in Ukraine": a purpose, not a report of an attack
         if _weapon_carries(ctx, trigger):
             continue   # "aircraft modified so that they could carry nuclear weapons": a payload, not a transfer
+        if rule.type == "transfer" and any(t.lemma_.lower() in _TRAINING_WORDS for c in trigger.children
+                                           if c.dep_ == "dobj" for t in [c, *c.conjuncts]):
+            continue   # "Britain has provided flight training": the training is the event
 
         roles = fill_roles(ctx, rules, trigger, rule)
         weapons = roles.weapons
@@ -151,7 +156,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             # unless the event names a thing of its own that is no weapon ("send a team").
             own_theme = roles.theme is not None and roles.theme.pos_ in ("NOUN", "PROPN")
             # ("these investigations" is a determiner on a thing of its own, not an anaphor)
-            anaphor = any(t.lower_ in _PRONOUNS and t.dep_ != "det" for t in trigger.subtree) or (
+            anaphor = any(t.lower_ in _PRONOUNS and t.dep_ not in ("det", "nsubj") for t in trigger.subtree) or (
                 trigger.pos_ == "NOUN" and any(c.lower_ in ("the", "these", "those", "such") for c in trigger.children))
             if prev_weapons and not own_theme and anaphor:   # "condemned the transfers": those just named
                 weapons = prev_weapons[:1]
@@ -290,10 +295,12 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
             return
         actors = [found]
         roles.rules.append("role/pronoun/possessive")
-    elif word in ("it", "they") and ctx.last_actor and roles.rule.type != "use":
+    elif word in ("it", "they") and roles.rule.type != "use" and (_subject_before(ctx, pron) or ctx.last_actor):
         # ("everything they hit": in attacks "they" is usually the weapons themselves)
-        actors = [ctx.last_actor]
-        roles.rules.append("role/pronoun/last-actor")
+        # "Turkey operates drones over Somalia, where it trains Somali troops": the subject before it.
+        own = _subject_before(ctx, pron)
+        actors = [own or ctx.last_actor]
+        roles.rules.append("role/pronoun/sentence-subject" if own else "role/pronoun/last-actor")
     else:
         return
     span = ctx.doc[pron.i:pron.i + 1]
@@ -302,6 +309,17 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         roles.recipients = refs
     else:
         roles.agents = refs
+
+
+def _subject_before(ctx: DocContext, pron: Token) -> str | None:
+    """The actor that is the subject of a clause earlier in the pronoun's own sentence."""
+    for tok in reversed(list(pron.sent)[:pron.i - pron.sent.start]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+            span = ctx.mention(tok)
+            actor = ctx.actor_of(span) if span is not None else None
+            if actor:
+                return actor
+    return None
 
 
 def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype: str,
@@ -320,8 +338,9 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             agents = [origin]
             rule_ids.append("role/transfer/weapon-origin")
             confidence = 0.5
-        elif recipients and not roles.source_named:
-            # "Poland bought TB2s": a model bought or delivered with no source named comes from its maker.
+        elif recipients and not roles.source_named and roles.trigger.lemma_.lower() in _PURCHASES:
+            # "Poland bought TB2s": a model bought with no seller named is bought from its maker (a model
+            # received may come from any of its users: "Ukraine received F-16s" from Denmark).
             makers = _model_makers(ctx, group)
             if len(makers) == 1:
                 agents = [makers.pop()]
@@ -410,7 +429,12 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 if helper.actor != actor:
                     make("transfer", helper.actor, actor, None, None, "technology", ["implied/help-to-produce"], 0.5)
         elif etype == "training":
-            for recipient in recipients:
+            noun = roles.trigger
+            while noun.dep_ == "conj" and noun.head.i != noun.i:
+                noun = noun.head
+            provided = roles.trigger.pos_ == "NOUN" and noun.head.lemma_.lower() in _PROVIDE
+            # "Britain has provided flight training": an unnamed trainee is filled from the article
+            for recipient in recipients or ([None] if provided else []):
                 make("training", actor, recipient, place_code, place_text, weapon_class, [], confidence)
         elif etype == "sanction":
             for recipient in recipients:
@@ -486,13 +510,16 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
                 rule = "role/transfer/document-main-party"
             if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
                 fill(ev, "recipient", Counter(dict(ranked[:1])), rule, 0.3)
+        elif ev.type == "training" and ev.actor and ev.recipient is None and ev.actor in to_partner:
+            # "Britain has provided flight training": to whom Britain sends arms in this article.
+            fill(ev, "recipient", to_partner[ev.actor], "role/training/document-partner", 0.3)
         elif ev.type == "use" and ev.actor is None and ev.recipient in use_attackers:
             # "Israel said it intercepted 99 percent of the drones": whoever the article says fired at Israel.
             fill(ev, "actor", use_attackers[ev.recipient], "role/use/document-attacker", 0.3)
         elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in use_targets:
             # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
             fill(ev, "recipient", use_targets[ev.actor], "role/use/document-target", 0.3)
-        if ev.actor is None or ev.actor == ev.recipient:
+        if ev.actor is None or ev.actor == ev.recipient or (ev.type == "training" and ev.recipient is None):
             continue
         out.append(ev)
     return out

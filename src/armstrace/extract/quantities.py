@@ -44,6 +44,14 @@ def _number(tokens: list[Token]) -> int | None:
     return int(value) if value is not None else None
 
 
+_CURRENCY = {"$", "€", "£", "¥", "dollars", "dollar", "euros", "euro", "pounds", "usd", "eur"}
+
+
+def _is_money(num: Token) -> bool:
+    near = [t.lower_ for t in num.subtree] + [t.lower_ for t in num.doc[num.i + 1:num.i + 3]]
+    return any(w in _CURRENCY for w in near)
+
+
 def _in_weapon_name(tok: Token) -> bool:
     return any(span.label_ == WEAPON and span.start <= tok.i < span.end for span in tok.doc.spans.get(SPAN_KEY, []))
 
@@ -67,6 +75,8 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     if not nums:
         return None, None
     num = nums[0]
+    if _is_money(num):
+        return None, None   # "a $1 billion package": money, not a count
     if _YEARLIKE.fullmatch(num.text):
         return None, None   # "the 2015 nuclear deal", "its 2022 deliveries": a year, not a count
     lead_words = {t.lower_ for t in num.doc[max(num.sent.start, num.i - 2):num.i]}
