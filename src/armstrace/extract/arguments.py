@@ -36,9 +36,11 @@ _SANCTION_CONTAINERS = {"package", "round", "set", "wave", "batch", "raft", "ser
 # Verbs whose subject holds the plan they take as object ("held off on plans to send").
 _PLAN_HOLDER_VERBS = {"have", "make", "announce", "unveil", "approve", "adopt", "hold", "shelve", "drop", "scrap",
                       "delay", "pause", "suspend", "abandon", "freeze", "cancel", "revive", "advance", "pursue",
-                      "outline", "finalize", "finalise", "take", "reverse", "confirm", "postpone", "put"}
+                      "outline", "finalize", "finalise", "take", "reverse", "confirm", "postpone", "put", "sign",
+                      "reach", "strike", "conclude", "seal", "ink"}
 _INTENT_NOUNS = {"plan", "decision", "intention", "promise", "pledge", "commitment", "offer", "bid", "effort",
-                 "move", "attempt", "proposal", "readiness", "willingness", "scheme", "programme", "program"}
+                 "move", "attempt", "proposal", "readiness", "willingness", "scheme", "programme", "program",
+                 "agreement", "deal", "contract", "accord", "memorandum"}
 _TARGET_PREPS = {"against", "on", "at", "over", "into", "across", "toward", "towards", "upon"}
 _PLACE_PREPS = {"in", "inside", "near", "over", "across", "at"}
 _LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "agree", "slap", "unveil",
@@ -48,7 +50,7 @@ _LIGHT_AGENT_VERBS = {"impose", "adopt", "approve", "announce", "introduce", "ag
                       "organize", "organise", "hold", "extend", "renew", "tighten", "broaden", "respond",
                       "retaliate", "order", "authorize", "authorise", "execute", "perform", "unleash", "maintain",
                       "operate", "have", "own", "keep", "pass", "plan", "prepare", "propose", "discuss",
-                      "consider", "endorse", "back", "place", "win", "award", "secure", "land"}
+                      "consider", "endorse", "back", "place", "win", "award", "secure", "land", "take"}
 
 
 @dataclass
@@ -444,6 +446,13 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     elif frame == "produce":
         roles.agents = agent
         theme = objs + passive_theme
+        if not agent and passive_theme:
+            # "The Houthis say their missiles and drones are produced in Yemen": the owner makes them.
+            owner = next((c for t in passive_theme for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON":
+                roles.pronoun = owner
+            elif owner is not None:
+                roles.agents = actors_in_phrase(ctx, owner)
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
@@ -459,6 +468,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                 # "a factory that makes Shahed drones with Iranian help": the helper transfers know-how.
                 roles.helper += [a for c in aid.children if c.dep_ in ("amod", "poss", "compound")
                                  for a in actors_in_phrase(ctx, c, follow_conj=False)]
+                roles.helper += [a for p in _pobjs(aid, {"from"}) for a in actors_in_phrase(ctx, p)]   # "help from Tehran"
     elif frame == "train":
         if objs or passive_theme or _pobjs(verb, {"by"}):
             roles.agents = agent
@@ -478,6 +488,7 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     elif frame == "sanction":
         roles.agents = agent
         targets = objs + passive_theme + _pobjs(verb, {"on", "against"})
+        targets += [a for t in targets for a in t.children if a.dep_ == "appos"]   # "two officials, two entities"
         roles.recipients = [a for o in targets for a in actors_in_phrase(ctx, o)]
         if not roles.recipients:
             # "designated 16 individuals and two entities that enable Iran's production of drones":
@@ -645,11 +656,18 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         if not roles.recipients and light_is_recipient:
             roles.recipients = light_actors
         if not roles.recipients and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
-            # "US sanctions have pushed those two countries to cooperate": what the sanctions act on.
-            roles.recipients = [a for o in _children(noun.head, "dobj") for a in actors_in_phrase(ctx, o)]
+            # "US sanctions have pushed those two countries to cooperate": what the sanctions act on;
+            # "an embargo bars the supply of weapons to the Houthis": whom the barred supply was for.
+            objects = _children(noun.head, "dobj")
+            roles.recipients = [a for o in objects for a in actors_in_phrase(ctx, o)] or [
+                a for o in objects for t in o.subtree for p in _pobjs(t, {"to", "for"}) for a in actors_in_phrase(ctx, p)]
         if not roles.recipients and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
             # "Iran was hampered by a UN arms embargo": the passive subject is the target.
             roles.recipients = [a for o in _children(noun.head.head, "nsubjpass") for a in actors_in_phrase(ctx, o)]
+        if not roles.recipients:
+            # "sanctions on people and companies tied to Iran's drone programme": the state they serve
+            state = next((f for f in (_first_state(ctx, o) for o in on) if f is not None), None)
+            roles.recipients = [state] if state is not None and state.actor not in {a.actor for a in roles.agents} else []
         if not roles.recipients:
             roles.recipients = [a for a in mod_actors if a.label in ("DEMONYM", "BODY_DEMONYM")
                                 and a.actor not in {x.actor for x in roles.agents}]
