@@ -270,3 +270,31 @@ def test_a_pronoun_subject_is_first_the_subject_before_it(nlp):
 def test_received_models_are_not_assumed_to_come_from_their_maker(nlp):
     found = keys(extract(nlp, "Ukraine has received its first F-16 fighter jets."))
     assert not any(k[0] == "transfer" and k[1] == "USA" for k in found)
+
+
+def test_pronouns_and_counts_stand_for_weapons_named_earlier(nlp):
+    text = "The powers accuse Tehran of sending Shahed-136 drones to Russia, which has used them against Ukraine."
+    found = [r for r in extract(nlp, text) if r.type == "use"]
+    assert [(r.actor, r.recipient, r.weapons) for r in found] == [("RUS", "UKR", ["shahed-136"])]
+    found = [r for r in extract(nlp, "Denmark has pledged 19 F-16 jets, while Norway has promised six.")
+             if r.actor == "NOR"]
+    assert [(r.weapons, r.quantity.min, r.stance) for r in found] == [(["f-16"], 6, "hedged")]
+
+
+def test_sanction_lists_in_apposition(nlp):
+    text = "The State Department designated two Iranian officials, two Iran-based entities and four Russia-based entities."
+    found = {k[2] for k in keys(extract(nlp, text)) if k[0] == "sanction"}
+    assert found == {"IRN", "RUS"}
+
+
+def test_passive_production_by_the_owner_and_help_from_a_state(nlp):
+    text = "The Houthis deny it. The Houthis say their missiles and drones are produced in Yemen."
+    found = keys(extract(nlp, text))
+    assert ("production", "houthis", "YEM", "missile", "houthis", "asserted") in found
+    text = "Venezuela has for more than a decade assembled Mohajer-2 drones with help from Tehran."
+    assert ("transfer", "IRN", "VEN", "technology", "author", "asserted") in keys(extract(nlp, text))
+
+
+def test_embargo_barring_supplies_to_a_group(nlp):
+    text = "A UN arms embargo imposed in 2015 bars the supply of weapons to the Houthis."
+    assert ("sanction", "un", "houthis", None, "author", "asserted") in keys(extract(nlp, text))

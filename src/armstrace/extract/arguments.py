@@ -660,7 +660,9 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             # "an embargo bars the supply of weapons to the Houthis": whom the barred supply was for.
             objects = _children(noun.head, "dobj")
             roles.recipients = [a for o in objects for a in actors_in_phrase(ctx, o)] or [
-                a for o in objects for t in o.subtree for p in _pobjs(t, {"to", "for"}) for a in actors_in_phrase(ctx, p)]
+                a for p in _pobjs_around(noun.head, {"to", "for"}) + [
+                    p for o in objects for t in o.subtree for p in _pobjs(t, {"to", "for"})]
+                for a in actors_in_phrase(ctx, p)]
         if not roles.recipients and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
             # "Iran was hampered by a UN arms embargo": the passive subject is the target.
             roles.recipients = [a for o in _children(noun.head.head, "nsubjpass") for a in actors_in_phrase(ctx, o)]

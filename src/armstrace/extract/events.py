@@ -23,7 +23,7 @@ from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
 from .document import DocContext, Speaker
 from .phrases import WeaponRef
-from .quantities import quantity_of
+from .quantities import quantity_of, quantity_of_count
 from .stance import decide_stance
 from .times import time_of
 
@@ -158,8 +158,14 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             # ("these investigations" is a determiner on a thing of its own, not an anaphor)
             anaphor = any(t.lower_ in _PRONOUNS and t.dep_ not in ("det", "nsubj") for t in trigger.subtree) or (
                 trigger.pos_ == "NOUN" and any(c.lower_ in ("the", "these", "those", "such") for c in trigger.children))
-            if prev_weapons and not own_theme and anaphor:   # "condemned the transfers": those just named
-                weapons = prev_weapons[:1]
+            # "Norway has promised six": a bare count stands for the weapon just named.
+            counted = rule.type == "transfer" and any(c.dep_ == "dobj" and c.like_num for c in trigger.children)
+            earlier = _weapons_before(ctx, trigger)   # "sending drones to Russia, which has used them"
+            if (anaphor or counted) and earlier and not own_theme:
+                weapons = earlier[-1:]
+                roles.rules.append("weapon/earlier-in-sentence")
+            elif prev_weapons and (not own_theme or counted) and (anaphor or counted):
+                weapons = prev_weapons[:1]   # "condemned the transfers": those just named
                 roles.rules.append("weapon/previous-sentence")
             elif rule.type == "use" and _service_class(roles) is not None:
                 # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
@@ -260,7 +266,8 @@ def _under_non_event(rules: Rules, trigger: Token) -> bool:
     """
     child = trigger
     for anc in trigger.ancestors:
-        if rules.is_cue("non-event", anc.lemma_.lower()):
+        if rules.is_cue("non-event", anc.lemma_.lower()) and child.dep_ not in ("nsubj", "nsubjpass"):
+            # (the subject of a ban is no banned event: "an embargo bars the supply of weapons")
             reported = child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
             if not reported:
                 return True
@@ -309,6 +316,19 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         roles.recipients = refs
     else:
         roles.agents = refs
+
+
+def _weapons_before(ctx: DocContext, trigger: Token) -> list[WeaponRef]:
+    """Weapons named earlier in the trigger's own sentence, in order."""
+    from .phrases import weapons_in_phrase
+
+    out: list[WeaponRef] = []
+    for tok in trigger.sent:
+        if tok.i >= trigger.i:
+            break
+        if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") and tok.pos_ in ("NOUN", "PROPN"):
+            out += [w for w in weapons_in_phrase(ctx, tok) if all(w.span.start != o.span.start for o in out)]
+    return out
 
 
 def _subject_before(ctx: DocContext, pron: Token) -> str | None:
@@ -375,7 +395,13 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         rule_ids.append("role/transfer/anaphoric")
     if not agents:
         return []
-    quantity, qrule = _quantity(group, roles)
+    counts = [c for c in roles.trigger.children if c.dep_ == "dobj" and c.like_num]
+    borrowed = {"weapon/earlier-in-sentence", "weapon/previous-sentence"} & set(roles.rules)
+    if counts and borrowed:
+        # "Norway has promised six": the count is the trigger's own object, the weapon named before.
+        quantity, qrule = quantity_of_count(counts[0])
+    else:
+        quantity, qrule = _quantity(group, roles)
     if qrule:
         rule_ids.append(qrule)
     models = sorted({w.model for w in group if w.model})

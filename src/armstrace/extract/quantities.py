@@ -100,3 +100,11 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     if any(context.endswith(p) or f"{p} " in context + " " for p in _AT_MOST):
         return Quantity(min=None, max=value), "quantity/at-most"
     return Quantity(min=value, max=value), "quantity/exact"
+
+
+def quantity_of_count(num: Token) -> tuple[Quantity | None, str | None]:
+    """A bare count standing for a weapon named before ("Norway has promised six")."""
+    if _YEARLIKE.fullmatch(num.text) or _is_money(num):
+        return None, None
+    value = _number([t for t in num.subtree if t.like_num or t.lower_ in _SCALE] or [num])
+    return (Quantity(min=value, max=value), "quantity/exact") if value is not None else (None, None)
