@@ -298,3 +298,11 @@ def test_passive_production_by_the_owner_and_help_from_a_state(nlp):
 def test_embargo_barring_supplies_to_a_group(nlp):
     text = "A UN arms embargo imposed in 2015 bars the supply of weapons to the Houthis."
     assert ("sanction", "un", "houthis", None, "author", "asserted") in keys(extract(nlp, text))
+
+
+def test_counted_containers_and_coordinated_weapons(nlp):
+    text = "North Korea has delivered more than 1,000 containers of munitions to Russia."
+    rec = next(r for r in extract(nlp, text) if r.type == "transfer")
+    assert (rec.quantity.min, rec.quantity.max) == (1000, None)
+    found = {r.weapon_class: r.quantity for r in extract(nlp, "Iran fired more than 300 drones and missiles at Israel.")}
+    assert found["missile"] is not None and found["missile"].min == 300

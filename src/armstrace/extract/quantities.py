@@ -21,6 +21,8 @@ _WORDS = {
 }
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _YEARLIKE = re.compile(r"(1[89]|20)\d\d")
+_CONTAINERS = {"container", "package", "crate", "box", "shipment", "consignment", "round", "unit", "battery",
+               "trainload", "truckload", "shipload", "pallet"}
 _VAGUE = {"several", "few", "dozens", "hundreds", "thousands", "millions", "many", "some", "scores", "tens"}
 _AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
 _AT_MOST = ("up to", "as many as", "no more than", "fewer than", "less than", "at most", "nearly", "almost")
@@ -59,10 +61,17 @@ def _in_weapon_name(tok: Token) -> bool:
 def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     """The quantity a noun carries (nummod), and the rule id that read it."""
     nums = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
+    if not nums and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(
+            c.dep_ in ("det", "amod") and c.lower_ in ("the", "some", "several", "other") for c in noun.children):
+        # "more than 300 drones and missiles": the count covers the coordinated weapons too.
+        return quantity_of(noun.head)
     if not nums:
-        # "63 of 79 drones": the number heads "of" with the noun as pobj.
+        # "63 of 79 drones": the number heads "of" with the noun as pobj;
+        # "more than 1,000 containers of munitions": the containers are counted.
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
             nums = [noun.head.head]
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
+            return quantity_of(noun.head.head)
         else:
             # The parser sometimes detaches the count: "used eight Iranian-made drones".
             left = min(t.i for t in noun.subtree)
