@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= armstrace.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test eval bench lint clean vendor chromium
+.PHONY: install demo test eval bench bench-ray lint clean vendor chromium
 
 install: $(STAMP)
 
@@ -55,6 +55,10 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+
+# The same, plus the Ray engine against the local one (starts a private Ray: ~2 GB).
+bench-ray: install
+	$(BIN)/python benchmarks/throughput.py --ray
 
 lint: install
 	$(BIN)/ruff check src tests

@@ -30,5 +30,9 @@ class UsageError(ArmstraceError):
     """The caller asked for something that cannot be done (bad option, missing file)."""
 
 
+class EngineUnavailable(ArmstraceError):
+    """An engine cannot run here: Ray not installed, its cluster unreachable, or its workers failing."""
+
+
 class NotFound(ArmstraceError):
     """A document or record id that is not in the database."""

@@ -27,3 +27,5 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("ARMSTRACE_MODEL", DEFAULT_MODEL))
     db: str = field(default_factory=lambda: os.environ.get("ARMSTRACE_DB", DEFAULT_DB))
     max_bytes: int = field(default_factory=lambda: _env_int("ARMSTRACE_MAX_BYTES", DEFAULT_MAX_BYTES))
+    # Where `--engine ray` runs: None starts a private Ray on this machine (engines/ray.py).
+    ray_address: str | None = field(default_factory=lambda: os.environ.get("ARMSTRACE_RAY_ADDRESS") or None)

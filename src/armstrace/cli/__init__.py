@@ -9,12 +9,12 @@ import sys
 
 from ..errors import ArmstraceError
 from . import analysis as _analysis_commands  # noqa: F401  (registers events, event, contradictions, timeline, weapon)
-from . import evaluate, explain, extract, ingest, records, serve
+from . import evaluate, explain, export, extract, ingest, records, serve
 from .app import app, err_console
 
 __all__ = ["app", "main"]
 
-_ = (evaluate, explain, extract, ingest, records, serve)
+_ = (evaluate, explain, export, extract, ingest, records, serve)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """The Typer app and the options every command shares (same name everywhere)."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -25,3 +26,20 @@ PublishedOption = typer.Option(None, "--published",
                                help="Publication date for documents that carry none (e.g. 2023-07-10).")
 MaxBytesOption = typer.Option(None, "--max-bytes", envvar="ARMSTRACE_MAX_BYTES",
                               help="Skip files larger than this many bytes.")
+
+
+class Engine(str, Enum):
+    """Where extraction runs (`armstrace.engines`)."""
+
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = typer.Option(Engine.local, "--engine",
+                            help="local: this machine, spaCy processes; ray: Ray Data actors, here or on a cluster.")
+ProcessesOption = typer.Option(None, "--processes", min=1,
+                               help="local: spaCy worker processes (default 1); "
+                                    "ray: actors, one CPU each (default one per CPU of the cluster).")
+RayAddressOption = typer.Option(None, "--ray-address", envvar="ARMSTRACE_RAY_ADDRESS",
+                                help="With --engine ray: the cluster to run on (auto, HOST:6379 or "
+                                     "ray://HOST:10001); default a private Ray on this machine.")

@@ -8,10 +8,20 @@ from pathlib import Path
 
 import typer
 
-from ..engines.local import extract_paths
+from ..engines import extract_paths
 from ..ingest import Skipped
 from ..settings import Settings
-from .app import MaxBytesOption, ModelOption, PublishedOption, app, err_console
+from .app import (
+    Engine,
+    EngineOption,
+    MaxBytesOption,
+    ModelOption,
+    ProcessesOption,
+    PublishedOption,
+    RayAddressOption,
+    app,
+    err_console,
+)
 
 
 @app.command()
@@ -21,6 +31,9 @@ def extract(
     model: str = ModelOption,
     published: str | None = PublishedOption,
     max_bytes: int | None = MaxBytesOption,
+    processes: int | None = ProcessesOption,
+    engine: Engine = EngineOption,
+    ray_address: str | None = RayAddressOption,
 ) -> None:
     """Extract claim records as JSON lines in the GUIDELINES format (with provenance fields).
 
@@ -30,7 +43,8 @@ def extract(
     skipped: list[Skipped] = []
     n = 0
     with open(out, "w", encoding="utf-8") if out else contextlib.nullcontext(sys.stdout) as fh:
-        for rec in extract_paths(paths, settings=settings, published=published, skipped=skipped):
+        for rec in extract_paths(paths, engine=engine.value, settings=settings, published=published,
+                                 skipped=skipped, processes=processes, ray_address=ray_address):
             fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
             n += 1
     for skip in skipped:

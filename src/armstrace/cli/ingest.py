@@ -1,14 +1,26 @@
 """`armstrace ingest`: files and folders into the database."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..engines.local import ingest_paths
+from ..engines import ingest_paths
 from ..settings import Settings
-from .app import DbOption, MaxBytesOption, ModelOption, PublishedOption, app, err_console
+from .app import (
+    DbOption,
+    Engine,
+    EngineOption,
+    MaxBytesOption,
+    ModelOption,
+    ProcessesOption,
+    PublishedOption,
+    RayAddressOption,
+    app,
+    err_console,
+)
 
 
 @app.command()
@@ -18,15 +30,21 @@ def ingest(
     model: str = ModelOption,
     published: str | None = PublishedOption,
     max_bytes: int | None = MaxBytesOption,
-    processes: int = typer.Option(1, "--processes", min=1, help="spaCy worker processes."),
+    processes: int | None = ProcessesOption,
     force: bool = typer.Option(False, "--force", help="Re-extract unchanged documents too (after an upgrade)."),
+    engine: Engine = EngineOption,
+    ray_address: str | None = RayAddressOption,
 ) -> None:
     """Ingest articles: extract claim records and store them (idempotent).
 
+    With --engine ray, extraction runs on Ray Data actors (a private Ray on this
+    machine, or the cluster at --ray-address, e.g. auto); this process reads and stores.
+
     Example: armstrace ingest corpus/ --db events.db
     """
-    settings = Settings(model=model, db=str(db),
-                        **({"max_bytes": max_bytes} if max_bytes else {}))
+    settings = Settings(model=model, db=str(db))
+    if max_bytes:
+        settings = replace(settings, max_bytes=max_bytes)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("extracting", total=0)
@@ -37,8 +55,8 @@ def ingest(
             if event in ("done", "skipped"):
                 bar.advance(task, n)
 
-        summary = ingest_paths(paths, db=db, settings=settings, published=published, n_process=processes,
-                               force=force, progress=progress)
+        summary = ingest_paths(paths, db=db, engine=engine.value, settings=settings, published=published,
+                               processes=processes, ray_address=ray_address, force=force, progress=progress)
     for skip in summary.skipped:
         err_console.print(f"skipped {skip}", markup=False, highlight=False)
     words_per_s = summary.words / summary.seconds if summary.seconds else 0

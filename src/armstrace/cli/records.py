@@ -1,8 +1,6 @@
 """`armstrace records`: query stored records as a table, JSONL or CSV."""
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,8 +9,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..export import Row, write_csv, write_jsonl
 from ..store import Store
-from ..store.reviews import record_with_review, reviews_for
+from ..store.reviews import reviews_for
 from .app import DbOption, app, err_console, out_console
 
 
@@ -22,20 +21,22 @@ class Format(str, Enum):
     csv = "csv"
 
 
-CSV_FIELDS = ["id", "doc_id", "type", "actor", "recipient", "location", "place", "weapon_class", "weapons",
-              "quantity_min", "quantity_max", "claimant", "speaker", "stance", "time", "violates", "evidence",
-              "evidence_start", "evidence_end", "confidence", "rules",
-              "review", "review_corrections", "reviewer", "reviewed_at"]
+# The record filters, shared with `armstrace export`.
+TypeOption = typer.Option(None, "--type", help="transfer, use, production, training or sanction.")
+ActorOption = typer.Option(None, "--actor", help="Actor or recipient id, e.g. IRN or houthis.")
+WeaponOption = typer.Option(None, "--weapon", help="Model id (shahed-136) or class (uav).")
+ClaimantOption = typer.Option(None, "--claimant", help="Claimant id, or 'author'.")
+StanceOption = typer.Option(None, "--stance", help="asserted, hedged or denied.")
 
 
 @app.command()
 def records(
     db: Path = DbOption,
-    type: str | None = typer.Option(None, "--type", help="transfer, use, production, training or sanction."),
-    actor: str | None = typer.Option(None, "--actor", help="Actor or recipient id, e.g. IRN or houthis."),
-    weapon: str | None = typer.Option(None, "--weapon", help="Model id (shahed-136) or class (uav)."),
-    claimant: str | None = typer.Option(None, "--claimant", help="Claimant id, or 'author'."),
-    stance: str | None = typer.Option(None, "--stance", help="asserted, hedged or denied."),
+    type: str | None = TypeOption,
+    actor: str | None = ActorOption,
+    weapon: str | None = WeaponOption,
+    claimant: str | None = ClaimantOption,
+    stance: str | None = StanceOption,
     limit: int | None = typer.Option(None, "--limit", min=1,
                                      help="At most this many records (default: 100 in a table, all in jsonl/csv)."),
     format: Format = typer.Option(Format.table, "--format", help="table, jsonl or csv."),
@@ -51,26 +52,9 @@ def records(
         total = store.count_records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance)
         reviews = reviews_for(store, [rec.record_id for rec in found])
     if format is Format.jsonl:
-        for rec in found:
-            line = record_with_review(rec, reviews.get(rec.record_id))
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        write_jsonl((Row(rec, reviews.get(rec.record_id)) for rec in found), sys.stdout)
     elif format is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        for rec in found:
-            row = rec.to_json()
-            row["weapons"] = ";".join(rec.weapons)
-            row["violates"] = ";".join(rec.violates)
-            row["rules"] = ";".join(rec.rules)
-            row["quantity_min"] = rec.quantity.min if rec.quantity else None
-            row["quantity_max"] = rec.quantity.max if rec.quantity else None
-            review = reviews.get(rec.record_id)
-            if review is not None:
-                row["review"] = review.verdict or "corrected"
-                row["review_corrections"] = json.dumps(review.corrections, ensure_ascii=False)
-                row["reviewer"] = review.reviewer
-                row["reviewed_at"] = review.at
-            writer.writerow(row)
+        write_csv((Row(rec, reviews.get(rec.record_id)) for rec in found), sys.stdout)
     else:
         table = Table(title=Text(f"{len(found)} of {total} records in {db}"), show_lines=False)
         for col in ("id", "type", "actor", "recipient", "class", "weapons", "qty", "claimant", "stance", "evidence"):

@@ -177,6 +177,23 @@ class Store:
                     ) from exc
                 raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read in the block sees one state of the database, whatever other writers commit meanwhile.
+
+        For reads in several queries (an export a page at a time). WAL mode lets
+        writers go on; they are not waited for and do not wait.
+        """
+        with self._lock:
+            if self._conn.in_transaction:   # inside a write or another snapshot: already one state
+                yield
+                return
+            self._conn.execute("BEGIN DEFERRED")
+            try:
+                yield
+            finally:
+                self._conn.execute("COMMIT")   # nothing was written: this only ends the read
+
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()

@@ -1,0 +1,113 @@
+"""The driver's side of every engine: read documents, skip unchanged ones, store what comes back.
+
+An engine supplies only an `Extract`: articles in, `(article, records or
+Skipped)` out, in input order. Everything else is here, once, so that the local
+and the Ray engine read, skip, count and store alike: the store is written by
+this process alone (one writer), one transaction per document, and a document
+whose content hash is stored already is not handed to the engine at all.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..analysis import update_events
+from ..ingest import Skipped, read_documents
+from ..records import Article, Record
+from ..settings import Settings
+from ..store import Store
+
+Progress = Callable[[str, int], None]   # (event, n): "read", "skipped", "done"
+Result = tuple[Article, list[Record] | Skipped]
+Extract = Callable[[Iterable[Article]], Iterator[Result]]
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    read: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    records: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input went in, 1 when something was skipped."""
+        return 1 if self.skipped else 0
+
+
+def failed(article: Article, exc: Exception) -> Skipped:
+    """The Skipped of an article whose extraction raised `exc`."""
+    where = article.source_path or article.doc_id
+    return Skipped(where, f"extraction failed on {article.doc_id!r}: {type(exc).__name__}: {exc}")
+
+
+def ingest_with(extract: Extract, paths: Iterable[str | Path], *, db: str | Path, settings: Settings,
+                published: str | None = None, force: bool = False,
+                progress: Progress | None = None) -> IngestSummary:
+    """Read `paths`, extract the new or changed documents with `extract`, store them in `db`."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    with Store(db) as store:
+        def fresh() -> Iterator[Article]:
+            for item in read_documents(paths, published=published, max_bytes=settings.max_bytes):
+                if isinstance(item, Skipped):
+                    summary.skipped.append(item)
+                    if progress:
+                        progress("skipped", 1)
+                    continue
+                summary.read += 1
+                if progress:
+                    progress("read", 1)
+                if not force and store.document_hash(item.doc_id) == item.content_hash:
+                    summary.unchanged += 1
+                    if progress:
+                        progress("done", 1)
+                    continue
+                yield item
+
+        for article, result in extract(fresh()):
+            if isinstance(result, Skipped):
+                summary.skipped.append(result)
+            else:
+                outcome = store.save_document(article, result, force=force)
+                if outcome == "added":
+                    summary.added += 1
+                elif outcome == "replaced":
+                    summary.replaced += 1
+                else:
+                    summary.unchanged += 1
+                summary.records += len(result)
+                summary.words += len(article.text.split())
+            if progress:
+                progress("done", 1)
+        # Once per run, not per document: each touched block is re-clustered once.
+        update_events(store)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def extract_with(extract: Extract, paths: Iterable[str | Path], *, settings: Settings,
+                 published: str | None = None, skipped: list[Skipped] | None = None) -> Iterator[Record]:
+    """Records of the documents in `paths` without a database; what could not be read goes to `skipped`."""
+    sink = skipped if skipped is not None else []
+
+    def articles() -> Iterator[Article]:
+        for item in read_documents(paths, published=published, max_bytes=settings.max_bytes):
+            if isinstance(item, Skipped):
+                sink.append(item)
+            else:
+                yield item
+
+    for _article, result in extract(articles()):
+        if isinstance(result, Skipped):
+            sink.append(result)
+        else:
+            yield from result
