@@ -234,7 +234,8 @@ def test_the_government_of_the_acting_state_speaks_for_it(nlp):
 
 
 def test_a_reporting_clause_after_the_event_still_reports_it(nlp):
-    text = "Russia launched 40 missiles at Ukrainian cities overnight, Ukraine's air force said, in what officials called a record."
+    text = ("Russia launched 40 missiles at Ukrainian cities overnight, Ukraine's air force said, "
+            "in what officials called a record.")
     assert ("use", "RUS", "UKR", "missile", "UKR", "asserted") in keys(extract(nlp, text))
 
 

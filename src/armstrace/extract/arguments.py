@@ -29,6 +29,7 @@ from .phrases import (
 
 _RELATIVE = {"which", "that", "who"}
 _RELY = {"rely", "depend", "count"}
+_BLAME = {"blame", "accuse", "hold", "fault"}
 _TIME_PREPS = {"since", "after", "before", "during", "until", "following", "amid", "ahead", "prior"}
 _QUANT_PREPS = {"between", "about", "around", "nearly", "some", "over", "almost", "roughly", "approximately"}
 _BEGIN = {"begin", "start", "complete", "continue", "finish", "undergo", "resume", "conclude"}
@@ -413,6 +414,10 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                     roles.purpose = True   # "deployed drones to attack ...": an attack, not a deployment
             if any(rules.is_cue("combat", p.lemma_.lower()) for p in _pobjs_around(verb, {"in", "on", "during"})):
                 roles.purpose = True       # "Ukraine uses drones in the war", "on the battlefield"
+        if not weapons and frame == "use":
+            # "struck Houthi targets, using warplanes and Tomahawk missiles": the means are the weapons.
+            means = [x for x in verb.children if x.dep_ in ("advcl", "xcomp", "acl") and x.lemma_.lower() in ("use", "employ")]
+            weapons = _weapons_from(ctx, [o for x in means for o in _children(x, "dobj")])
         roles.weapons = weapons
         roles.theme = theme[0] if theme else (subj if subj_weapons else None)
         if frame == "use":
@@ -575,6 +580,12 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             roles.recipients = [a for o in to + _pobjs(noun, {"with"}) for a in actors_in_phrase(ctx, o)]
             if not roles.recipients and light_is_recipient:
                 roles.recipients = light_actors
+    elif frame == "use" and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and \
+            noun.head.head.lemma_.lower() in _BLAME:
+        # "Tehran blamed Israel for the Damascus strike": the one blamed attacked; the place says where.
+        roles.agents = [a for o in _children(noun.head.head, "dobj") for a in actors_in_phrase(ctx, o)]
+        roles.place = _first_place(ctx, [noun]) or _first_place(ctx, _pobjs(noun, {"in", "on", "at"}))
+        roles.rules.append("role/use/blamed")
     elif frame == "use":
         roles.agents = (actors_in_phrase(ctx, poss[0]) if poss else []) or [
             a for o in by for a in actors_in_phrase(ctx, o)] or (light_actors if not light_is_recipient else [])

@@ -27,7 +27,7 @@ _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", 
                "government", "president", "ambassador", "envoy", "department", "embassy", "army", "military",
                "navy", "command", "agency", "office", "administration", "regime", "country", "chancellor",
                "premier", "leader", "general", "commander", "diplomat", "statement", "force", "forces",
-               "service", "agency"}
+               "service"}
 # "The ministry added": only as far back as a reader would look (about three sentences).
 _POINT_BACK_CHARS = 600
 _RUN_ON_MODALS = {"will", "would", "could", "might", "may"}

@@ -110,8 +110,8 @@ def _quantity(group: list[WeaponRef], roles: Roles) -> tuple[Quantity | None, st
             return found
     if roles.rule.type == "training":
         # "Between 90 and 100 Ukrainian soldiers have begun training": how many were trained.
-        for ref in roles.recipients:
-            root = ref.span.root
+        for learner_ref in roles.recipients:
+            root = learner_ref.span.root
             learner = root.head if root.dep_ in ("amod", "compound", "poss") else root
             q, rule = quantity_of(learner)
             if q is not None:
@@ -306,7 +306,7 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         # ("everything they hit": in attacks "they" is usually the weapons themselves)
         # "Turkey operates drones over Somalia, where it trains Somali troops": the subject before it.
         own = _subject_before(ctx, pron)
-        actors = [own or ctx.last_actor]
+        actors = [a for a in (own or ctx.last_actor,) if a]
         roles.rules.append("role/pronoun/sentence-subject" if own else "role/pronoun/last-actor")
     else:
         return

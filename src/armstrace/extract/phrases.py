@@ -294,8 +294,8 @@ def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
         if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "registered") \
                 and head.lemma_.lower() not in _FIRM_NOUNS:
             continue   # "a UK-based group" is located there, not part of the state; "China-based suppliers" are Chinese
-        if span.root.dep_ == "poss" and ctx.mention(span.root.head) is not None and \
-                ctx.mention(span.root.head).label_ in ("BODY", "ORGAN") and span.root.head.i != head.i:
+        owned = ctx.mention(span.root.head) if span.root.dep_ == "poss" else None
+        if owned is not None and owned.label_ in ("BODY", "ORGAN") and span.root.head.i != head.i:
             continue   # "fighters from Russia's Wagner Group": the group, not its patron
         actor = ctx.actor_of(span)
         if not actor:
