@@ -307,3 +307,8 @@ def test_counted_containers_and_coordinated_weapons(nlp):
     assert (rec.quantity.min, rec.quantity.max) == (1000, None)
     found = {r.weapon_class: r.quantity for r in extract(nlp, "Iran fired more than 300 drones and missiles at Israel.")}
     assert found["missile"] is not None and found["missile"].min == 300
+
+
+def test_waters_named_after_a_state_are_not_the_state(nlp):
+    text = "The Royal Navy seized Iranian-made missiles from a speedboat in the Gulf of Oman bound for the Houthis."
+    assert not any(r.actor == "OMN" or r.recipient == "OMN" for r in extract(nlp, text))

@@ -50,6 +50,9 @@ class Referent:
     base: str | None = None           # a group's home state ("houthis" -> YEM)
 
 
+_WATERS = {"gulf", "sea", "strait", "straits", "bay"}
+
+
 def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
@@ -124,6 +127,8 @@ class MentionMatcher:
         for match_id, start, end in self.matcher(doc):
             if datelines and any(a <= doc[start].idx < b for a, b in datelines):
                 continue
+            if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _WATERS:
+                continue   # "the Gulf of Oman", "the Sea of Japan": a body of water, not the state
             label, entry_id = doc.vocab.strings[match_id].split("|", 1)
             if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.islower() \
                     and label in ACTOR_LABELS:
