@@ -312,3 +312,16 @@ def test_counted_containers_and_coordinated_weapons(nlp):
 def test_waters_named_after_a_state_are_not_the_state(nlp):
     text = "The Royal Navy seized Iranian-made missiles from a speedboat in the Gulf of Oman bound for the Houthis."
     assert not any(r.actor == "OMN" or r.recipient == "OMN" for r in extract(nlp, text))
+
+
+def test_their_own_sanctions_each_state_keeps_and_claims(nlp):
+    text = "Britain, France and Germany said last month that they would keep their own missile sanctions on Iran."
+    found = {k for k in keys(extract(nlp, text)) if k[0] == "sanction"}
+    assert found == {("sanction", c, "IRN", None, c, "asserted") for c in ("GBR", "FRA", "DEU")}
+
+
+def test_requests_are_their_makers_claims_and_named_panels_speak_for_their_body(nlp):
+    text = "Zelensky thanked Congress but urged Washington to send more Patriot air defence systems to Ukraine."
+    assert ("transfer", "USA", "UKR", "air-defense", "UKR", "hedged") in keys(extract(nlp, text))
+    text = "The monitors, known as the Panel of Experts, said North Korea sent the missile to Russia."
+    assert ("transfer", "PRK", "RUS", "missile", "un", "asserted") in keys(extract(nlp, text))

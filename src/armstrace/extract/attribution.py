@@ -106,12 +106,18 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         # "the British Guardian", "Austrian expert X": a nationality does not make one the state's voice;
         # "Danish Prime Minister Mette Frederiksen" does.
         refs = []
-    # Appositions name the same person: "Robert Wood, a US ambassador".
+    # Appositions name the same person: "Robert Wood, a US ambassador"; so does "known as":
+    # "the monitors, known as the Panel of Experts".
     if not refs:
         for child in head.children:
             if child.dep_ == "appos":
                 refs = actors_in_phrase(ctx, child)
                 break
+            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name"):
+                refs = [r for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
+                        for o in p.children if o.dep_ == "pobj" for r in actors_in_phrase(ctx, o)]
+                if refs:
+                    break
     if refs:
         speaker = Speaker([r.actor for r in refs], text, rules=["attribution/gazetteer"],
                           gazetteer_ids=[r.span.kb_id_ for r in refs])
