@@ -325,3 +325,24 @@ def test_requests_are_their_makers_claims_and_named_panels_speak_for_their_body(
     assert ("transfer", "USA", "UKR", "air-defense", "UKR", "hedged") in keys(extract(nlp, text))
     text = "The monitors, known as the Panel of Experts, said North Korea sent the missile to Russia."
     assert ("transfer", "PRK", "RUS", "missile", "un", "asserted") in keys(extract(nlp, text))
+
+
+def test_plural_bare_denials_and_counterparts(nlp):
+    text = "North Korea has shipped shells to Russia, Seoul says. Both governments deny the trade."
+    found = keys(extract(nlp, text))
+    assert {("transfer", "PRK", "RUS", "artillery", c, "denied") for c in ("PRK", "RUS")} <= found
+    text = "North Korea has shipped shells to Russia. Pyongyang is seeking fighter aircraft in return."
+    found = keys(extract(nlp, text))
+    assert ("transfer", "RUS", "PRK", "aircraft", "author", "hedged") in found
+
+
+def test_a_clause_of_its_own_after_and_does_not_report_the_first(nlp):
+    text = "Kuwait signed a contract for TB2 drones in January, and Turkish officials have said more deals are near."
+    assert ("transfer", "TUR", "KWT", "uav", "author", "asserted") in keys(extract(nlp, text))
+
+
+def test_family_name_first(nlp):
+    text = ("Defence Minister Shin Won-sik told reporters that North Korea had shipped shells to Russia. "
+            "Shin said North Korea had also sent missiles to Russia.")
+    found = keys(extract(nlp, text))
+    assert ("transfer", "PRK", "RUS", "missile", "KOR", "asserted") in found

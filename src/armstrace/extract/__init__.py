@@ -20,6 +20,7 @@ from .phrases import WeaponRef, weapons_in_phrase
 __all__ = ["extract_article", "extract_doc"]
 
 _DENIAL_OBJECTS_MAX_TOKENS = 12
+_PARTIES = {"governments", "sides", "countries", "capitals", "parties", "states"}
 
 
 def _bare_denial(ctx: DocContext, sent, rules) -> Speaker | None:  # type: ignore[no-untyped-def]
@@ -37,6 +38,10 @@ def _bare_denial(ctx: DocContext, sent, rules) -> Speaker | None:  # type: ignor
             continue
         if obj.lower_ in rules.cue_words.get("denial-object", set()) or obj.lemma_.lower() in rules.cue_words.get(
                 "denial-object", set()):
+            if subj.lower_ in ("both", "all") or (subj.lower_ in _PARTIES and any(
+                    c.lower_ in ("both", "the", "two") for c in subj.children)):
+                # "Both governments deny the trade": the parties to what was just said, each for itself.
+                return Speaker([], subj.text, deny=True, rules=["stance/bare-denial", "attribution/parties"])
             speaker = resolve_speaker(ctx, rules, subj)
             speaker.deny = True
             speaker.rules = [*speaker.rules, "stance/bare-denial"]
@@ -75,6 +80,10 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
             denier = _bare_denial(ctx, sent, rules)
             if denier is not None:
                 for ev in prev_events + earlier_events:
+                    if "attribution/parties" in denier.rules:
+                        parties = [p for p in (ev.actor, ev.recipient) if p]
+                        found.append(_as_denial(ev, Speaker(parties, denier.text, deny=True, rules=denier.rules), sent))
+                        continue
                     for claimant in denier.claimants:
                         if claimant == ev.actor or ev.speaker.claimants != [claimant]:
                             found.append(_as_denial(ev, denier, sent))

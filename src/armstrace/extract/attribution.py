@@ -148,6 +148,11 @@ def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
         span = ctx.mention(tok)
         if span is not None and span.label_ == PERSON:
             ctx.people[span[-1].text] = speaker
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B":
+            # "Shin Won-sik ... Shin said": the family name may come first.
+            first = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            if first is not None and len(first) > 1 and first[0].text not in ctx.people:
+                ctx.people[first[0].text] = speaker
 
 
 def _citation(ctx: DocContext, rules: Rules, verb: Token) -> Speaker | None:
@@ -346,7 +351,8 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
             continue   # "a cooperation that opponents say violates ...", "in what it says is support": not the sentence's speaker
         if _in_subject(verb, trigger):
             continue
-        if verb.dep_ == "conj" and verb.head.i == trigger.i:
+        if verb.dep_ == "conj" and verb.head.i in {trigger.i, *(a.i for a in trigger.ancestors)} and \
+                any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
             continue   # "Russia has supplied Belarus ..., and said in June that ...": the saying is its own clause
         if verb.i > trigger.i or quote is not None:
             speaker = _speaker_of_verb(ctx, rules, verb, kind)

@@ -33,7 +33,7 @@ _PROVIDE = {"provide", "offer", "give", "conduct", "deliver", "run", "organize",
 _PURCHASES = {"buy", "purchase", "order", "acquire", "procure", "import", "contract", "acquisition", "procurement"}
 _AMBIGUOUS_USE = {"use", "deploy", "employ", "send", "rely"}
 _TRAINING_WORDS = {"train", "training", "teach", "instruct", "learn", "show"}
-_PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their"}
+_PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their", "any", "none", "some", "more"}
 
 
 @dataclass
@@ -526,6 +526,10 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
             ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
             fill(ev, "actor", from_partner[ev.recipient], "role/transfer/document-partner", 0.4)
+        elif ev.type == "transfer" and ev.actor is None and ev.recipient in to_partner:
+            # "Pyongyang is seeking fighter aircraft" in an article about its shells for Russia: in return,
+            # from the party it supplies.
+            fill(ev, "actor", to_partner[ev.recipient], "role/transfer/document-counterpart", 0.3)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None and ev.actor in to_partner:
             fill(ev, "recipient", to_partner[ev.actor], "role/transfer/document-partner", 0.4)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None:

@@ -179,7 +179,7 @@ def _backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
 _BACK_NOUNS = {"group": ("BODY", "BODY_DEMONYM"), "militia": ("BODY", "BODY_DEMONYM"),
                "movement": ("BODY", "BODY_DEMONYM"), "organisation": ("BODY",), "organization": ("BODY",),
                "rebels": ("BODY", "BODY_DEMONYM"), "country": (STATE, CAPITAL), "kingdom": (STATE,),
-               "republic": (STATE,), "regime": (STATE, CAPITAL),
+               "republic": (STATE,), "regime": (STATE, CAPITAL), "bloc": ("BODY",), "alliance": ("BODY",),
                # "the Treasury designated ...", "the ministry said": the organ or state named before
                "treasury": ("ORGAN",), "ministry": ("ORGAN",), "department": ("ORGAN",),
                "government": ("ORGAN", STATE, "METONYM"), "administration": ("ORGAN", STATE, "METONYM"),
