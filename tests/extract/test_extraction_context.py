@@ -346,3 +346,15 @@ def test_family_name_first(nlp):
             "Shin said North Korea had also sent missiles to Russia.")
     found = keys(extract(nlp, text))
     assert ("transfer", "PRK", "RUS", "missile", "KOR", "asserted") in found
+
+
+def test_sources_deep_in_the_object_and_that_clauses_below_the_event(nlp):
+    text = "Russia is receiving large quantities of shells from North Korea, according to South Korean officials."
+    assert ("transfer", "PRK", "RUS", "artillery", "KOR", "asserted") in keys(extract(nlp, text))
+    text = "The US Treasury designated eight entities in Iran and China that it said were involved in drone procurement."
+    assert {k[4] for k in keys(extract(nlp, text)) if k[0] == "sanction"} == {"author"}
+
+
+def test_a_weapon_carrying_out_strikes(nlp):
+    text = "Turkish warplanes have reportedly carried out strikes against al-Shabaab."
+    assert ("use", "TUR", "al-shabaab", "aircraft", "author", "hedged") in keys(extract(nlp, text))

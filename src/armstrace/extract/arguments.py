@@ -387,7 +387,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         roles.theme = with_objs[0] if with_objs else None
     elif frame == "receive":
         roles.recipients = agent if subj is not None and not passive_theme else []
-        sources = _pobjs_around(verb, {"from"})
+        sources = _pobjs_around(verb, {"from"}) or [   # "large quantities of shells from North Korea"
+            p for o in objs for t in o.subtree if t.i != o.i and t.dep_ == "pobj" and t.head.lower_ == "of"
+            for p in _pobjs(t, {"from"})]
         roles.agents = [a for o in sources for a in actors_in_phrase(ctx, o)]
         roles.source_named = bool(sources) and not roles.agents
         theme = objs + passive_theme + ([rel_head] if rel_head is not None else [])
@@ -591,6 +593,9 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
             a for o in by for a in actors_in_phrase(ctx, o)] or (light_actors if not light_is_recipient else [])
         if not roles.agents:
             roles.agents = [a for a in mod_actors if a.label != "DEMONYM"]
+        if light_subj is not None and is_weapon_phrase(ctx, light_subj):
+            # "Turkish aircraft have carried out strikes": the subject is the weapon, its demonym the actor.
+            roles.weapons = weapons_in_phrase(ctx, light_subj)
         targets = on + _pobjs(noun, {"at", "over", "into", "in"})
         if light is not None:   # "responded with air strikes on Hezbollah positions"
             targets += [p for p in _pobjs(light, {"on", "against", "at"}) if p not in targets]
@@ -684,7 +689,7 @@ def _noun_roles(ctx: DocContext, rules: Rules, noun: Token, roles: Roles) -> Non
         if not roles.recipients:
             roles.recipients = [a for a in mod_actors if a.label in ("DEMONYM", "BODY_DEMONYM")
                                 and a.actor not in {x.actor for x in roles.agents}]
-    if frame != "sanction" and not (frame == "train" and roles.weapons):
+    if frame != "sanction" and not (frame in ("train", "use") and roles.weapons):
         roles.weapons = _weapons_from(ctx, weapon_phrases) or weapons_in_phrase(ctx, noun) or roles.weapons
         if not roles.weapons:
             roles.weapons = _weapons_from(ctx, _contents(noun))   # "the shipment included missiles"

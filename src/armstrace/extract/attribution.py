@@ -215,6 +215,15 @@ def _conj_subject(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
 
 
+def _after_relative_word(verb: Token) -> bool:
+    """'... that it said ...', '... which Ukraine says ...': the reporting verb opens a relative clause."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None:
+        return False
+    left = subj.left_edge.i - 1
+    return left >= verb.sent.start and verb.doc[left].lower_ in ("that", "which", "who", "whom")
+
+
 def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> Speaker | None:
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
     if subj is None and verb.dep_ == "pobj":
@@ -351,6 +360,8 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
             continue   # "a cooperation that opponents say violates ...", "in what it says is support": not the sentence's speaker
         if _in_subject(verb, trigger):
             continue
+        if trigger.i in {a.i for a in verb.ancestors} and _after_relative_word(verb):
+            continue   # "designated entities that it said were involved": a clause below the event, not its source
         if verb.dep_ == "conj" and verb.head.i in {trigger.i, *(a.i for a in trigger.ancestors)} and \
                 any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
             continue   # "Russia has supplied Belarus ..., and said in June that ...": the saying is its own clause
