@@ -283,7 +283,7 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
     assert pron is not None
     word = pron.lower_
     intercept = roles.rule.frame == "intercept"   # "we shot down ...": the pronoun is the defender
-    if word in ("we", "our", "us", "it", "they", "he", "she") and speaker.claimants != ["author"] or (
+    if (word in ("we", "our", "us", "it", "they", "he", "she") and speaker.claimants != ["author"]) or (
             word == "their" and len(speaker.claimants) > 1 and "author" not in speaker.claimants):
         # "'We have not supplied ...,' said Iran's ministry"; "Ukraine said it shot down ..."; "Britain,
         # France and Germany said they would keep their own sanctions".
