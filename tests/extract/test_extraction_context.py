@@ -358,3 +358,9 @@ def test_sources_deep_in_the_object_and_that_clauses_below_the_event(nlp):
 def test_a_weapon_carrying_out_strikes(nlp):
     text = "Turkish warplanes have reportedly carried out strikes against al-Shabaab."
     assert ("use", "TUR", "al-shabaab", "aircraft", "author", "hedged") in keys(extract(nlp, text))
+
+
+def test_the_drones_bought_are_the_model_named_before(nlp):
+    text = "Baykar has sold TB2 drones to many states. Romania's government approved the purchase of 18 of the drones."
+    rec = next(r for r in extract(nlp, text) if r.recipient == "ROU")
+    assert (rec.actor, rec.weapon_class, rec.weapons) == ("TUR", "uav", [])   # the maker sells; no model written

@@ -98,6 +98,9 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         sent_weapons = [w for t in sent if t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
                         for w in weapons_in_phrase(ctx, t)]
         # The weapons last named stay in mind for three sentences ("... the missiles. ... the transfers").
+        for ref in sent_weapons:
+            if ref.model:
+                ctx.last_models[ref.weapon_class] = ref
         if sent_weapons:
             prev_weapons, weapon_age = sent_weapons, 0
         else:

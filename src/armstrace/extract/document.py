@@ -51,6 +51,8 @@ class DocContext:
     last_actor: str | None = None
     instrument_counts: Counter = field(default_factory=Counter)
     actor_counts: Counter = field(default_factory=Counter)     # how often each actor is named
+    # The last model named per weapon class: "Kuwait bought TB2s ... approved the purchase of the drones".
+    last_models: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, referents: dict[str, Referent], skip_spans: list[tuple[int, int]],

@@ -352,6 +352,14 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 violates: list[str], sent: Span) -> list[Event]:
     agents: list[str | None] = [a.actor for a in roles.agents]
     recipients: list[str | None] = [a.actor for a in roles.recipients]
+    earlier = ctx.last_models.get(weapon_class) if weapon_class else None
+    if group and earlier is not None and not any(w.model for w in group) and all(
+            any(c.lower_ in ("the", "these", "those", "its", "their") for c in w.head.children) for w in group):
+        # "approved the purchase of 18 of the drones": the drones are the model named before.
+        makers_of = [*group, earlier]   # (its maker only: annotators list a model where the text names it)
+        roles.rules.append("weapon/definite-earlier-model")
+    else:
+        makers_of = group
     gaz_ids = [a.span.kb_id_ for a in roles.agents + roles.recipients] + [g for w in group for g in w.gazetteer_ids]
     rule_ids = [roles.rule.id, *roles.rules, *speaker.rules, *stance_rules]
     confidence = 0.7
@@ -365,7 +373,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         elif recipients and not roles.source_named and roles.trigger.lemma_.lower() in _PURCHASES:
             # "Poland bought TB2s": a model bought with no seller named is bought from its maker (a model
             # received may come from any of its users: "Ukraine received F-16s" from Denmark).
-            makers = _model_makers(ctx, group)
+            makers = _model_makers(ctx, makers_of)
             if len(makers) == 1:
                 agents = [makers.pop()]
                 rule_ids.append("role/transfer/model-producer")
