@@ -364,3 +364,11 @@ def test_the_drones_bought_are_the_model_named_before(nlp):
     text = "Baykar has sold TB2 drones to many states. Romania's government approved the purchase of 18 of the drones."
     rec = next(r for r in extract(nlp, text) if r.recipient == "ROU" and "Romania" in r.evidence)
     assert (rec.actor, rec.weapon_class, rec.weapons) == ("TUR", "uav", [])   # the maker sells; no model written
+
+
+def test_the_north_is_north_korea_once_north_korea_is_named(nlp):
+    text = "North Korea has sent shells to Russia. Russia was buying millions of rockets from the North."
+    assert ("transfer", "PRK", "RUS", "artillery", "author", "asserted") in keys(
+        [r for r in extract(nlp, text) if "the North" in r.evidence])
+    text = "Ships crossed the North Atlantic. Russia was buying rockets from the North."
+    assert not [r for r in extract(nlp, text) if r.actor in ("PRK", "KOR")]

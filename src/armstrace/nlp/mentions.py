@@ -102,6 +102,25 @@ def gazetteer_referents() -> tuple[dict[str, Referent], list[tuple[str, str, str
     return referent_table(load_gazetteers())
 
 
+# Reports on a divided country call its halves "the North" and "the South" once the country is named.
+_HALVES = {"North": ("state/PRK", "state/KOR"), "South": ("state/KOR", "state/PRK")}
+
+
+def _divided_halves(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'... buying shells from the North' in a story that names North Korea: Pyongyang's state."""
+    named = {s.kb_id_ for s in spans}
+    out = []
+    for tok in doc[1:]:
+        halves = _HALVES.get(tok.text)
+        if halves is None or doc[tok.i - 1].lower_ != "the" or not {halves[0], halves[1]} & named:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("of", "-")):
+            continue   # "the North Atlantic", "the South China Sea", "the north of"
+        out.append(Span(doc, tok.i, tok.i + 1, label=METONYM, kb_id=halves[0]))
+    return out
+
+
 class MentionMatcher:
     """Finds gazetteer mentions; see the module docstring."""
 
@@ -134,6 +153,7 @@ class MentionMatcher:
                     and label in ACTOR_LABELS:
                 continue   # "us", "un", "eu" in lower case are words, not the US, the UN or the EU
             spans.append(Span(doc, start, end, label=label, kb_id=entry_id))
+        spans += _divided_halves(doc, spans)
         # Longest first, then by kind priority, then leftmost.
         spans.sort(key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
         doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
