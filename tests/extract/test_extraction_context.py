@@ -372,3 +372,10 @@ def test_the_north_is_north_korea_once_north_korea_is_named(nlp):
         [r for r in extract(nlp, text) if "the North" in r.evidence])
     text = "Ships crossed the North Atlantic. Russia was buying rockets from the North."
     assert not [r for r in extract(nlp, text) if r.actor in ("PRK", "KOR")]
+
+
+def test_destroying_boats_is_no_interception(nlp):
+    text = "In May 2022 they destroyed Russian patrol boats near Snake Island, according to Ukraine's military."
+    assert not [r for r in extract(nlp, text) if r.type == "use" and r.weapon_class == "naval"]
+    text = "Ukraine's air force said it destroyed 30 Russian drones over Kyiv."
+    assert ("use", "RUS", "UKR", "uav", "UKR", "asserted") in keys(extract(nlp, text))

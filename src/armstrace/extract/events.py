@@ -30,6 +30,7 @@ from .times import time_of
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
 _PROVIDE = {"provide", "offer", "give", "conduct", "deliver", "run", "organize", "organise", "extend"}
+_AIRBORNE = {"uav", "missile", "aircraft", "artillery"}   # what is shot down or intercepted in flight
 _PURCHASES = {"buy", "purchase", "order", "acquire", "procure", "import", "contract", "acquisition", "procurement"}
 _AMBIGUOUS_USE = {"use", "deploy", "employ", "send", "rely"}
 _TRAINING_WORDS = {"train", "training", "teach", "instruct", "learn", "show"}
@@ -178,6 +179,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 roles.rules.append("weapon/unnamed-means-arms")
             else:
                 continue
+        if rule.frame == "intercept" and weapons and not any(w.weapon_class in _AIRBORNE for w in weapons):
+            continue   # "destroyed Russian patrol boats": an attack on them with unnamed means, not an interception
         if rule.type == "sanction":
             weapons = []
         speaker = attribute(ctx, rules, trigger, roles.agent_tokens, [a.actor for a in roles.agents])
