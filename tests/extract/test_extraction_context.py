@@ -379,3 +379,9 @@ def test_destroying_boats_is_no_interception(nlp):
     assert not [r for r in extract(nlp, text) if r.type == "use" and r.weapon_class == "naval"]
     text = "Ukraine's air force said it destroyed 30 Russian drones over Kyiv."
     assert ("use", "RUS", "UKR", "uav", "UKR", "asserted") in keys(extract(nlp, text))
+
+
+def test_training_in_several_countries_is_training_by_each(nlp):
+    text = "Ukrainian pilots have trained on the F-16 in Denmark, in Romania and in the United States."
+    found = {(r.actor, r.location) for r in extract(nlp, text) if r.type == "training"}
+    assert {("DNK", "DNK"), ("USA", "USA")} <= found

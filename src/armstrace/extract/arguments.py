@@ -71,6 +71,7 @@ class Roles:
     witness: list[ActorRef] = field(default_factory=list)   # who seized a shipment
     source_named: bool = False       # "from X" / "by X" was written but X is not in the gazetteers
     purpose: bool = False            # a use "to attack/disrupt ...": combat even with no target named
+    hosts: list[tuple[str, str]] = field(default_factory=list)   # every place a training is held
 
     @property
     def agent_tokens(self) -> set[int]:
@@ -488,10 +489,17 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         theme = _pobjs(verb, {"on", "in", "with"}) + [p for o in objs for p in _pobjs(o, {"on", "with"})]
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
-        for p in _pobjs_around(verb, {"in", "at"}) + [p for t in theme for p in _pobjs(t, {"in", "at"})]:
-            found = place_in_phrase(ctx, p)
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        preps += [c for p in preps for c in p.conjuncts if c.dep_ in ("prep", "conj")]   # "in Denmark, ... and in the US"
+        place_heads = _pobjs_around(verb, {"in", "at"}) + [p for t in theme for p in _pobjs(t, {"in", "at"})]
+        place_heads += [o for prep in preps for o in prep.children if o.dep_ == "pobj"]
+        for head in place_heads:
+            found = place_in_phrase(ctx, head)
             if found:
-                roles.place = found
+                if roles.place is None:
+                    roles.place = found
+                if found not in roles.hosts:
+                    roles.hosts.append(found)
     elif frame == "sanction":
         roles.agents = agent
         targets = objs + passive_theme + _pobjs(verb, {"on", "against"})

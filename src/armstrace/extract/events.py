@@ -393,12 +393,13 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             confidence = 0.5
     if not agents and etype == "training":
         # "Ukrainian crews will be trained on the Leopards in Germany": the host trains, else the maker.
-        host = roles.place[0] if roles.place and roles.place[0] not in recipients else None
-        origin = host or next((w.producer for w in group if w.producer and w.producer not in recipients), None)
+        hosts = [code for code, _ in (roles.hosts or ([roles.place] if roles.place else [])) if code not in recipients]
+        origin = next((w.producer for w in group if w.producer and w.producer not in recipients), None)
         origin = origin or next((m for m in _model_makers(ctx, group) if m not in recipients), None)
-        if origin:
-            agents = [origin]
-            rule_ids.append("role/training/host" if host else "role/training/weapon-origin")
+        if hosts or origin:
+            # "trained on the F-16 in Denmark, in Romania and in the United States": each host trains.
+            agents = list(dict.fromkeys(hosts)) if hosts else [origin]
+            rule_ids.append("role/training/host" if hosts else "role/training/weapon-origin")
             confidence = 0.5
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
@@ -475,6 +476,9 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 noun = noun.head
             provided = roles.trigger.pos_ == "NOUN" and noun.head.lemma_.lower() in _PROVIDE
             # "Britain has provided flight training": an unnamed trainee is filled from the article
+            hosted = {code: text for code, text in roles.hosts}
+            if actor in hosted:   # each host trains at home
+                place_code, place_text = actor, hosted[actor]
             for recipient in recipients or ([None] if provided else []):
                 make("training", actor, recipient, place_code, place_text, weapon_class, [], confidence)
         elif etype == "sanction":
