@@ -385,3 +385,15 @@ def test_training_in_several_countries_is_training_by_each(nlp):
     text = "Ukrainian pilots have trained on the F-16 in Denmark, in Romania and in the United States."
     found = {(r.actor, r.location) for r in extract(nlp, text) if r.type == "training"}
     assert {("DNK", "DNK"), ("USA", "USA")} <= found
+
+
+def test_a_drone_maker_is_a_firm_not_a_drone(nlp):
+    text = "Turkish drone maker Baykar has signed an agreement to sell its Akinci combat drones to Saudi Arabia."
+    assert ("transfer", "TUR", "SAU", "uav") in {k[:4] for k in keys(extract(nlp, text))}
+
+
+def test_possessives_skip_places_in_relative_clauses_and_shipments_stay_with_the_article(nlp):
+    text = ("Iran sends missiles to the Houthis, US officials say. "
+            "The Houthis, who control much of northern Yemen, say their arsenal is built locally.")
+    found = keys([r for r in extract(nlp, text) if "arsenal" in r.evidence])
+    assert ("production", "houthis", "YEM", "arms", "houthis", "asserted") in found

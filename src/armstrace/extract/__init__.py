@@ -109,7 +109,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                 prev_weapons = []
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
-    return _records(article, fill_from_partners(events, ctx.actor_counts), gaz.version)
+    return _records(article, fill_from_partners(events, ctx.actor_counts, ctx.referents), gaz.version)
 
 
 def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ..rules import Rules, TriggerRule
 from .document import DocContext
 from .phrases import (
+    _FIRM_NOUNS,
     ActorRef,
     WeaponRef,
     _listed_actors,
@@ -318,8 +319,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
     # relative clause: "drones that Russia launched", "UAVs used by the Russian Federation"
     rel_head = verb.head if verb.dep_ in ("relcl", "acl") else None
     # "all types of Iranian UAVs that struck ...": a weapon phrase is no actor, whatever its demonym.
-    subj_is_weapon = subj is not None and (is_weapon_phrase(ctx, subj) or
-                                           (ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj))))
+    # ("the Turkish drone maker Baykar" is a firm: its weapon word names its trade)
+    subj_is_weapon = subj is not None and subj.lemma_.lower() not in _FIRM_NOUNS and (
+        is_weapon_phrase(ctx, subj) or (ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj))))
     agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
     if subj is not None and not agent and subj.pos_ == "PRON" and (
             subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i)):

@@ -297,13 +297,17 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
     elif word in ("its", "their"):
         # "Iran's booming UAV industry, its shipment of drones": the nearest actor named before.
         found = None
+        own = {a.i for a in pron.ancestors}
         for i in range(pron.i - 1, pron.sent.start - 1, -1):
-            span = ctx.mention(ctx.doc[i])
+            tok = ctx.doc[i]
+            if any(a.dep_ in ("relcl", "appos", "acl") and a.i not in own for a in [tok, *tok.ancestors]):
+                continue   # "The Houthis, who control much of northern Yemen, say their arsenal ...": not Yemen
+            span = ctx.mention(tok)
             if span is not None and ctx.actor_of(span):
                 found = ctx.actor_of(span)
                 break
-        if not found and roles.recipients and roles.rule.type == "transfer":
-            return   # "their continued supply of weapons to the Houthis": whoever the article says supplies them
+        if not found and roles.rule.type == "transfer":
+            return   # "their continued supply of weapons to the Houthis", "its cargo": the article's parties
         found = found or ctx.last_actor
         if not found:
             return
@@ -499,10 +503,24 @@ def _base_of(ctx: DocContext, roles: Roles, actor: str | None) -> str | None:
     for ref in roles.agents:
         if ref.actor == actor and ref.span.label_ in ("BODY", "BODY_DEMONYM") and ref.span.kb_id_:
             return ctx.referent(ref.span).base
-    return None
+    # ("their arsenal is built locally": the group was named by a pronoun)
+    return next((r.base for r in ctx.referents.values() if r.actor == actor and r.base), None)
 
 
-def fill_from_partners(events: list[Event], actor_counts: Counter | None = None) -> list[Event]:
+def _sentence_actors(ev: Event, referents: dict | None) -> set[str]:
+    if not referents:
+        return set()
+    found = set()
+    for span in ev.sent.doc.spans[SPAN_KEY]:
+        if ev.sent.start <= span.start < ev.sent.end and span.kb_id_ in referents:
+            actor = referents[span.kb_id_].actor
+            if actor:
+                found.add(actor)
+    return found
+
+
+def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
+                       referents: dict | None = None) -> list[Event]:
     """Complete transfers that name one side only from the document's other transfers.
 
     "Promised missiles have not been delivered" in an article about Russia
@@ -535,8 +553,12 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None)
     out = []
     for ev in events:
         if ev.type == "transfer" and ev.actor is None and ev.recipient is None and pairs:
+            # "The deal marks a warming of ties between Ankara and Riyadh": the pair the sentence names,
+            # else the pair the article keeps naming for this weapon, else its main pair.
+            named = _sentence_actors(ev, referents)
+            in_sentence = Counter({p: n for p, n in pairs.items() if set(p) <= named})
             same_class = class_pairs.get(ev.weapon_class)
-            ev.actor, ev.recipient = (same_class or pairs).most_common(1)[0][0]
+            ev.actor, ev.recipient = (in_sentence or same_class or pairs).most_common(1)[0][0]
             ev.rules.append("role/transfer/document-pair")
             ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
