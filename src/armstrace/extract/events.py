@@ -297,10 +297,10 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
     elif word in ("its", "their"):
         # "Iran's booming UAV industry, its shipment of drones": the nearest actor named before.
         found = None
-        own = {a.i for a in pron.ancestors}
+        above = {a.i for a in pron.ancestors}
         for i in range(pron.i - 1, pron.sent.start - 1, -1):
             tok = ctx.doc[i]
-            if any(a.dep_ in ("relcl", "appos", "acl") and a.i not in own for a in [tok, *tok.ancestors]):
+            if any(a.dep_ in ("relcl", "appos", "acl") and a.i not in above for a in [tok, *tok.ancestors]):
                 continue   # "The Houthis, who control much of northern Yemen, say their arsenal ...": not Yemen
             span = ctx.mention(tok)
             if span is not None and ctx.actor_of(span):
