@@ -397,3 +397,13 @@ def test_possessives_skip_places_in_relative_clauses_and_shipments_stay_with_the
             "The Houthis, who control much of northern Yemen, say their arsenal is built locally.")
     found = keys([r for r in extract(nlp, text) if "arsenal" in r.evidence])
     assert ("production", "houthis", "YEM", "arms", "houthis", "asserted") in found
+
+
+def test_bans_under_a_body_s_instruments_are_its_sanctions(nlp):
+    text = "Any arms trade with North Korea is banned under UN Security Council resolutions."
+    assert ("sanction", "un", "PRK", None, "author", "asserted") in keys(extract(nlp, text))
+    assert ("sanction", "un", "IRN", None, "author", "asserted") in keys(
+        extract(nlp, "UN resolutions prohibit arms sales to Iran."))
+    assert ("sanction", "DEU", "SAU", None, "author", "asserted") in keys(
+        extract(nlp, "Germany banned arms exports to Saudi Arabia in 2018."))
+    assert not [r for r in extract(nlp, "The law bans the sale of drones to minors.") if r.type == "sanction"]

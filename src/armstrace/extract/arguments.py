@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..nlp.mentions import INSTRUMENT
 from ..rules import Rules, TriggerRule
 from .document import DocContext
 from .phrases import (
@@ -30,6 +31,7 @@ from .phrases import (
 
 _RELATIVE = {"which", "that", "who"}
 _RELY = {"rely", "depend", "count"}
+_ARMS_TRADE = {"export", "sale", "transfer", "trade", "supply", "shipment", "import", "delivery"}
 _BLAME = {"blame", "accuse", "hold", "fault"}
 _TIME_PREPS = {"since", "after", "before", "during", "until", "following", "amid", "ahead", "prior"}
 _QUANT_PREPS = {"between", "about", "around", "nearly", "some", "over", "almost", "roughly", "approximately"}
@@ -224,6 +226,20 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
                     return _subject(ctx, rules, gov, depth + 1)
                 break   # "asked about Iran's plans to supply": the asker holds no plan
     return None, False
+
+
+def _bodies_in(ctx: DocContext, head: Token) -> list[ActorRef]:
+    """The body behind an instrument phrase: 'UN Security Council resolutions', 'Resolution 1718'."""
+    out: list[ActorRef] = []
+    for tok in head.subtree:
+        span = ctx.mention(tok)
+        if span is None or tok.i != span.start:
+            continue
+        if span.label_ == "BODY":
+            out.append(ActorRef(ctx.actor_of(span) or "", span, span.label_))
+        elif span.label_ == INSTRUMENT and (ctx.referent(span).instrument or "").startswith("UNSCR"):
+            out.append(ActorRef("un", span, span.label_))
+    return [a for a in out if a.actor]
 
 
 def _possessive_owner(ctx: DocContext, obj: Token, exclude: list[ActorRef]) -> list[ActorRef]:
@@ -502,6 +518,22 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
                     roles.place = found
                 if found not in roles.hosts:
                     roles.hosts.append(found)
+    elif frame == "ban":
+        # "Any arms trade with North Korea is banned under UN Security Council resolutions": the body
+        # whose instrument bans sanctions the party the banned trade is with.
+        instruments = _pobjs(verb, {"under", "by"}) + ([subj] if subj is not None and not passive_theme else [])
+        bodies = [a for i in instruments for a in _bodies_in(ctx, i)]
+        banned = passive_theme + objs
+        if not bodies and subj is not None and not passive_theme and any(
+                b.lemma_.lower() in _ARMS_TRADE for b in banned):
+            bodies = agent   # "Germany banned arms exports to Saudi Arabia": an embargo of its own
+        if not bodies:
+            return
+        roles.agents = bodies[:1]
+        parties = [p for b in banned for p in _pobjs(b, {"with", "to", "from", "for", "on"})]
+        parties += _pobjs(verb, {"to", "with", "on", "against"})   # "prohibit arms sales to Iran" (parser's attachment)
+        roles.recipients = [a for p in parties for a in actors_in_phrase(ctx, p) if a.actor != bodies[0].actor]
+        roles.rules.append("role/ban/instrument")
     elif frame == "sanction":
         roles.agents = agent
         targets = objs + passive_theme + _pobjs(verb, {"on", "against"})
