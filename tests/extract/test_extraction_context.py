@@ -407,3 +407,10 @@ def test_bans_under_a_body_s_instruments_are_its_sanctions(nlp):
     assert ("sanction", "DEU", "SAU", None, "author", "asserted") in keys(
         extract(nlp, "Germany banned arms exports to Saudi Arabia in 2018."))
     assert not [r for r in extract(nlp, "The law bans the sale of drones to minors.") if r.type == "sanction"]
+
+
+def test_a_denial_paragraph_denies_the_last_accusations(nlp):
+    text = ("North Korea sent missiles to Russia, Ukraine said.\n\n"
+            "Moscow and Pyongyang have rejected the accusations as groundless.")
+    found = keys([r for r in extract(nlp, text) if "groundless" in r.evidence])
+    assert found == {("transfer", "PRK", "RUS", "missile", c, "denied") for c in ("PRK", "RUS")}

@@ -62,6 +62,8 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     earlier_events: list[Event] = []
     weapon_age = 0
     before_prose = True   # lines above the first sentence that ends like prose
+    last_par_events: list[Event] = []   # the events of the last paragraph that had any
+    last_par_start = par_start = -1
     for sent in doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
             continue
@@ -73,13 +75,20 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
             before_prose = False
         if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
             ctx.prev_speaker = None   # reported speech does not run across paragraphs
+            par_start = sent.start
         found = events_of_sentence(ctx, rules, gaz.conflicts, sent, prev_weapons)
         if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
             earlier_events = []   # "Iran denied that" reaches back two sentences, within a paragraph
-        if not found and prev_events and quiet <= 1:
+        new_paragraph = "\n" in doc.text[sent.start_char - 2:sent.start_char]
+        if not found and ((prev_events and quiet <= 1) or (new_paragraph and last_par_events)):
             denier = _bare_denial(ctx, sent, rules)
+            # "Moscow and Pyongyang have rejected the accusations as groundless." as a paragraph of its
+            # own: the accusations of the last paragraph that made any, where the deniers are parties.
+            denied = prev_events + earlier_events if prev_events and quiet <= 1 else [
+                ev for ev in last_par_events if denier is not None and (
+                    "attribution/parties" in denier.rules or {ev.actor, ev.recipient} & set(denier.claimants))]
             if denier is not None:
-                for ev in prev_events + earlier_events:
+                for ev in denied:
                     if "attribution/parties" in denier.rules:
                         parties = [p for p in (ev.actor, ev.recipient) if p]
                         found.append(_as_denial(ev, Speaker(parties, denier.text, deny=True, rules=denier.rules), sent))
@@ -89,6 +98,10 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                             found.append(_as_denial(ev, denier, sent))
                             break
         events += found
+        if found:
+            if new_paragraph or par_start != last_par_start:
+                last_par_events, last_par_start = [], par_start
+            last_par_events += [ev for ev in found if ev.stance != "denied"]
         if found:
             earlier_events = prev_events if quiet == 0 else []
             prev_events, quiet = found, 0
