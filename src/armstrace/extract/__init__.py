@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteers
 from ..nlp import load_pipeline
-from ..nlp.mentions import SPAN_KEY, gazetteer_referents
+from ..nlp.mentions import gazetteer_referents
 from ..records import Article, Record
 from ..rules import load_rules
 from ..version import EXTRACTOR_VERSION
@@ -24,7 +24,9 @@ _PARTIES = {"governments", "sides", "countries", "capitals", "parties", "states"
 
 
 def _bare_denial(ctx: DocContext, sent, rules) -> Speaker | None:  # type: ignore[no-untyped-def]
-    """'Iran denied that.' / 'Moscow rejected the allegations.': a denial of the sentence before."""
+    """'Iran denied that.' / 'Moscow rejected the allegations.': a denial of what was just said (the
+    sentences before in the paragraph, or the last paragraph's accusations when the denial stands alone);
+    'Both governments deny the trade': each party to it denies it."""
     if len(sent) > _DENIAL_OBJECTS_MAX_TOKENS + 10:
         return None
     from .attribution import resolve_speaker
@@ -38,8 +40,8 @@ def _bare_denial(ctx: DocContext, sent, rules) -> Speaker | None:  # type: ignor
             continue
         if obj.lower_ in rules.cue_words.get("denial-object", set()) or obj.lemma_.lower() in rules.cue_words.get(
                 "denial-object", set()):
-            if subj.lower_ in ("both", "all") or (subj.lower_ in _PARTIES and any(
-                    c.lower_ in ("both", "the", "two") for c in subj.children)):
+            if ctx.mention(subj) is None and subj.pos_ != "PROPN" and (subj.lower_ in ("both", "all") or (
+                    subj.lower_ in _PARTIES and any(c.lower_ in ("both", "two") for c in subj.children))):
                 # "Both governments deny the trade": the parties to what was just said, each for itself.
                 return Speaker([], subj.text, deny=True, rules=["stance/bare-denial", "attribution/parties"])
             speaker = resolve_speaker(ctx, rules, subj)
@@ -55,6 +57,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     rules = load_rules()
     referents, _ = gazetteer_referents()
     ctx = DocContext.build(doc, referents, article.skip_spans, article.published)
+    text = doc.text   # (spaCy rebuilds Doc.text from its tokens on every access: read it once)
     events: list[Event] = []
     prev_events: list[Event] = []
     prev_weapons: list[WeaponRef] = []
@@ -69,17 +72,17 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
             continue
         if before_prose:
             stripped = sent.text.rstrip()
-            ends_line = "\n" in sent.text[len(stripped):] or "\n" in doc.text[sent.end_char:sent.end_char + 3]
+            ends_line = "\n" in sent.text[len(stripped):] or "\n" in text[sent.end_char:sent.end_char + 3]
             if not stripped.endswith((".", "!", "”", '"', ":")) and ends_line:
                 continue   # a headline or menu above the body: the body says it again, with attribution
             before_prose = False
-        if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
+        new_paragraph = "\n" in text[max(0, sent.start_char - 2):sent.start_char]
+        if new_paragraph:
             ctx.prev_speaker = None   # reported speech does not run across paragraphs
             par_start = sent.start
         found = events_of_sentence(ctx, rules, gaz.conflicts, sent, prev_weapons)
-        if "\n" in doc.text[sent.start_char - 2:sent.start_char]:
+        if new_paragraph:
             earlier_events = []   # "Iran denied that" reaches back two sentences, within a paragraph
-        new_paragraph = "\n" in doc.text[sent.start_char - 2:sent.start_char]
         if not found and ((prev_events and quiet <= 1) or (new_paragraph and last_par_events)):
             denier = _bare_denial(ctx, sent, rules)
             # "Moscow and Pyongyang have rejected the accusations as groundless." as a paragraph of its
@@ -110,16 +113,14 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         ctx.prev_speaker = _sentence_speaker(ctx, rules, sent) or (ctx.prev_speaker if found else None)
         sent_weapons = [w for t in sent if t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
                         for w in weapons_in_phrase(ctx, t)]
-        # The weapons last named stay in mind for three sentences ("... the missiles. ... the transfers").
-        for ref in sent_weapons:
-            if ref.model:
-                ctx.last_models[ref.weapon_class] = ref
+        # The weapons (and models) last named stay in mind for three sentences ("... the missiles.").
         if sent_weapons:
             prev_weapons, weapon_age = sent_weapons, 0
+            ctx.last_models = {ref.weapon_class: ref for ref in sent_weapons if ref.model}
         else:
             weapon_age += 1
             if weapon_age > 3:
-                prev_weapons = []
+                prev_weapons, ctx.last_models = [], {}
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
     return _records(article, fill_from_partners(events, ctx.actor_counts, ctx.referents), gaz.version)
@@ -156,13 +157,13 @@ def _remember_people(ctx: DocContext, sent) -> None:  # type: ignore[no-untyped-
     from .attribution import resolve_speaker
 
     rules = load_rules()
-    for ent in sent.ents:
+    for ent in ctx.ents_of(sent):
         if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj",) and \
                 ent.root.head.lemma_.lower() in rules.cue_words.get("report", set()):
             resolve_speaker(ctx, rules, ent.root)
     # "he said" in a later sentence means the last person named, speaker or not.
-    for span in ctx.doc.spans[SPAN_KEY]:
-        if span.label_ == "PERSON" and sent.start <= span.start < sent.end:
+    for span in ctx.mentions_of(sent):
+        if span.label_ == "PERSON":
             actor = ctx.actor_of(span)
             if actor:
                 ctx.last_person = Speaker([actor], span.text, rules=["attribution/last-person"],

@@ -150,7 +150,7 @@ def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
             ctx.people[span[-1].text] = speaker
         if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B":
             # "Shin Won-sik ... Shin said": the family name may come first.
-            first = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            first = next((e for e in ctx.ents_of(tok.sent) if e.start <= tok.i < e.end), None)
             if first is not None and len(first) > 1 and first[0].text not in ctx.people:
                 ctx.people[first[0].text] = speaker
 

@@ -51,6 +51,8 @@ class DocContext:
     last_actor: str | None = None
     instrument_counts: Counter = field(default_factory=Counter)
     actor_counts: Counter = field(default_factory=Counter)     # how often each actor is named
+    ents_by_sent: dict = field(default_factory=dict)           # sentence start -> spaCy entities
+    mentions_by_sent: dict = field(default_factory=dict)       # sentence start -> gazetteer mentions
     # The last model named per weapon class: "Kuwait bought TB2s ... approved the purchase of the drones".
     last_models: dict = field(default_factory=dict)
 
@@ -70,7 +72,23 @@ class DocContext:
                 if code:
                     ctx.instrument_counts[code] += 1
         ctx.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(doc.text)]
+        # Per-sentence entities and mentions, built once: spaCy rebuilds doc.ents on every access,
+        # and scanning every mention for every sentence makes long documents quadratic.
+        starts = {tok.i: tok.sent.start for tok in doc} if doc.has_annotation("SENT_START") or doc.has_annotation(
+            "DEP") else {}
+        for ent in doc.ents:
+            ctx.ents_by_sent.setdefault(starts.get(ent.start, 0), []).append(ent)
+        for span in doc.spans[SPAN_KEY]:
+            ctx.mentions_by_sent.setdefault(starts.get(span.start, 0), []).append(span)
         return ctx
+
+    def ents_of(self, sent: Span) -> list[Span]:
+        """The named entities of a sentence (spaCy's own, not the gazetteer mentions)."""
+        return self.ents_by_sent.get(sent.start, [])
+
+    def mentions_of(self, sent: Span) -> list[Span]:
+        """The gazetteer mentions that start in a sentence."""
+        return self.mentions_by_sent.get(sent.start, [])
 
     def mention(self, token: Token) -> Span | None:
         """The gazetteer mention covering `token`, if any."""

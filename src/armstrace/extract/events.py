@@ -31,7 +31,8 @@ from .times import time_of
 _MAIN_PARTY_MIN = 5
 _PROVIDE = {"provide", "offer", "give", "conduct", "deliver", "run", "organize", "organise", "extend"}
 _AIRBORNE = {"uav", "missile", "aircraft", "artillery"}   # what is shot down or intercepted in flight
-_PURCHASES = {"buy", "purchase", "order", "acquire", "procure", "import", "contract", "acquisition", "procurement"}
+_SOUGHT = {"seeking", "seeks", "sought", "seek", "requested", "request", "requests", "wants", "wanted", "asked"}
+_PURCHASES = {"buy", "purchase", "order", "contract"}
 _AMBIGUOUS_USE = {"use", "deploy", "employ", "send", "rely"}
 _TRAINING_WORDS = {"train", "training", "teach", "instruct", "learn", "show"}
 _PRONOUNS = {"it", "they", "them", "these", "those", "this", "its", "their", "any", "none", "some", "more"}
@@ -124,7 +125,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                        prev_weapons: list[WeaponRef]) -> list[Event]:
     """Every event the sentence states, with its attribution and stance."""
     events: list[Event] = []
-    time, precision = time_of(sent, ctx.published)
+    time, precision = time_of(sent, ctx.published, ctx.ents_of(sent))
     violates = violations_in(ctx, rules, sent)
     found = find_triggers(rules, sent)
     noun_triggers = {(t.i, r.type) for t, r in found if t.pos_ in ("NOUN", "PROPN")}
@@ -165,7 +166,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             if (anaphor or counted) and earlier and not own_theme:
                 weapons = earlier[-1:]
                 roles.rules.append("weapon/earlier-in-sentence")
-            elif prev_weapons and (not own_theme or counted) and (anaphor or counted):
+            elif prev_weapons and not own_theme and anaphor:
                 weapons = prev_weapons[:1]   # "condemned the transfers": those just named
                 roles.rules.append("weapon/previous-sentence")
             elif rule.type == "use" and _service_class(roles) is not None:
@@ -239,15 +240,19 @@ def _service_class(roles: Roles) -> str | None:
     return None
 
 
-_CARRY = {"carry", "transport", "ferry", "deliver"}
+_CARRY = {"carry", "transport", "ferry"}
 
 
 def _weapon_carries(ctx: DocContext, trigger: Token) -> bool:
-    """A weapon or platform carrying its payload ("bombers that can carry cruise missiles")."""
+    """A weapon or platform carrying its payload ("bombers that can carry cruise missiles"), not a
+    shipment: the subject is a weapon, or "they" stands for one."""
     if trigger.lemma_.lower() not in _CARRY or trigger.pos_ not in ("VERB", "AUX"):
         return False
     from .phrases import is_weapon_phrase
 
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or (
+            trigger.dep_ in ("acl", "relcl") and trigger.tag_ == "VBN"):
+        return False   # "missiles carried by ship": the weapons are what is carried
     subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if subj is None and trigger.dep_ == "relcl":
         subj = trigger.head
@@ -257,8 +262,12 @@ def _weapon_carries(ctx: DocContext, trigger: Token) -> bool:
         return False
     if is_weapon_phrase(ctx, subj):
         return True
+    # "Su-25 aircraft modified so that they could carry nuclear weapons": "they" are the aircraft.
     able = any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in trigger.children)
-    return subj.pos_ == "PRON" and subj.lower_ in ("they", "it") and able
+    antecedent = _weapons_before(ctx, trigger)
+    actors_before = [m for t in trigger.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < subj.i
+                     for m in [ctx.mention(t)] if m is not None and m.label_ in ("STATE", "DEMONYM", "ORGAN", "BODY", "CAPITAL")]
+    return subj.pos_ == "PRON" and subj.lower_ in ("they", "it") and able and bool(antecedent) and not actors_before
 
 
 def _under_non_event(rules: Rules, trigger: Token) -> bool:
@@ -267,6 +276,9 @@ def _under_non_event(rules: Rules, trigger: Token) -> bool:
     'US officials warned that Iran could supply missiles' reports a claim instead: a "that"
     clause under the warning verb is reported speech, not the thing warned against.
     """
+    if trigger.dep_ == "xcomp" and any(c.dep_ == "neg" for c in trigger.children) and \
+            rules.is_cue("object-control", trigger.head.lemma_.lower()):
+        return True   # "the US urged Iran not to supply missiles": a warning, not an event
     child = trigger
     for anc in trigger.ancestors:
         if rules.is_cue("non-event", anc.lemma_.lower()) and child.dep_ not in ("nsubj", "nsubjpass"):
@@ -334,9 +346,13 @@ def _weapons_before(ctx: DocContext, trigger: Token) -> list[WeaponRef]:
     from .phrases import weapons_in_phrase
 
     out: list[WeaponRef] = []
+    above = {a.i for a in trigger.ancestors}
     for tok in trigger.sent:
         if tok.i >= trigger.i:
             break
+        side = next((a for a in [tok, *tok.ancestors] if a.dep_ in ("advcl", "relcl", "acl")), None)
+        if side is not None and side.i not in above:
+            continue   # "After Russian missiles struck Kyiv, Germany promised to send more": not the missiles
         if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") and tok.pos_ in ("NOUN", "PROPN"):
             out += [w for w in weapons_in_phrase(ctx, tok) if all(w.span.start != o.span.start for o in out)]
     return out
@@ -344,8 +360,10 @@ def _weapons_before(ctx: DocContext, trigger: Token) -> list[WeaponRef]:
 
 def _subject_before(ctx: DocContext, pron: Token) -> str | None:
     """The actor that is the subject of a clause earlier in the pronoun's own sentence."""
+    governing = {a.i for a in pron.ancestors}
+    governing |= {c.head.i for c in pron.sent if c.dep_ == "conj" and c.i in governing}   # "X ..., and it will ..."
     for tok in reversed(list(pron.sent)[:pron.i - pron.sent.start]):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.i in governing:
             span = ctx.mention(tok)
             actor = ctx.actor_of(span) if span is not None else None
             if actor:
@@ -361,7 +379,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
     recipients: list[str | None] = [a.actor for a in roles.recipients]
     earlier = ctx.last_models.get(weapon_class) if weapon_class else None
     if group and earlier is not None and not any(w.model for w in group) and all(
-            any(c.lower_ in ("the", "these", "those", "its", "their") for c in w.head.children) for w in group):
+            any(c.lower_ in ("the", "these", "those") for c in w.head.children) for w in group):
         # "approved the purchase of 18 of the drones": the drones are the model named before.
         makers_of = [*group, earlier]   # (its maker only: annotators list a model where the text names it)
         roles.rules.append("weapon/definite-earlier-model")
@@ -521,7 +539,7 @@ def _sentence_actors(ev: Event, referents: dict | None) -> set[str]:
 
 def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
                        referents: dict | None = None) -> list[Event]:
-    """Complete transfers that name one side only from the document's other transfers.
+    """Complete transfers, uses and trainings that name one side only from the document's other events.
 
     "Promised missiles have not been delivered" in an article about Russia
     arming Iran: the supplier and recipient an article keeps returning to are
@@ -563,7 +581,8 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
             ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor is None and ev.recipient in from_partner:
             fill(ev, "actor", from_partner[ev.recipient], "role/transfer/document-partner", 0.4)
-        elif ev.type == "transfer" and ev.actor is None and ev.recipient in to_partner:
+        elif ev.type == "transfer" and ev.actor is None and ev.recipient in to_partner and (
+                ev.stance == "hedged" or ev.trigger.lower() in _SOUGHT):
             # "Pyongyang is seeking fighter aircraft" in an article about its shells for Russia: in return,
             # from the party it supplies.
             fill(ev, "actor", to_partner[ev.recipient], "role/transfer/document-counterpart", 0.3)

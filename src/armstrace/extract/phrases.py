@@ -236,8 +236,10 @@ def _plural_back_reference(ctx: DocContext, head: Token) -> list[ActorRef]:
     for i in range(head.i - 1, max(-1, sent_start - 120), -1):
         if i in own_clause:
             continue
-        if not wanted and i < sent_start and len(found) >= 2 and ctx.doc[i + 1].is_sent_start:
-            break   # the nearest sentence with two or more states is the one meant
+        if i < sent_start and ctx.doc[i + 1].is_sent_start:
+            if len(found) >= max(wanted, 2):
+                break   # the nearest sentence that names enough states is the one meant
+            found = [f for f in found if f.span.start >= sent_start]   # not pooled across sentences
         span = ctx.mention(ctx.doc[i])
         if span is None or span.start != i or span.label_ not in (STATE, CAPITAL, DEMONYM, "METONYM"):
             continue

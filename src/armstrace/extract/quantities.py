@@ -86,8 +86,8 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     num = nums[0]
     if _is_money(num):
         return None, None   # "a $1 billion package": money, not a count
-    if _YEARLIKE.fullmatch(num.text):
-        return None, None   # "the 2015 nuclear deal", "its 2022 deliveries": a year, not a count
+    if _YEARLIKE.fullmatch(num.text) and noun.tag_ != "NNS":
+        return None, None   # "the 2015 nuclear deal": a year; "2000 drones" is a count
     lead_words = {t.lower_ for t in num.doc[max(num.sent.start, num.i - 2):num.i]}
     if lead_words & _VAGUE or num.lower_ in _VAGUE:
         return None, "quantity/vague"

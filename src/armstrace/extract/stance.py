@@ -21,7 +21,7 @@ from .document import Speaker
 # A relative clause states its event as given: "the drones that Russia is using ... appear to be
 # Iranian" hedges the origin, not the use.
 _STOP_AT = {"ccomp", "parataxis", "ROOT", "relcl"}
-_KEEP = {"keep", "maintain", "retain", "continue", "extend", "renew", "preserve"}
+_KEEP = {"keep", "maintain", "retain", "continue", "preserve"}
 # "Russia has not prevented Israel from launching airstrikes": a negated prevention lets it happen.
 _PREVENT = {"prevent", "stop", "block", "keep", "deter", "bar", "hinder"}
 
@@ -55,7 +55,8 @@ def _scope(trigger: Token) -> list[Token]:
     while tok.head.i != tok.i:
         if tok.dep_ in _STOP_AT or _own_clause_conj(tok):
             break
-        if tok.head.lemma_.lower() in _KEEP and tok.dep_ == "dobj":
+        if tok.head.lemma_.lower() in _KEEP and tok.dep_ == "dobj" and not any(
+                c.dep_ == "neg" for c in tok.head.children):
             break   # "they would keep their own sanctions": what is kept exists; the modal is about keeping
         tok = tok.head
         chain.append(tok)

@@ -46,9 +46,10 @@ def _parse(text: str, base: str | None) -> tuple[str, str] | None:
     return None
 
 
-def time_of(sent: Span, published: str | None) -> tuple[str | None, str | None]:
-    """(date, precision) of the first date the sentence gives, or (None, None)."""
-    for ent in sent.ents:
+def time_of(sent: Span, published: str | None, ents: list[Span] | None = None) -> tuple[str | None, str | None]:
+    """(date, precision) of the first date the sentence gives, or (None, None); `ents`: the
+    sentence's entities when the caller has them (Span.ents rebuilds the document's)."""
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ != "DATE":
             continue
         text = ent.text.strip()

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-
-from .line_breaks import DATELINE
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteers, load_gazetteers
+from .line_breaks import DATELINE
 
 SPAN_KEY = "armstrace"
 
@@ -108,12 +107,15 @@ _HALVES = {"North": ("state/PRK", "state/KOR"), "South": ("state/KOR", "state/PR
 
 def _divided_halves(doc: Doc, spans: list[Span]) -> list[Span]:
     """'... buying shells from the North' in a story that names North Korea: Pyongyang's state."""
-    named = {s.kb_id_ for s in spans}
+    first_named: dict[str, int] = {}
+    for s in spans:
+        first_named[s.kb_id_] = min(first_named.get(s.kb_id_, s.start), s.start)
     out = []
     for tok in doc[1:]:
         halves = _HALVES.get(tok.text)
-        if halves is None or doc[tok.i - 1].lower_ != "the" or not {halves[0], halves[1]} & named:
-            continue
+        if halves is None or doc[tok.i - 1].lower_ != "the" or not any(
+                first_named.get(h, tok.i) < tok.i for h in halves):
+            continue   # (only once a Korea has been named before)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("of", "-")):
             continue   # "the North Atlantic", "the South China Sea", "the north of"
