@@ -479,3 +479,12 @@ def test_urging_not_to_supply_is_a_warning(nlp):
 def test_a_four_digit_count_of_weapons_is_a_count(nlp):
     rec = next(r for r in extract(nlp, "Russia delivered 2000 drones to Belarus.") if r.type == "transfer")
     assert rec.quantity is not None and rec.quantity.min == 2000
+
+
+def test_the_defenders_weapon_is_not_part_of_the_attack(nlp):
+    text = "Ukraine's air force said it had shot down a Russian Kinzhal missile with a US-supplied Patriot system."
+    found = keys(extract(nlp, text))
+    assert ("use", "RUS", "UKR", "missile", "UKR", "asserted") in found
+    assert not any(k[3] == "air-defense" and k[0] == "use" for k in found)
+    assert not any(k[:3] == ("transfer", "USA", "RUS") for k in found)
+    assert ("transfer", "USA", "UKR", "air-defense", "UKR", "asserted") in found   # the Patriot was supplied

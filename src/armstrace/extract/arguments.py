@@ -91,6 +91,10 @@ def find_triggers(rules: Rules, sent: Span) -> list[tuple[Token, TriggerRule]]:
         pos = "NOUN" if pos == "PROPN" else pos
         lemma = tok.lemma_.lower()
         candidates = rules.by_lemma.get((lemma, pos), []) or rules.by_lemma.get((tok.lower_, pos), [])
+        hyphened = tok.i > sent.start and tok.nbor(-1).text == "-"
+        origin = [r for r in rules.by_lemma.get((tok.lower_, pos), []) if r.frame == "origin"]
+        if hyphened and origin and tok.dep_ in ("amod", "compound"):
+            candidates = origin   # "a US-supplied Patriot system", however the tagger labels "supplied"
         for rule in candidates:
             if rule.frame == "origin" and not (tok.i > sent.start and tok.nbor(-1).text == "-"):
                 continue
@@ -416,7 +420,9 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         roles.theme = theme[0] if theme else None
     elif frame in ("use", "intercept"):
         relied_on = _pobjs(verb, {"on", "upon"}) if verb.lemma_.lower() in _RELY else []
-        theme = objs + passive_theme + with_objs + relied_on + ([rel_head] if rel_head is not None else [])
+        # ("shot down a missile with a Patriot": the defender's weapon is no part of the attack)
+        theme = objs + passive_theme + (with_objs if frame == "use" else []) + relied_on + (
+            [rel_head] if rel_head is not None else [])
         # "struck ammunition depots": an object that is no weapon is the target, whatever its modifiers.
         # ("thousands of drones", "99 percent of the missiles" are weapons by their "of")
         weapons = _weapons_from(ctx, [t for t in theme if t not in objs or t.pos_ in ("PRON", "NUM") or any(
@@ -815,7 +821,11 @@ def _origin_roles(ctx: DocContext, trigger: Token, roles: Roles) -> None:
     poss = _children(noun, "poss")
     if poss:
         roles.recipients = actors_in_phrase(ctx, poss[0])
-    elif noun.head.pos_ == "VERB":
-        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    else:
+        # "shot it down with a US-supplied Patriot": through the preposition to the verb
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ == "VERB" else None
         if subj is not None and subj.i != noun.i:
             roles.recipients = actors_in_phrase(ctx, subj)
+            if not roles.recipients and subj.pos_ == "PRON":
+                roles.pronoun = subj   # "it had shot down ...": resolved to the speaker by the caller

@@ -189,7 +189,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             # A seizure reported without attribution: the seizing state vouches for the shipment.
             speaker = Speaker([w.actor for w in roles.witness], None, rules=["attribution/seizer"],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
-        if not (roles.recipients if rule.frame == "intercept" else roles.agents) and roles.pronoun is not None:
+        if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
         stance = decide_stance(rules, trigger, speaker, roles.theme)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
@@ -335,7 +335,7 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         return
     span = ctx.doc[pron.i:pron.i + 1]
     refs = [ActorRef(a, span, "PRONOUN") for a in actors]
-    if intercept or roles.rule.frame == "receive":
+    if intercept or roles.rule.frame in ("receive", "origin"):
         roles.recipients = refs
     else:
         roles.agents = refs
