@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from armstrace.evaluation import figures_by_type, load_gate
-
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
