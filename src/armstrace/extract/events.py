@@ -76,6 +76,9 @@ def _is_state(actor: str | None) -> bool:
     return actor is not None and len(actor) == 3 and actor.isupper()
 
 
+_UNSCR = "UNSCR"   # a Security Council resolution named without its number
+
+
 def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
     """Instruments the sentence says are breached ("violates Resolution 2231")."""
     if not any(rules.is_cue("violation", t.lemma_.lower()) or rules.is_cue("violation", t.lower_) for t in sent):
@@ -86,11 +89,15 @@ def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
             code = ctx.referent(span).instrument
             if code and code not in codes:
                 codes.append(code)
-    if not codes and any(t.lemma_.lower() == "resolution" for t in sent):
-        # "a Security Council resolution": the resolution the article is about.
-        resolutions = [c for c, _ in ctx.instrument_counts.most_common() if c.startswith("UNSCR")]
+    if any(c.startswith(_UNSCR + "-") for c in codes):
+        codes = [c for c in codes if c != _UNSCR]   # "resolutions, starting with Resolution 1718": the number
+    unnumbered = not codes or codes == [_UNSCR]
+    if unnumbered and any(t.lemma_.lower() == "resolution" for t in sent):
+        # "a Security Council resolution": the resolution the article is about, where it names one;
+        # else the short form of the words (GUIDELINES), UNSCR.
+        resolutions = [c for c, _ in ctx.instrument_counts.most_common() if c.startswith(_UNSCR + "-")]
         if resolutions:
-            codes.append(resolutions[0])
+            codes = resolutions[:1]
     return codes
 
 
