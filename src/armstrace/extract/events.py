@@ -77,6 +77,7 @@ def _is_state(actor: str | None) -> bool:
 
 
 _UNSCR = "UNSCR"   # a Security Council resolution named without its number
+_EMBARGO_BODIES = {"un", "eu"}
 
 
 def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
@@ -89,15 +90,27 @@ def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
             code = ctx.referent(span).instrument
             if code and code not in codes:
                 codes.append(code)
-    if any(c.startswith(_UNSCR + "-") for c in codes):
-        codes = [c for c in codes if c != _UNSCR]   # "resolutions, starting with Resolution 1718": the number
-    unnumbered = not codes or codes == [_UNSCR]
-    if unnumbered and any(t.lemma_.lower() == "resolution" for t in sent):
-        # "a Security Council resolution": the resolution the article is about, where it names one;
-        # else the short form of the words (GUIDELINES), UNSCR.
-        resolutions = [c for c, _ in ctx.instrument_counts.most_common() if c.startswith(_UNSCR + "-")]
-        if resolutions:
-            codes = resolutions[:1]
+    return codes or _unnumbered_instruments(ctx, sent)
+
+
+def _unnumbered_instruments(ctx: DocContext, sent: Span) -> list[str]:
+    """Instruments named without a number: 'a Security Council resolution' is the resolution the article
+    names, else UNSCR; 'the UN arms embargo' is UN-arms-embargo (GUIDELINES: the short form of the words)."""
+    codes: list[str] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "resolution" and _UNSCR not in codes:
+            resolutions = [c for c, _ in ctx.instrument_counts.most_common() if c.startswith(_UNSCR + "-")]
+            if resolutions:
+                return resolutions[:1]
+            if any(t.lower_ == "council" for t in sent):
+                codes.append(_UNSCR)
+        elif lemma == "embargo":
+            for mod in tok.children:
+                span = ctx.mention(mod) if mod.dep_ in ("compound", "amod", "poss", "nmod") else None
+                body = ctx.actor_of(span) if span is not None else None
+                if body in _EMBARGO_BODIES and f"{body.upper()}-arms-embargo" not in codes:
+                    codes.append(f"{body.upper()}-arms-embargo")
     return codes
 
 
