@@ -26,7 +26,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "relative-pronoun", "rely", "arms-trade", "blame", "time-prep", "quantity-prep", "begin",
                   "sanction-container", "plan-holder", "intent-noun", "target-prep", "place-prep",
                   "light-agent-verb", "destination", "contain", "firm-noun", "sanction-measure",
-                  "sanction-qualifier", "means-verb", "aid-noun", "listing-verb", "copula"]
+                  "sanction-qualifier", "means-verb", "aid-noun", "listing-verb", "copula",
+                  "leader-led"]
 
 
 class Trigger(Entry):

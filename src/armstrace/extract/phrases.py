@@ -171,9 +171,27 @@ def _backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
             patron = ctx.mention(ctx.doc[tok.i - 2])
             if patron is None or patron.label_ not in ACTOR_LABELS:
                 return None
+            named = _named_group_within(ctx, patron.end, head.i)
+            if named is not None:
+                return named   # "Iran-aligned Houthi movement": the Houthis, whoever backs them
+            if load_rules().is_cue("leader-led", tok.lower_) and ctx.actor_of(patron):
+                # "the US-led coalition": its leader (DECISIONS, like "the US and its allies" -> USA)
+                return ActorRef(ctx.actor_of(patron), ctx.doc[patron.start:head.i + 1], patron.label_)
             words = [t.lower_ for t in ctx.doc[patron.start:head.i + 1] if t.text != "-"]
             slug = "-".join(w.replace(" ", "-") for w in words)
             return ActorRef(slug, ctx.doc[patron.start:head.i + 1], "GROUP")
+    return None
+
+
+def _named_group_within(ctx: DocContext, start: int, head_i: int) -> ActorRef | None:
+    """A known group, body or organ named inside a described group ('X-backed Hezbollah fighters'),
+    up to and including its head: a description that contains a known group is that group."""
+    for i in range(head_i, start - 1, -1):
+        span = ctx.mention(ctx.doc[i])
+        if span is not None and span.start >= start and span.label_ in _PART_OF and span.label_ != "PERSON":
+            actor = ctx.actor_of(span)
+            if actor:
+                return ActorRef(actor, span, span.label_)
     return None
 
 
