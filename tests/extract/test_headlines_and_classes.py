@@ -40,3 +40,37 @@ def test_group_names(nlp, text, expected):
 def test_unnamed_backed_group_keeps_its_description(nlp):
     found = {r.actor for r in extract(nlp, "Russia-backed militias attacked the town with mortars.")}
     assert "russia-backed-militias" in found
+
+
+# --- Headlines -------------------------------------------------------------------------------------
+
+def test_title_case_headline_is_read_in_sentence_case(nlp):
+    text = "Chile to Acquire New Leopard Tanks From Germany\n\nBy Ana Ruiz\n\nThe deal was signed on Monday."
+    doc = nlp(text)
+    assert doc.text == text   # the page's own words stay, under the sentence-case parse
+    assert [t.text for t in doc][:3] == ["Chile", "to", "Acquire"]
+    records = extract_doc(doc, Article(doc_id="t", text=text))
+    assert ("transfer", "DEU", "CHL", "armor") in keys(records)
+    for r in records:
+        assert text[r.evidence_start:r.evidence_end] == r.evidence
+
+
+def test_sentence_case_lines_are_untouched(nlp):
+    text = "Brazil buys Swedish fighter jets\n\nThe deal was signed in Stockholm on Monday."
+    doc = nlp(text)
+    assert "armstrace_title_case" not in doc.user_data
+    assert ("transfer", "SWE", "BRA", "aircraft") in keys(extract_doc(doc, Article(doc_id="t", text=text)))
+
+
+def test_headline_states_a_claim_of_its_own(nlp):
+    text = "Kenya receives armoured vehicles from China\n\nThe vehicles arrived in Mombasa last week."
+    claims = {(r.type, r.actor, r.recipient, r.claimant) for r in extract(nlp, text)}
+    assert ("transfer", "CHN", "KEN", "author") in claims
+
+
+def test_headline_defers_to_the_body_attribution(nlp):
+    text = ("Turkey sold drones to Nigeria\n\n"
+            "Turkey sold drones to Nigeria last year, the Nigerian defence ministry said.")
+    claims = {(r.type, r.actor, r.recipient, r.claimant) for r in extract(nlp, text)}
+    assert ("transfer", "TUR", "NGA", "NGA") in claims
+    assert ("transfer", "TUR", "NGA", "author") not in claims

@@ -67,15 +67,17 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     before_prose = True   # lines above the first sentence that ends like prose
     last_par_events: list[Event] = []   # the events of the last paragraph that had any
     last_par_start = par_start = -1
+    headline_events: list[int] = []
     for sent in doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
             continue
+        headline = False
         if before_prose:
             stripped = sent.text.rstrip()
             ends_line = "\n" in sent.text[len(stripped):] or "\n" in text[sent.end_char:sent.end_char + 3]
-            if not stripped.endswith((".", "!", "”", '"', ":")) and ends_line:
-                continue   # a headline or menu above the body: the body says it again, with attribution
-            before_prose = False
+            # A headline or sub-headline above the body states claims too (menus are chrome, dropped above).
+            headline = not stripped.endswith((".", "!", "”", '"', ":")) and ends_line
+            before_prose = headline
         new_paragraph = "\n" in text[max(0, sent.start_char - 2):sent.start_char]
         if new_paragraph:
             ctx.prev_speaker = None   # reported speech does not run across paragraphs
@@ -101,6 +103,8 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                             found.append(_as_denial(ev, denier, sent))
                             break
         events += found
+        if headline:
+            headline_events += [id(ev) for ev in found]
         if found:
             if new_paragraph or par_start != last_par_start:
                 last_par_events, last_par_start = [], par_start
@@ -123,7 +127,17 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                 prev_weapons, ctx.last_models = [], {}
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
-    return _records(article, fill_from_partners(events, ctx.actor_counts, ctx.referents), gaz.version)
+    events = _defer_headlines(fill_from_partners(events, ctx.actor_counts, ctx.referents), set(headline_events))
+    return _records(article, events, gaz.version)
+
+
+def _defer_headlines(events: list[Event], headline: set[int]) -> list[Event]:
+    """A headline states in the outlet's voice what the body says again with its source ("Seoul says
+    ..."): where the body attributes the same event to a party, the headline's bare author claim goes."""
+    attributed = {(ev.type, ev.actor, ev.recipient, ev.weapon_class) for ev in events
+                  if id(ev) not in headline and set(ev.speaker.claimants) - {"author"}}
+    return [ev for ev in events if id(ev) not in headline or ev.speaker.claimants != ["author"] or
+            (ev.type, ev.actor, ev.recipient, ev.weapon_class) not in attributed]
 
 
 def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelNotInstalled
-from . import line_breaks  # noqa: F401  (registers the component)
+from . import headline_case, line_breaks  # noqa: F401  (registers the components)
 from .mentions import SPAN_KEY, MentionMatcher  # noqa: F401  (registers the factory)
 
 __all__ = ["SPAN_KEY", "load_pipeline"]
@@ -26,4 +26,9 @@ def load_pipeline(model: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("armstrace_line_breaks_v1", before="parser")
     nlp.add_pipe("armstrace_mentions_v1", last=True)
+    # Title Case lines are parsed in sentence case; the page's own words come back at the end.
+    nlp.add_pipe("armstrace_headline_case_v1", first=True)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("armstrace_headline_infinitive_v1", last=True)
+    nlp.add_pipe("armstrace_headline_restore_v1", last=True)
     return nlp
