@@ -74,3 +74,11 @@ def test_headline_defers_to_the_body_attribution(nlp):
     claims = {(r.type, r.actor, r.recipient, r.claimant) for r in extract(nlp, text)}
     assert ("transfer", "TUR", "NGA", "NGA") in claims
     assert ("transfer", "TUR", "NGA", "author") not in claims
+
+
+def test_give_verb_with_an_infinitive_is_the_infinitive(nlp):
+    # "moved to keep": acting, not moving arms; "offered to send": the sending is the event.
+    text = "Canada and Japan moved to extend their own sanctions on Syria's missile programme."
+    assert not [r for r in extract(nlp, text) if r.type == "transfer"]
+    found = keys(extract(nlp, "Norway offered to send air defence systems to Ukraine."))
+    assert ("transfer", "NOR", "UKR", "air-defense") in found

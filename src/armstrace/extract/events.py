@@ -163,6 +163,10 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 rule.frame == "give" and trigger.i + 1 < sent.end and trigger.nbor().lower_ in ("out", "on")
                 and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
             continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
+        if rule.frame == "give" and trigger.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in
+                                                                  trigger.children) and \
+                not any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+            continue   # "moved to keep sanctions", "offered to send tanks": the infinitive is the act
         if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
             continue   # "drones for use in Ukraine": a purpose, not a report of an attack
         if _weapon_carries(ctx, trigger):
