@@ -82,3 +82,13 @@ def test_give_verb_with_an_infinitive_is_the_infinitive(nlp):
     assert not [r for r in extract(nlp, text) if r.type == "transfer"]
     found = keys(extract(nlp, "Norway offered to send air defence systems to Ukraine."))
     assert ("transfer", "NOR", "UKR", "air-defense") in found
+
+
+# --- Classes -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland has begun training Romanian crews to operate Abrams tanks.", ("training", "POL", "ROU", "armor")),
+    ("Turkey trained Azerbaijani soldiers on using armed drones.", ("training", "TUR", "AZE", "uav")),
+])
+def test_training_class_from_the_act_trained_for(nlp, text, expected):
+    assert expected in keys(extract(nlp, text))

@@ -24,6 +24,11 @@ def train_verb(c: VerbClause, roles: Roles) -> None:
         # "Iranian pilots have begun training on the Su-35": without an object, the subject learns.
         roles.recipients = c.agent
     theme = pobjs(verb, {"on", "in", "with"}) + [p for o in objs for p in pobjs(o, {"on", "with"})]
+    # "trained pilots to use F-16 jets", "trained Russians on using drones": what the act is done with.
+    acts = [x for x in verb.children if x.dep_ in ("advcl", "xcomp") and x.tag_ in ("VB", "VBG")]
+    acts += [x for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in") for x in p.children
+             if x.dep_ == "pcomp"]
+    theme += [o for a in acts for o in a.children if o.dep_ == "dobj"]
     roles.weapons = weapons_from(ctx, theme)
     roles.theme = theme[0] if theme else None
     preps = [x for x in verb.children if x.dep_ == "prep" and x.lower_ in ("in", "at")]
