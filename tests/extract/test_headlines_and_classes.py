@@ -92,3 +92,16 @@ def test_give_verb_with_an_infinitive_is_the_infinitive(nlp):
 ])
 def test_training_class_from_the_act_trained_for(nlp, text, expected):
     assert expected in keys(extract(nlp, text))
+
+
+def test_parts_for_a_weapon_are_of_its_class(nlp):
+    found = keys(extract(nlp, "Belarus sent components for attack helicopters to Myanmar."))
+    assert ("transfer", "BLR", "MMR", "aircraft") in found
+    assert ("transfer", "BLR", "MMR", "technology") in found
+    found = keys(extract(nlp, "North Korea shipped missile components to Syria."))
+    assert ("transfer", "PRK", "SYR", "missile") in found
+
+
+def test_parts_for_foreign_weapons_are_not_made_by_that_state(nlp):
+    found = keys(extract(nlp, "A Malaysian firm supplied parts for Iranian drones."))
+    assert not any(k[1] == "IRN" for k in found)

@@ -356,8 +356,9 @@ def _weapon_tokens(head: Token) -> list[Token]:
         for child in tok.children:
             if child.dep_ in _WEAPON_STOP_DEPS or child.lower_ in _WEAPON_STOP_WORDS:
                 continue
-            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like"):
-                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not (
+                    child.lower_ == "for" and load_rules().is_cue("part-noun", tok.lower_)):
+                continue   # ("parts for drones" are drone parts: GUIDELINES, missile components are missile)
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
@@ -403,7 +404,15 @@ def weapons_in_phrase(ctx: DocContext, head: Token) -> list[WeaponRef]:
         twin.gazetteer_ids += ref.gazetteer_ids
     for ref in merged:
         ref.producer, ref.supplier = origin_of(ctx, ref)
+        if _parts_for(ref.span.root):
+            ref.producer = None   # "components for Russian drones": whoever makes the drones did not send the parts
     return merged
+
+
+def _parts_for(tok: Token) -> bool:
+    """True when the weapon is what some parts are for ("parts for unmanned aerial vehicles")."""
+    head = _noun_head(tok)
+    return head.dep_ == "pobj" and head.head.lower_ == "for" and load_rules().is_cue("part-noun", head.head.head.lower_)
 
 
 def _noun_head(tok: Token) -> Token:
