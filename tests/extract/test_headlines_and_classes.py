@@ -105,3 +105,30 @@ def test_parts_for_a_weapon_are_of_its_class(nlp):
 def test_parts_for_foreign_weapons_are_not_made_by_that_state(nlp):
     found = keys(extract(nlp, "A Malaysian firm supplied parts for Iranian drones."))
     assert not any(k[1] == "IRN" for k in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GUIDELINES: aerial bombs and cluster munitions are ammunition.
+    ("Italy sold smart bombs to Qatar.", ("transfer", "ITA", "QAT", "ammunition")),
+    ("The regime dropped barrel bombs on Aleppo.", None),
+    # surface-to-air systems are air-defense; unspecified military material is arms.
+    ("Spain delivered anti-aircraft tanks to Ukraine.", ("transfer", "ESP", "UKR", "air-defense")),
+    ("Egypt received military cargo from Russia.", ("transfer", "RUS", "EGY", "arms")),
+    ("Japan exported weapon scopes to the Philippines.", ("transfer", "JPN", "PHL", "technology")),
+])
+def test_class_terms(nlp, text, expected):
+    found = extract(nlp, text)
+    if expected is None:
+        assert {r.weapon_class for r in found} <= {"ammunition"}
+    else:
+        assert expected in keys(found)
+
+
+@pytest.mark.parametrize("text, model, weapon_class", [
+    ("The United States sold CBU-105 cluster bombs to Oman.", "cbu-105", "ammunition"),
+    ("France will supply AASM guided bombs to Greece.", "aasm", "ammunition"),
+    ("Canada sold LAV 6.0 vehicles to Colombia.", "lav-6", "armor"),
+])
+def test_weapon_models(nlp, text, model, weapon_class):
+    found = extract(nlp, text)
+    assert any(model in r.weapons and r.weapon_class == weapon_class for r in found), found
