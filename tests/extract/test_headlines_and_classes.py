@@ -132,3 +132,15 @@ def test_class_terms(nlp, text, expected):
 def test_weapon_models(nlp, text, model, weapon_class):
     found = extract(nlp, text)
     assert any(model in r.weapons and r.weapon_class == weapon_class for r in found), found
+
+
+def test_region_names_are_no_state(nlp):
+    doc = nlp("Brazil sold rifles to several armies in Latin America.")
+    assert "state/USA" not in {s.kb_id_ for s in doc.spans["armstrace"]}
+    assert not any(r.recipient == "USA" for r in extract(nlp, "Brazil sold rifles to Latin America."))
+
+
+def test_described_group_slug_takes_the_whole_name(nlp):
+    text = "Northern Alliance Front fighters attacked the base with mortars."
+    actors = {r.actor for r in extract(nlp, text)}
+    assert "northern-alliance-front-fighters" in actors, actors

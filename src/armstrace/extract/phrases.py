@@ -287,7 +287,9 @@ def _described_group(ctx: DocContext, head: Token) -> ActorRef | None:
     named = ctx.mention(mods[0])
     if named is not None and named.label_ in ("BODY", "BODY_DEMONYM"):
         return None
-    first = min(m.i for m in mods)
+    first = min(m.left_edge.i for m in mods)   # "National Liberation Army fighters": the whole name
+    while ctx.doc[first].dep_ in ("det", "poss", "case", "punct", "nummod") and first < head.i:
+        first += 1
     words = [t.lower_ for t in ctx.doc[first:head.i + 1] if t.text != "-"]
     return ActorRef("-".join(words), ctx.doc[first:head.i + 1], "GROUP")
 

@@ -29,11 +29,12 @@ SPAN_KEY = "armstrace"
 STATE, DEMONYM, CAPITAL, METONYM, ORGAN, PERSON, BODY, BODY_DEMONYM = (
     "STATE", "DEMONYM", "CAPITAL", "METONYM", "ORGAN", "PERSON", "BODY", "BODY_DEMONYM")
 WEAPON, CLASS, INSTRUMENT = "WEAPON", "CLASS", "INSTRUMENT"
+REGION = "REGION"   # "Latin America": matched only so that the state inside it is not, then dropped
 ACTOR_LABELS = frozenset({STATE, DEMONYM, CAPITAL, METONYM, ORGAN, PERSON, BODY, BODY_DEMONYM})
 # When two names overlap, the longer wins (filter_spans); on equal length the
 # more specific kind wins: "Turkish Aerospace" is an organ, not a demonym.
 PRIORITY = {WEAPON: 0, INSTRUMENT: 1, PERSON: 2, ORGAN: 3, BODY: 4, METONYM: 5, STATE: 6,
-            CAPITAL: 7, BODY_DEMONYM: 8, DEMONYM: 9, CLASS: 10}
+            CAPITAL: 7, BODY_DEMONYM: 8, DEMONYM: 9, CLASS: 10, REGION: 11}
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,11 @@ class MentionMatcher:
             by_key.setdefault(key, []).append(nlp.make_doc(surface))
         for key, docs in by_key.items():
             self.matcher.add(key, docs)
+        from ..rules import load_rules   # (rules import the gazetteer loader; keep the import lazy)
+
+        regions = sorted(load_rules().cue_words.get("region-name", set()))
+        if regions:
+            self.matcher.add(f"{REGION}|region", [nlp.make_doc(r) for r in regions])
 
     def __call__(self, doc: Doc) -> Doc:
         # A dateline names where the story was filed, not a party to it ("BRUSSELS, Oct 19 -").
@@ -158,7 +164,7 @@ class MentionMatcher:
         spans += _divided_halves(doc, spans)
         # Longest first, then by kind priority, then leftmost.
         spans.sort(key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
-        doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
+        doc.spans[SPAN_KEY] = sorted((s for s in filter_spans(spans) if s.label_ != REGION), key=lambda s: s.start)
         return doc
 
 
