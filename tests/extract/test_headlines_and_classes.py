@@ -144,3 +144,12 @@ def test_described_group_slug_takes_the_whole_name(nlp):
     text = "Northern Alliance Front fighters attacked the base with mortars."
     actors = {r.actor for r in extract(nlp, text)}
     assert "northern-alliance-front-fighters" in actors, actors
+
+
+def test_a_lines_first_word_is_no_sentence_of_its_own(nlp):
+    text = ("NATO leaders meet in Vilnius\n\nBy Staff\n\n"
+            "UK ministers approved new sanctions on Belarus on Monday.\n\n"
+            "EU diplomats said more would follow.")
+    starts = [s.text.strip() for s in nlp(text).sents]
+    assert "UK ministers approved new sanctions on Belarus on Monday." in starts
+    assert "EU diplomats said more would follow." in starts

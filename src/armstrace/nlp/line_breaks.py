@@ -27,6 +27,12 @@ def mark_line_breaks(doc: Doc) -> Doc:
             nxt = doc[tok.i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+                # "EU foreign ministers tackled ...", "U.S. Imposes Sanctions ...": a line's first word
+                # is no sentence of its own when a word follows it without punctuation.
+                after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+                if after is not None and any(c.isalpha() for c in nxt.text) and not nxt.whitespace_.count("\n") \
+                        and not after.is_punct and not after.is_space:
+                    after.is_sent_start = False
     for match in DATELINE.finditer(doc.text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
