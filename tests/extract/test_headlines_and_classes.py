@@ -153,3 +153,8 @@ def test_a_lines_first_word_is_no_sentence_of_its_own(nlp):
     starts = [s.text.strip() for s in nlp(text).sents]
     assert "UK ministers approved new sanctions on Belarus on Monday." in starts
     assert "EU diplomats said more would follow." in starts
+
+
+def test_first_word_after_a_dateline_stays_in_its_sentence(nlp):
+    text = "LIMA, May 3 - North Korea has shipped rifles to Peru, officials said."
+    assert any(s.text.startswith("North Korea has shipped") for s in nlp(text).sents)

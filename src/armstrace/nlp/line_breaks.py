@@ -26,15 +26,20 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             nxt = doc[tok.i + 1]
             if not nxt.is_space:
-                nxt.is_sent_start = True
-                # "EU foreign ministers tackled ...", "U.S. Imposes Sanctions ...": a line's first word
-                # is no sentence of its own when a word follows it without punctuation.
-                after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-                if after is not None and any(c.isalpha() for c in nxt.text) and not nxt.whitespace_.count("\n") \
-                        and not after.is_punct and not after.is_space:
-                    after.is_sent_start = False
+                _start_sentence(doc, nxt.i)
     for match in DATELINE.finditer(doc.text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+            _start_sentence(doc, span.start)
     return doc
+
+
+def _start_sentence(doc: Doc, i: int) -> None:
+    """Start a sentence at token i, and keep its first word in it: "EU foreign ministers tackled ...",
+    "U.S. Imposes Sanctions ...", "- North Korea has delivered ..." are no one-word sentences."""
+    tok = doc[i]
+    tok.is_sent_start = True
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and any(c.isalpha() for c in tok.text) and "\n" not in tok.whitespace_ \
+            and not after.is_punct and not after.is_space:
+        after.is_sent_start = False
