@@ -158,3 +158,9 @@ def test_a_lines_first_word_is_no_sentence_of_its_own(nlp):
 def test_first_word_after_a_dateline_stays_in_its_sentence(nlp):
     text = "LIMA, May 3 - North Korea has shipped rifles to Peru, officials said."
     assert any(s.text.startswith("North Korea has shipped") for s in nlp(text).sents)
+
+
+def test_sentences_end_only_at_final_punctuation_or_line_ends(nlp):
+    text = ('He said "spares for combat jets [Rafales], parts for unmanned aircraft [drones], naval radars, '
+            'and targeting pods" were affected by the halt.')
+    assert len(list(nlp(text).sents)) == 1   # (the model alone splits at the bracket)

@@ -19,9 +19,17 @@ DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'/\- ]{1,40}(?:,[^\n—–]{1,40}?)?(?:
                       re.MULTILINE)
 
 
+_FINAL = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "]", "|", "\u2022", "-", "\u2013", "\u2014")
+
+
 @Language.component("armstrace_line_breaks_v1")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every newline and after a dateline's dash."""
+    """Start a sentence after every newline and after a dateline's dash; elsewhere only after
+    sentence-final punctuation (the parser otherwise splits at brackets and quotes mid-sentence)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and "\n" not in prev.text + prev.whitespace_ and not prev.text.endswith(_FINAL):
+            tok.is_sent_start = False
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             nxt = doc[tok.i + 1]
