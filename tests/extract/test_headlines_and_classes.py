@@ -164,3 +164,11 @@ def test_sentences_end_only_at_final_punctuation_or_line_ends(nlp):
     text = ('He said "spares for combat jets [Rafales], parts for unmanned aircraft [drones], naval radars, '
             'and targeting pods" were affected by the halt.')
     assert len(list(nlp(text).sents)) == 1   # (the model alone splits at the bracket)
+
+
+def test_people_of_an_unnamed_group_speak_for_it(nlp):
+    text = "Libyan rebel commanders said Egypt had sent armoured vehicles to Benghazi."
+    claimants = {r.claimant for r in extract(nlp, text)}
+    assert "libyan-rebels" in claimants, claimants
+    text = "Ukrainian fighter pilots said Denmark had delivered F-16 jets."
+    assert not any("fighter" in r.claimant for r in extract(nlp, text))

@@ -280,7 +280,7 @@ def _described_group(ctx: DocContext, head: Token) -> ActorRef | None:
     """'Kurdish militants', 'Syrian rebels': an unnamed armed group gets a slug of its description
     (GUIDELINES), not the state its adjective names. Named groups ("Houthi rebels") keep their id."""
     if head.lower_ not in _GROUP_NOUNS:
-        return None
+        return _group_as_modifier(ctx, head)
     mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     if not mods:
         return None
@@ -292,6 +292,21 @@ def _described_group(ctx: DocContext, head: Token) -> ActorRef | None:
         first += 1
     words = [t.lower_ for t in ctx.doc[first:head.i + 1] if t.text != "-"]
     return ActorRef("-".join(words), ctx.doc[first:head.i + 1], "GROUP")
+
+
+def _group_as_modifier(ctx: DocContext, head: Token) -> ActorRef | None:
+    """'Syrian rebel sources', 'Kurdish militant commanders': people of an unnamed group speak for it,
+    under the group's slug ("syrian-rebels"). ('fighter' as a modifier is the aircraft: "fighter pilots".)"""
+    group = next((c for c in head.children if c.dep_ == "compound" and c.tag_ == "NN" and c.lower_ != "fighter"
+                  and c.lower_ + "s" in _GROUP_NOUNS and ctx.mention(c) is None), None)
+    if group is None or head.pos_ != "NOUN":
+        return None
+    mods = [c for c in head.children if c.dep_ == "amod" and c.i < group.i and ctx.mention(c) is not None
+            and ctx.mention(c).label_ in (DEMONYM, STATE)]
+    if not mods:
+        return None   # "rebel sources" alone names no group
+    words = [t.lower_ for t in ctx.doc[mods[0].i:group.i] if t.text != "-"] + [group.lower_ + "s"]
+    return ActorRef("-".join(words), ctx.doc[mods[0].i:group.i + 1], "GROUP")
 
 
 def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
