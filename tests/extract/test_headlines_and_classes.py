@@ -172,3 +172,10 @@ def test_people_of_an_unnamed_group_speak_for_it(nlp):
     assert "libyan-rebels" in claimants, claimants
     text = "Ukrainian fighter pilots said Denmark had delivered F-16 jets."
     assert not any("fighter" in r.claimant for r in extract(nlp, text))
+
+
+def test_munition_used_to_conduct_airstrikes_is_the_class(nlp):
+    # GUIDELINES: aerial bombs and cluster munitions are ammunition; airstrikes alone are aircraft.
+    text = "The Russian air force used cluster bombs to conduct airstrikes against rebel positions in Idlib."
+    found = keys(extract(nlp, text))
+    assert any(k[0] == "use" and k[1] == "RUS" and k[3] == "ammunition" for k in found), found

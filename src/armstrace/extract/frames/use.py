@@ -48,7 +48,10 @@ def _strike(c: VerbClause, roles: Roles, use: bool) -> _Strike:
         targets += [o for o in objs if not weapons_in_phrase(ctx, o)]
         for x in children(verb, "xcomp", "advcl"):    # "used drones to terrorize Kyiv"
             targets += children(x, "dobj") + pobjs(x, target_preps)
-            if rules.is_cue("combat", x.lemma_.lower()) and any(t.lower_ == "to" for t in x.children):
+            # "used cluster munitions to conduct airstrikes against Houthi forces": the strikes' target
+            strikes = [o for o in children(x, "dobj") if rules.is_cue("combat", o.lemma_.lower())]
+            targets += [p for o in strikes for p in pobjs(o, target_preps)]
+            if (rules.is_cue("combat", x.lemma_.lower()) or strikes) and any(t.lower_ == "to" for t in x.children):
                 roles.purpose = True   # "deployed drones to attack ...": an attack, not a deployment
         if any(rules.is_cue("combat", p.lemma_.lower()) for p in pobjs_around(verb, {"in", "on", "during"})):
             roles.purpose = True       # "Ukraine uses drones in the war", "on the battlefield"
