@@ -179,3 +179,13 @@ def test_munition_used_to_conduct_airstrikes_is_the_class(nlp):
     text = "The Russian air force used cluster bombs to conduct airstrikes against rebel positions in Idlib."
     found = keys(extract(nlp, text))
     assert any(k[0] == "use" and k[1] == "RUS" and k[3] == "ammunition" for k in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Houthi forces fired rockets alongside drones at Aden.", ("use", "houthis", "YEM", "uav")),
+    ("Germany will send Ukraine howitzers, along with armoured vehicles.", ("transfer", "DEU", "UKR", "armor")),
+])
+def test_weapons_named_alongside(nlp, text, expected):
+    found = keys(extract(nlp, text))
+    assert any(k[0] == expected[0] and k[3] == expected[3] and (expected[1] is None or k[1:3] == expected[1:3])
+               for k in found), found

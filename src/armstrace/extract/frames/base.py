@@ -52,7 +52,10 @@ class VerbClause:
         if subj is not None and not agent and subj.pos_ == "PRON" and (
                 subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i)):
             roles.pronoun = subj   # only the verb's own subject: "said it had seen no sign of X supplying"
-        return cls(ctx, rules, verb, subj, children(verb, "nsubjpass"), objs, dative, pobjs(verb, {"with"}),
+        with_objs = pobjs(verb, {"with", "alongside"})   # "used cruise missiles alongside drones"
+        with_objs += [p for a in verb.children if a.dep_ in ("prep", "advmod") and a.lower_ in ("along", "together")
+                      for p in pobjs(a, {"with"})]        # "missiles, along with armoured vehicles"
+        return cls(ctx, rules, verb, subj, children(verb, "nsubjpass"), objs, dative, with_objs,
                    verb.head if verb.dep_ in ("relcl", "acl") else None, agent)
 
 
