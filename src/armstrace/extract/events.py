@@ -163,9 +163,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 rule.frame == "give" and trigger.i + 1 < sent.end and trigger.nbor().lower_ in ("out", "on")
                 and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
             continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
-        if rule.frame == "give" and trigger.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in
-                                                                  trigger.children) and \
-                not any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+        if rule.frame == "give" and _acts_through_infinitive(trigger):
             continue   # "moved to keep sanctions", "offered to send tanks": the infinitive is the act
         if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
             continue   # "drones for use in Ukraine": a purpose, not a report of an attack
@@ -292,6 +290,13 @@ def _weapon_carries(ctx: DocContext, trigger: Token) -> bool:
     actors_before = [m for t in trigger.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < subj.i
                      for m in [ctx.mention(t)] if m is not None and m.label_ in ("STATE", "DEMONYM", "ORGAN", "BODY", "CAPITAL")]
     return subj.pos_ == "PRON" and subj.lower_ in ("they", "it") and able and bool(antecedent) and not actors_before
+
+
+def _acts_through_infinitive(verb: Token) -> bool:
+    """A give verb with an infinitive and no object of its own ('moved to keep', 'offered to send'):
+    the infinitive says what is done, and is its own trigger if it is one."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children) and \
+        not any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _under_non_event(rules: Rules, trigger: Token) -> bool:
