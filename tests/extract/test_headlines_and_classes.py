@@ -189,3 +189,9 @@ def test_weapons_named_alongside(nlp, text, expected):
     found = keys(extract(nlp, text))
     assert any(k[0] == expected[0] and k[3] == expected[3] and (expected[1] is None or k[1:3] == expected[1:3])
                for k in found), found
+
+
+def test_training_of_pilots_is_training_on_aircraft(nlp):
+    text = "Sweden and Norway have announced the training of Polish pilots."
+    found = keys(extract(nlp, text))
+    assert ("training", "SWE", "POL", "aircraft") in found, found

@@ -195,6 +195,10 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
                 weapons = [WeaponRef(_service_class(roles) or "arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/attacker-service")
+            elif rule.frame == "train" and any(rules.is_cue("aircrew", t.lower_) for t in trigger.subtree):
+                # "the training of Ukrainian pilots": pilots are trained to fly aircraft.
+                weapons = [WeaponRef("aircraft", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
+                roles.rules.append("weapon/aircrew-trained")
             elif rule.frame in ("equip", "train"):
                 # "Iran denies arming the group": to arm is to supply arms; training with no weapon
                 # named ("Wagner fighters are training Belarusian special forces") is training in arms.
