@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ..nlp.mentions import ACTOR_LABELS, CAPITAL, CLASS, DEMONYM, SPAN_KEY, STATE, WEAPON
 from ..rules import load_rules
 from .document import DocContext
+from .groups import PART_OF, ActorRef, backed_group, described_group
 
 # Dependencies that stay inside a noun phrase when looking for its actor.
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod"}
@@ -29,15 +30,6 @@ _MADE_BY = {"produce", "make", "manufacture", "build", "design", "develop", "ass
 _CIVILIAN = {"civilian", "commercial", "agricultural", "hobby", "consumer", "toy"}
 PRODUCER_SUFFIXES = {"made", "built", "designed", "manufactured", "produced", "origin", "developed"}
 SUPPLIER_SUFFIXES = {"supplied", "provided", "donated", "delivered", "sent", "funded"}
-
-
-@dataclass
-class ActorRef:
-    """An actor found in a phrase, and how."""
-
-    actor: str
-    span: Span
-    label: str
 
 
 @dataclass
@@ -122,7 +114,6 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
 
 _PRONOUNS = {"it", "they", "we", "he", "she", "them", "us", "which", "that", "who"}
 _LIST_PREPS = {"as", "like", "including"}
-_PART_OF = {"BODY", "BODY_DEMONYM", "ORGAN", "PERSON"}
 
 
 def _depth_below(tok: Token, head: Token) -> int:
@@ -151,48 +142,12 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
             nxt = ctx.doc[span.end:span.end + 2]
             if len(nxt) == 2 and nxt[0].lower_ in ("'s", "\u2019s"):
                 owned = ctx.mention(nxt[1])
-                if owned is not None and owned.label_ in _PART_OF:
+                if owned is not None and owned.label_ in PART_OF:
                     continue
             actor = ctx.actor_of(span)
             if actor and all(r.actor != actor for r in refs):
                 refs.append(ActorRef(actor, span, span.label_))
     return refs
-
-
-_BACKED = {"backed", "supported", "sponsored", "aligned", "allied", "funded", "led", "affiliated", "linked"}
-
-
-def _backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
-    """'Iran-backed militias' -> the slug iran-backed-militias (GUIDELINES: unnamed groups)."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.i < 2:
-        return None
-    for tok in head.lefts:
-        if tok.lower_ in _BACKED and tok.i >= 2 and ctx.doc[tok.i - 1].text == "-":
-            patron = ctx.mention(ctx.doc[tok.i - 2])
-            if patron is None or patron.label_ not in ACTOR_LABELS:
-                return None
-            named = _named_group_within(ctx, patron.end, head.i)
-            if named is not None:
-                return named   # "Iran-aligned Houthi movement": the Houthis, whoever backs them
-            if load_rules().is_cue("leader-led", tok.lower_) and ctx.actor_of(patron):
-                # "the US-led coalition": its leader (DECISIONS, like "the US and its allies" -> USA)
-                return ActorRef(ctx.actor_of(patron), ctx.doc[patron.start:head.i + 1], patron.label_)
-            words = [t.lower_ for t in ctx.doc[patron.start:head.i + 1] if t.text != "-"]
-            slug = "-".join(w.replace(" ", "-") for w in words)
-            return ActorRef(slug, ctx.doc[patron.start:head.i + 1], "GROUP")
-    return None
-
-
-def _named_group_within(ctx: DocContext, start: int, head_i: int) -> ActorRef | None:
-    """A known group, body or organ named inside a described group ('X-backed Hezbollah fighters'),
-    up to and including its head: a description that contains a known group is that group."""
-    for i in range(head_i, start - 1, -1):
-        span = ctx.mention(ctx.doc[i])
-        if span is not None and span.start >= start and span.label_ in _PART_OF and span.label_ != "PERSON":
-            actor = ctx.actor_of(span)
-            if actor:
-                return ActorRef(actor, span, span.label_)
-    return None
 
 
 _BACK_NOUNS = {"group": ("BODY", "BODY_DEMONYM"), "militia": ("BODY", "BODY_DEMONYM"),
@@ -272,45 +227,8 @@ def _plural_back_reference(ctx: DocContext, head: Token) -> list[ActorRef]:
     return found
 
 
-_GROUP_NOUNS = {"militants", "rebels", "militias", "separatists", "insurgents", "guerrillas", "jihadists",
-                "extremists", "paramilitaries", "fighters"}
-
-
-def _described_group(ctx: DocContext, head: Token) -> ActorRef | None:
-    """'Kurdish militants', 'Syrian rebels': an unnamed armed group gets a slug of its description
-    (GUIDELINES), not the state its adjective names. Named groups ("Houthi rebels") keep their id."""
-    if head.lower_ not in _GROUP_NOUNS:
-        return _group_as_modifier(ctx, head)
-    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
-    if not mods:
-        return None
-    named = ctx.mention(mods[0])
-    if named is not None and named.label_ in ("BODY", "BODY_DEMONYM"):
-        return None
-    first = min(m.left_edge.i for m in mods)   # "National Liberation Army fighters": the whole name
-    while ctx.doc[first].dep_ in ("det", "poss", "case", "punct", "nummod") and first < head.i:
-        first += 1
-    words = [t.lower_ for t in ctx.doc[first:head.i + 1] if t.text != "-"]
-    return ActorRef("-".join(words), ctx.doc[first:head.i + 1], "GROUP")
-
-
-def _group_as_modifier(ctx: DocContext, head: Token) -> ActorRef | None:
-    """'Syrian rebel sources', 'Kurdish militant commanders': people of an unnamed group speak for it,
-    under the group's slug ("syrian-rebels"). ('fighter' as a modifier is the aircraft: "fighter pilots".)"""
-    group = next((c for c in head.children if c.dep_ == "compound" and c.tag_ == "NN" and c.lower_ != "fighter"
-                  and c.lower_ + "s" in _GROUP_NOUNS and ctx.mention(c) is None), None)
-    if group is None or head.pos_ != "NOUN":
-        return None
-    mods = [c for c in head.children if c.dep_ == "amod" and c.i < group.i and ctx.mention(c) is not None
-            and ctx.mention(c).label_ in (DEMONYM, STATE)]
-    if not mods:
-        return None   # "rebel sources" alone names no group
-    words = [t.lower_ for t in ctx.doc[mods[0].i:group.i] if t.text != "-"] + [group.lower_ + "s"]
-    return ActorRef("-".join(words), ctx.doc[mods[0].i:group.i + 1], "GROUP")
-
-
 def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
-    backed = _described_group(ctx, head) or _backed_group(ctx, head) or _back_reference(ctx, head)
+    backed = described_group(ctx, head) or backed_group(ctx, head) or _back_reference(ctx, head)
     if backed is not None:
         return backed
     span = ctx.mention(head)
@@ -373,9 +291,9 @@ def _weapon_tokens(head: Token) -> list[Token]:
         for child in tok.children:
             if child.dep_ in _WEAPON_STOP_DEPS or child.lower_ in _WEAPON_STOP_WORDS:
                 continue
-            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not (
-                    child.lower_ == "for" and load_rules().is_cue("part-noun", tok.lower_)):
-                continue   # ("parts for drones" are drone parts: GUIDELINES, missile components are missile)
+            parts_for = child.lower_ == "for" and load_rules().is_cue("part-noun", tok.lower_)   # drone parts
+            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not parts_for:
+                continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
@@ -421,8 +339,7 @@ def weapons_in_phrase(ctx: DocContext, head: Token) -> list[WeaponRef]:
         twin.gazetteer_ids += ref.gazetteer_ids
     for ref in merged:
         ref.producer, ref.supplier = origin_of(ctx, ref)
-        if _parts_for(ref.span.root):
-            ref.producer = None   # "components for Russian drones": whoever makes the drones did not send the parts
+        ref.producer = None if _parts_for(ref.span.root) else ref.producer   # (not the parts' maker)
     return merged
 
 
