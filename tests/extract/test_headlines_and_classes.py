@@ -195,3 +195,10 @@ def test_training_of_pilots_is_training_on_aircraft(nlp):
     text = "Sweden and Norway have announced the training of Polish pilots."
     found = keys(extract(nlp, text))
     assert ("training", "SWE", "POL", "aircraft") in found, found
+
+
+def test_each_origin_sends_its_own_models(nlp):
+    text = "Ethiopia struck Mekelle with Israeli Heron drones and Chinese Wing Loong drones."
+    found = [r for r in extract(nlp, text) if r.type == "transfer"]
+    by_actor = {r.actor: set(r.weapons) for r in found}
+    assert by_actor.get("ISR") == {"heron"} and by_actor.get("CHN") == {"wing-loong-2"}, by_actor

@@ -479,10 +479,11 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
     out: list[Event] = []
 
     def make(etype_: str, actor: str | None, recipient: str | None, location: str | None, place: str | None,
-             wclass: str | None, extra_rules: list[str], conf: float) -> None:
+             wclass: str | None, extra_rules: list[str], conf: float, own_models: list[str] | None = None) -> None:
         if recipient == actor and actor is not None:
             return
-        out.append(Event(etype_, actor, recipient, location, place, wclass, models if wclass == weapon_class else [],
+        kept = sorted(set(own_models)) if own_models is not None else models if wclass == weapon_class else []
+        out.append(Event(etype_, actor, recipient, location, place, wclass, kept,
                          quantity if wclass == weapon_class else None, speaker, stance, time, precision, violates,
                          sent, roles.trigger.text, [*rule_ids, *extra_rules], gaz_ids, conf))
 
@@ -509,11 +510,11 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 location = place_code or (recipient if _is_state(recipient) and recipient != actor else None)
                 make("use", actor, recipient, location, place_text, weapon_class, rules_extra, confidence)
             # "Russia used Iranian drones": the drones came from Iran.
-            for w in group:
-                origin = w.supplier or w.producer
+            # ("used TB2s alongside Iranian Mohajer-6 drones": each origin sent its own models)
+            for origin in dict.fromkeys(w.supplier or w.producer for w in group):
                 if origin and actor and origin != actor:
-                    make("transfer", origin, actor, None, None, weapon_class, ["implied/transfer-from-origin"], 0.4)
-                    break
+                    make("transfer", origin, actor, None, None, weapon_class, ["implied/transfer-from-origin"], 0.4,
+                         [w.model for w in group if (w.supplier or w.producer) == origin and w.model])
         elif etype == "production":
             if weapon_class == "technology":
                 continue   # "the nuclear program is based on Russian technology": know-how is transferred, not produced
