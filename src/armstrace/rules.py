@@ -27,7 +27,7 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "sanction-container", "plan-holder", "intent-noun", "target-prep", "place-prep",
                   "light-agent-verb", "destination", "contain", "firm-noun", "sanction-measure",
                   "sanction-qualifier", "means-verb", "aid-noun", "listing-verb", "copula",
-                  "leader-led", "part-noun", "region-name", "aircrew"]
+                  "leader-led", "part-noun", "region-name", "aircrew", "exercise"]
 
 
 class Trigger(Entry):

@@ -202,3 +202,10 @@ def test_each_origin_sends_its_own_models(nlp):
     found = [r for r in extract(nlp, text) if r.type == "transfer"]
     by_actor = {r.actor: set(r.weapons) for r in found}
     assert by_actor.get("ISR") == {"heron"} and by_actor.get("CHN") == {"wing-loong-2"}, by_actor
+
+
+def test_firing_during_an_exercise_is_no_attack(nlp):
+    found = extract(nlp, "Polish Krab howitzers fired shells during a NATO drill in Estonia.")
+    assert not [r for r in found if r.type == "use"], found
+    found = extract(nlp, "Russian forces fired shells at Kharkiv on Monday.")
+    assert [r for r in found if r.type == "use"]

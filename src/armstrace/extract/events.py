@@ -163,6 +163,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 rule.frame == "give" and trigger.i + 1 < sent.end and trigger.nbor().lower_ in ("out", "on")
                 and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
             continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
+        if rule.type == "use" and _in_exercise(rules, trigger):
+            continue   # "howitzers fire during a drill": an exercise, not an attack
         if rule.frame == "give" and _acts_through_infinitive(trigger):
             continue   # "moved to keep sanctions", "offered to send tanks": the infinitive is the act
         if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
@@ -294,6 +296,12 @@ def _weapon_carries(ctx: DocContext, trigger: Token) -> bool:
     actors_before = [m for t in trigger.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < subj.i
                      for m in [ctx.mention(t)] if m is not None and m.label_ in ("STATE", "DEMONYM", "ORGAN", "BODY", "CAPITAL")]
     return subj.pos_ == "PRON" and subj.lower_ in ("they", "it") and able and bool(antecedent) and not actors_before
+
+
+def _in_exercise(rules: Rules, trigger: Token) -> bool:
+    """'fire during a March drill', 'launched in joint exercises': the setting is an exercise."""
+    return any(o.dep_ == "pobj" and o.head.lower_ in ("during", "in", "at") and rules.is_cue("exercise", o.lemma_.lower())
+               for o in trigger.sent)   # (the parser hangs the setting anywhere in the clause)
 
 
 def _acts_through_infinitive(verb: Token) -> bool:
