@@ -209,3 +209,9 @@ def test_firing_during_an_exercise_is_no_attack(nlp):
     assert not [r for r in found if r.type == "use"], found
     found = extract(nlp, "Russian forces fired shells at Kharkiv on Monday.")
     assert [r for r in found if r.type == "use"]
+
+
+def test_weapons_listed_with_including_after_the_recipient(nlp):
+    text = "Belarus was sending arms to Russia, including anti-tank missiles and rocket launchers."
+    found = keys(extract(nlp, text))
+    assert ("transfer", "BLR", "RUS", "anti-tank") in found and ("transfer", "BLR", "RUS", "artillery") in found, found

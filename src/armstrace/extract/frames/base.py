@@ -55,6 +55,8 @@ class VerbClause:
         with_objs = pobjs(verb, {"with", "alongside"})   # "used cruise missiles alongside drones"
         with_objs += [p for a in verb.children if a.dep_ in ("prep", "advmod") and a.lower_ in ("along", "together")
                       for p in pobjs(a, {"with"})]        # "missiles, along with armoured vehicles"
+        # "smuggling weapons to Russia, including anti-tank missiles": the list hangs on the recipient
+        with_objs += [p for t in [verb, *pobjs(verb, {"to"})] for p in pobjs(t, {"including"}) if weapons_in_phrase(ctx, p)]
         return cls(ctx, rules, verb, subj, children(verb, "nsubjpass"), objs, dative, with_objs,
                    verb.head if verb.dep_ in ("relcl", "acl") else None, agent)
 
