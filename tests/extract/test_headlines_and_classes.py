@@ -215,3 +215,9 @@ def test_weapons_listed_with_including_after_the_recipient(nlp):
     text = "Belarus was sending arms to Russia, including anti-tank missiles and rocket launchers."
     found = keys(extract(nlp, text))
     assert ("transfer", "BLR", "RUS", "anti-tank") in found and ("transfer", "BLR", "RUS", "artillery") in found, found
+
+
+def test_a_states_adjective_on_a_purchase_names_the_buyer(nlp):
+    # The nominal purchase reads forwards: the seller is the model's maker, the adjective the buyer.
+    found = keys(extract(nlp, "A Greek order for 24 Rafale jets was signed in Athens."))
+    assert ("transfer", "FRA", "GRC", "aircraft") in found, found

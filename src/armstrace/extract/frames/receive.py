@@ -31,6 +31,8 @@ def receive_noun(c: NounClause, roles: Roles) -> None:
     """'Russia's purchase of drones from Iran'; 'Kuwait signed a contract for TB2s': the signer receives."""
     possessive_pronoun(c, roles)
     buyer = actors_in_phrase(c.ctx, c.poss[0]) if c.poss else []
+    # "an Indonesian order for Rafale jets": a state's adjective on a purchase names the buyer
+    buyer = buyer or [a for a in c.mod_actors if a.label in ("DEMONYM", "STATE")]
     roles.recipients = buyer or c.light_actors
     roles.agents = [a for o in c.from_ for a in actors_in_phrase(c.ctx, o)]
     noun_weapons(c, roles, deep=True)
