@@ -221,3 +221,8 @@ def test_a_states_adjective_on_a_purchase_names_the_buyer(nlp):
     # The nominal purchase reads forwards: the seller is the model's maker, the adjective the buyer.
     found = keys(extract(nlp, "A Greek order for 24 Rafale jets was signed in Athens."))
     assert ("transfer", "FRA", "GRC", "aircraft") in found, found
+
+
+def test_training_given_to_a_recipient_on_the_light_verb(nlp):
+    found = keys(extract(nlp, "France has provided flight training to Moldovan pilots."))
+    assert ("training", "FRA", "MDA", "aircraft") in found, found

@@ -61,7 +61,9 @@ def train_noun(c: NounClause, roles: Roles) -> None:
         roles.agents = [a for o in c.by + c.from_ for a in actors_in_phrase(ctx, o)]
     else:
         roles.agents = (actors_in_phrase(ctx, c.poss[0]) if c.poss else []) or c.mod_actors or c.light_actors
-        roles.recipients = [a for o in pobjs(noun, {"for", "to", "of"}) for a in actors_in_phrase(ctx, o)]
+        # "provided flight training to Ukrainian pilots": the parser may hang the "to" on the light verb
+        given_to = pobjs(light, {"to"}) if light is not None and noun.dep_ == "dobj" and noun.head.i == light.i else []
+        roles.recipients = [a for o in pobjs(noun, {"for", "to", "of"}) + given_to for a in actors_in_phrase(ctx, o)]
         help_weapons = _helped(c, roles)
     places = pobjs(noun, {"in", "at"}) + (pobjs(light, {"in", "at"}) if light is not None else [])
     if help_weapons:
