@@ -226,3 +226,11 @@ def test_a_states_adjective_on_a_purchase_names_the_buyer(nlp):
 def test_training_given_to_a_recipient_on_the_light_verb(nlp):
     found = keys(extract(nlp, "France has provided flight training to Moldovan pilots."))
     assert ("training", "FRA", "MDA", "aircraft") in found, found
+
+
+def test_bracketed_dateline_with_double_hyphen(nlp):
+    text = "(KISHINEV)--Moldova's Defence Minister Ion Lupu said Moldova had bought radars from France."
+    doc = nlp(text)
+    assert any(s.text.startswith("Moldova's Defence Minister") for s in doc.sents)
+    claims = {(r.type, r.actor, r.recipient, r.claimant) for r in extract_doc(doc, Article(doc_id="t", text=text))}
+    assert all("--" not in (r.speaker or "") for r in extract_doc(doc, Article(doc_id="t", text=text))), claims

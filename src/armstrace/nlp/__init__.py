@@ -23,6 +23,7 @@ def load_pipeline(model: str) -> Language:
             f"spaCy model {model!r} is not installed (run `make install`, or pip install it and "
             f"pass --model / set ARMSTRACE_MODEL)"
         ) from exc
+    _split_double_hyphens(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("armstrace_line_breaks_v1", before="parser")
     nlp.add_pipe("armstrace_mentions_v1", last=True)
@@ -32,3 +33,12 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("armstrace_headline_infinitive_v1", last=True)
     nlp.add_pipe("armstrace_headline_restore_v1", last=True)
     return nlp
+
+
+def _split_double_hyphens(nlp: Language) -> None:
+    """'(TBILISI)--Georgia's Defence Minister', 'the deal--worth $5bn--was': a double hyphen stands for a
+    dash, so it splits words as a dash does (the default tokenizer keeps 'TBILISI)--Georgia' as one token)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9)\]])--(?=[A-Za-z0-9(\[])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

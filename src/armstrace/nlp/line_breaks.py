@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # An upper-case place ("KYIV", "WASHINGTON/LONDON"), optional ", date" and "(Agency)", then a dash.
-DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'/\- ]{1,40}(?:,[^\n—–]{1,40}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+[—–-]{1,2}\s+",
-                      re.MULTILINE)
+# Also "(TBILISI)--": the place in brackets, the dash without spaces.
+DATELINE = re.compile(r"^[ \t]*(?:[A-Z][A-Z.'/\- ]{1,40}(?:,[^\n—–]{1,40}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+[—–-]{1,2}\s+"
+                      r"|\([A-Z][A-Z.'/\- ]{1,40}\)\s*[—–-]{1,2}\s*)", re.MULTILINE)
 
 
 _FINAL = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "]", "|", "\u2022", "-", "\u2013", "\u2014")
