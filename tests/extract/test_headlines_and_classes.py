@@ -234,3 +234,17 @@ def test_bracketed_dateline_with_double_hyphen(nlp):
     assert any(s.text.startswith("Moldova's Defence Minister") for s in doc.sents)
     claims = {(r.type, r.actor, r.recipient, r.claimant) for r in extract_doc(doc, Article(doc_id="t", text=text))}
     assert all("--" not in (r.speaker or "") for r in extract_doc(doc, Article(doc_id="t", text=text))), claims
+
+
+def test_headline_comma_between_names_is_and(nlp):
+    text = "Chad's army gets helicopters, drones from Russia, China\n\nThe aircraft arrived on Monday."
+    doc = nlp(text)
+    assert doc.text == text
+    found = keys(extract_doc(doc, Article(doc_id="t", text=text)))
+    assert ("transfer", "RUS", "TCD", "aircraft") in found and ("transfer", "CHN", "TCD", "uav") in found, found
+
+
+def test_headline_comma_before_the_source_stays(nlp):
+    text = "Navy seized Iranian rifles bound for Sudan, Pentagon says\n\nThe rifles were found on a dhow."
+    found = extract_doc(nlp(text), Article(doc_id="t", text=text))
+    assert not any(r.recipient == "USA" for r in found), found

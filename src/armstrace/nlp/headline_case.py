@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .mentions import CLASS, MentionMatcher
 
-USER_KEY = "armstrace_title_case"   # doc.user_data: [[token index, word as written], ...]
+USER_KEY = "armstrace_title_case"   # doc.user_data: [[token index, word as written, space before], ...]
 _MAX_LINE_TOKENS = 30
 _MIN_CONTENT_WORDS = 2
 _SHORT = 3   # "to", "of", "the", "for", "and": Title Case styles often leave short words in lower case
@@ -64,34 +64,67 @@ class HeadlineCase:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
-    def _named(self, doc: Doc) -> set[int]:
-        """Tokens inside gazetteer names other than class words ("Rafale", "Saudi Arabia", "Hezbollah")."""
+    def _named(self, doc: Doc) -> tuple[set[int], set[int]]:
+        """Tokens inside gazetteer names other than class words ("Rafale", "Saudi Arabia", "Hezbollah"),
+        and the first and last tokens of every name, class words included."""
         matcher = next((p for _, p in self.nlp.pipeline if isinstance(p, MentionMatcher)), None)
         if matcher is None:
-            return set()
+            return set(), set()
         named: set[int] = set()
+        edges: set[int] = set()
         for match_id, start, end in matcher.matcher(doc):
             if not doc.vocab.strings[match_id].startswith(CLASS + "|"):
                 named.update(range(start, end))
-        return named
+            edges.update((start, end - 1))
+        return named, edges
 
     def __call__(self, doc: Doc) -> Doc:
-        named: set[int] | None = None
+        found: tuple[set[int], set[int]] | None = None
         lower: list[int] = []
+        commas: list[int] = []
         for start, end in _lines(doc):
-            if end - start > _MAX_LINE_TOKENS or not any(doc[i].is_title for i in range(start + 1, end)):
+            if end - start > _MAX_LINE_TOKENS:
                 continue
-            if named is None:
-                named = self._named(doc)
-            lower += sentence_case_indices(doc, start, end, named)
-        if not lower:
+            title = any(doc[i].is_title for i in range(start + 1, end))
+            if not title and not any(doc[i].text == "," for i in range(start, end)):
+                continue
+            found = found or self._named(doc)
+            lower += sentence_case_indices(doc, start, end, found[0]) if title else []
+            commas += headline_commas(doc, start, end, found[1])
+        if not lower and not commas:
             return doc
-        words = [t.text for t in doc]
+        words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
         for i in lower:
             words[i] = words[i].lower()
-        out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-        out.user_data[USER_KEY] = [[i, doc[i].text] for i in lower]
+        for i in commas:
+            words[i], spaces[i - 1] = "and", True
+        out = Doc(doc.vocab, words=words, spaces=spaces)
+        out.user_data[USER_KEY] = [[i, doc[i].text, bool(doc[i - 1].whitespace_)] for i in sorted(lower + commas)]
         return _carry_over(doc, out)
+
+
+def headline_commas(doc: Doc, start: int, end: int, edges: set[int]) -> list[int]:
+    """'UAE says missiles, drones used in attack', 'junta gets warplanes, drones from Russia, Turkey':
+    a headline writes "and" as a comma between two names; the parser reads the comma as a clause break.
+    Only in a line without final punctuation and without an "and" of its own."""
+    last = next((doc[i] for i in range(end - 1, start - 1, -1) if not doc[i].is_space), None)
+    if last is None or last.text in (".", "!", "?", '"', "\u201d") or any(
+            doc[i].lower_ in ("and", "&") for i in range(start, end)):
+        return []
+    return [i for i in range(start + 1, end - 1) if doc[i].text == "," and i - 1 in edges and i + 1 in edges
+            and not _reported_by(doc, i + 1, end)]
+
+
+def _reported_by(doc: Doc, i: int, end: int) -> bool:
+    """'... bound for Houthis, CENTCOM says': the comma brings in who says so, not another party."""
+    from ..rules import load_rules   # (the rules import the gazetteer loader; keep the import lazy)
+
+    report = load_rules().cue_words.get("report", set())
+    for tok in doc[i + 1:min(end, i + 4)]:
+        word = tok.lower_
+        if word in report or word.rstrip("s") in report or word in ("said", "says") or word[:-2] in report:
+            return True
+    return False
 
 
 def _carry_over(doc: Doc, out: Doc, drop: str | None = None) -> Doc:
@@ -106,10 +139,12 @@ def restore_words(doc: Doc) -> Doc:
     changed = doc.user_data.get(USER_KEY)
     if not changed:
         return doc
-    words = [t.text for t in doc]
-    for i, word in changed:
+    words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+    for i, word, space_before in changed:
         words[i] = word
-    out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+        if i > 0:
+            spaces[i - 1] = space_before
+    out = Doc(doc.vocab, words=words, spaces=spaces)
     out.from_array(_COPIED, doc.to_array(_COPIED))
     for key, group in doc.spans.items():
         out.spans[key] = [Span(out, s.start, s.end, label=s.label_, kb_id=s.kb_id_) for s in group]
