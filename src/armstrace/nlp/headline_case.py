@@ -10,7 +10,9 @@ names (states, groups, models) as written. Only letters change case, so
 every token keeps its offsets. After the mention matcher,
 `armstrace_headline_restore_v1` puts the page's own words back under the
 same parse, so token texts, `doc.text` and evidence stay exact substrings of
-the page. A Doc without such a line passes through untouched.
+the page. Headlines also write "and" as a comma between two names ("gets
+warplanes, drones from Russia, Turkey"); such a comma is read as "and" the
+same way. A Doc without such a line passes through untouched.
 """
 from __future__ import annotations
 
@@ -122,7 +124,7 @@ def _reported_by(doc: Doc, i: int, end: int) -> bool:
     report = load_rules().cue_words.get("report", set())
     for tok in doc[i + 1:min(end, i + 4)]:
         word = tok.lower_
-        if word in report or word.rstrip("s") in report or word in ("said", "says") or word[:-2] in report:
+        if word in report or word[:-1] in report or word[:-2] in report:   # "says", "claims", "reported"
             return True
     return False
 
