@@ -21,6 +21,7 @@ from ..records import Quantity
 from ..rules import Rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
+from .candidates import AGENT_FRAMES, Candidate, choose_actor, governing_candidates, speaker_candidates
 from .document import DocContext, Speaker
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
@@ -60,6 +61,8 @@ class Event:
     rules: list[str] = field(default_factory=list)
     gazetteer_ids: list[str] = field(default_factory=list)
     confidence: float = 0.6
+    candidates: list[Candidate] = field(default_factory=list)   # agents to choose from at the document's end
+    candidate_only: bool = False     # kept only because a candidate may fill the agent
 
 
 def adversary(conflicts: list[Conflict], actor: str | None) -> str | None:
@@ -191,6 +194,9 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
+        if not roles.agents and rule.frame in AGENT_FRAMES:
+            roles.candidates = governing_candidates(ctx, rules, trigger, rule.frame) + \
+                speaker_candidates(ctx, speaker, trigger, rule.frame)
         stance = decide_stance(rules, trigger, speaker, roles.theme)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
         for weapon_class, group in groups.items():
@@ -431,6 +437,9 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
+    candidate_only = False
+    if not agents and roles.candidates and (recipients or etype in ("transfer", "use")):
+        agents, candidate_only = [None], True   # chosen at the document's end (fill_from_partners)
     if not agents:
         return []
     counts = [c for c in roles.trigger.children if c.dep_ == "dobj" and c.like_num]
@@ -451,7 +460,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             return
         out.append(Event(etype_, actor, recipient, location, place, wclass, models if wclass == weapon_class else [],
                          quantity if wclass == weapon_class else None, speaker, stance, time, precision, violates,
-                         sent, roles.trigger.text, [*rule_ids, *extra_rules], gaz_ids, conf))
+                         sent, roles.trigger.text, [*rule_ids, *extra_rules], gaz_ids, conf,
+                         roles.candidates if actor is None else [], candidate_only and actor is None))
 
     place_code, place_text = roles.place if roles.place else (None, None)
     for actor in agents:
@@ -537,6 +547,16 @@ def _sentence_actors(ev: Event, referents: dict | None) -> set[str]:
     return found
 
 
+def _choose_candidate(ev: Event, topic: dict[str, Counter]) -> None:
+    """Fill the agent from the candidates the sentence proposed, if one scores high enough."""
+    chosen, value = choose_actor(ev.candidates, ev.recipient, topic)
+    if chosen is None:
+        return
+    ev.actor = chosen.actor
+    ev.rules.append(f"role/candidate/{chosen.source}")
+    ev.confidence = min(ev.confidence, round(0.6 * value, 2))
+
+
 def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
                        referents: dict | None = None) -> list[Event]:
     """Complete transfers, uses and trainings that name one side only from the document's other events.
@@ -570,6 +590,10 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
 
     out = []
     for ev in events:
+        if ev.actor is None and ev.candidates:
+            _choose_candidate(ev, use_targets if ev.type == "use" else to_partner)
+        if ev.candidate_only and ev.actor is None:
+            continue   # no candidate good enough: the event stays unread, as before
         if ev.type == "transfer" and ev.actor is None and ev.recipient is None and pairs:
             # "The deal marks a warming of ties between Ankara and Riyadh": the pair the sentence names,
             # else the pair the article keeps naming for this weapon, else its main pair.

@@ -1,0 +1,138 @@
+"""Candidate fillers for a party the trigger's own clause leaves unnamed, and a scorer that picks one.
+
+Real reporting often names the supplier or attacker outside the clause of
+the trigger: as the subject of the clause that governs it ("Norway was due
+to deliver howitzers", "Poland is accused of having supplied rifles"), as
+the subject of the main clause an adverbial hangs from ("By selling rifles
+to Chad, Belarus ..."), or only as the state of the person speaking ("'The
+frigate has been handed over to the Greek navy,' the French minister
+said"). Each such place proposes a candidate with features (where it came
+from, how many clauses away, whether it agrees with the pairs the document
+keeps naming); a hand-weighted score picks one or leaves the role empty.
+The choice is made at the end of the document (`choose_actor`), when the
+topic pairs are known, and the record names the source in its `rules`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..rules import Rules
+from .document import DocContext, Speaker
+from .phrases import actors_in_phrase, is_weapon_phrase
+
+# Frames whose agent is the party that acts on the other (supplier, trainer, attacker).
+AGENT_FRAMES = ("give", "equip", "train", "use", "sanction")
+# Clause links a governing subject reaches down through ("was due to deliver", "accused of supplying").
+_DOWN_LINKS = ("xcomp", "acomp", "pcomp", "prep", "advcl", "conj")
+_CLAUSE_LINKS = ("xcomp", "pcomp", "advcl", "conj")   # a trigger that heads a clause of its own ("given" is no verb)
+_MAX_CLAUSES = 3
+
+# Hand weights: a subject the syntax hands down is strong, the speaker's state weaker, and each
+# clause crossed costs; agreeing with a pair the document names elsewhere raises the score.
+_BASE = {"governing-subject": 0.8, "main-clause-subject": 0.8, "speaker": 0.45}
+_PER_CLAUSE = 0.1
+_AGREES = 0.2
+_CLASHES = -0.3
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposed filler of a role, with the features the scorer reads."""
+
+    actor: str
+    source: str          # governing-subject, main-clause-subject, speaker
+    distance: int        # clauses between the trigger and where the candidate was found
+    frame: str
+
+
+def _own_subject_blocks(ctx: DocContext, verb: Token) -> bool:
+    """A clause with its own subject names its own agent, unless that subject is the theme
+    ("the howitzers shipped to Lithuania", "the frigate has been handed over")."""
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return False
+        if c.dep_ == "nsubj":
+            return not is_weapon_phrase(ctx, c)
+    return False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+
+
+def governing_candidates(ctx: DocContext, rules: Rules, trigger: Token, frame: str) -> list[Candidate]:
+    """Subjects of the clauses above a verb trigger with no subject of its own, nearest first.
+
+    Reporting verbs are left to the speaker candidate; a clause whose subject
+    receives ("Kyiv expects tanks to be delivered") proposes nothing."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in _CLAUSE_LINKS or _is_passive(trigger) or \
+            _own_subject_blocks(ctx, trigger):
+        return []   # (a passive's governing subject is as often its recipient: "Kyiv hopes tanks are sent")
+    out: list[Candidate] = []
+    tok, clauses, adverbial = trigger, 0, False
+    while tok.head.i != tok.i and tok.dep_ in _DOWN_LINKS and clauses < _MAX_CLAUSES:
+        # "By selling rifles to Chad, Belarus ...", "After delivering ..., Belarus": a fronted adverbial.
+        fronted = tok.dep_ == "prep" and tok.i < tok.head.i
+        adverbial = adverbial or tok.dep_ == "advcl" or fronted
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        clauses += 1
+        lemma = tok.lemma_.lower()
+        if rules.is_cue("report", lemma) and not _is_passive(tok):
+            break   # "Norway confirmed that ...": a speaker, not an agent
+        if rules.is_cue("recipient-verb", lemma) or rules.is_cue("object-control", lemma):
+            break
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        source = "main-clause-subject" if adverbial else "governing-subject"
+        out += [Candidate(ref.actor, source, clauses, frame) for ref in actors_in_phrase(ctx, subj)]
+        break
+    return out
+
+
+def speaker_candidates(ctx: DocContext, speaker: Speaker, trigger: Token, frame: str) -> list[Candidate]:
+    """The speaking state, for an agentless passive of giving or training ("'The frigate has been
+    handed over to the Greek navy,' the French minister said"; "the howitzers shipped to Lithuania")."""
+    if frame not in ("give", "train") or trigger.pos_ not in ("VERB", "AUX"):
+        return []
+    theme_subject = any(c.dep_ == "nsubj" and is_weapon_phrase(ctx, c) for c in trigger.children)
+    if not (_is_passive(trigger) or theme_subject):
+        return []
+    states = [c for c in speaker.claimants if len(c) == 3 and c.isupper()]
+    if len(states) != 1 or len(speaker.claimants) != 1:
+        return []
+    return [Candidate(states[0], "speaker", 1, frame)]
+
+
+def score(cand: Candidate, recipient: str | None, topic: dict[str, Counter]) -> float:
+    """Hand-weighted score of a candidate for the agent role."""
+    value = _BASE[cand.source] - _PER_CLAUSE * max(0, cand.distance - 1)
+    partners = topic.get(cand.actor)
+    if cand.source == "speaker":
+        # A speaker supplies in its own words only where the document has it supplying (a third
+        # party reporting "fighters were instructed" is no trainer); best, supplying this recipient.
+        return value + (_AGREES if partners and (recipient is None or recipient in partners) else
+                        _AGREES / 2 if partners else _CLASHES)
+    if recipient is not None and partners and recipient in partners:
+        value += _AGREES
+    return value
+
+
+def choose_actor(cands: list[Candidate], recipient: str | None,
+                 topic: dict[str, Counter]) -> tuple[Candidate | None, float]:
+    """The best candidate at or above the threshold (never the recipient itself), and its score."""
+    best: tuple[Candidate | None, float] = (None, 0.0)
+    for cand in cands:
+        if cand.actor == recipient:
+            continue
+        value = score(cand, recipient, topic)
+        if value >= THRESHOLD and value > best[1]:
+            best = (cand, value)
+    return best
