@@ -78,3 +78,13 @@ def test_the_scorer_prefers_near_candidates_that_agree_with_the_topic():
     speaker = Candidate("FIN", "speaker", 1, "give")
     assert choose_actor([speaker], "EST", {})[0] is None        # a speaker alone is not enough
     assert choose_actor([speaker], "EST", {"FIN": {"EST": 2}})[0] == speaker
+
+
+def test_a_supplier_with_no_partner_arms_the_group_the_article_has_fighting(nlp):
+    text = "Al-Shabaab fighters fired mortars at Kenyan troops on Monday. Eritrea has long been supplying weapons."
+    records = extract(nlp, text)
+    rec = [r for r in records if r.type == "transfer" and r.actor == "ERI"]
+    assert rec and rec[0].recipient == "al-shabaab" and "role/transfer/document-group-user" in rec[0].rules
+    # a state firing weapons is no sign of whose arms it receives: it has industries of its own
+    records = extract(nlp, "Israel fired missiles at Syria on Monday. Iran has long been supplying weapons.")
+    assert not any(r.type == "transfer" and r.recipient == "ISR" for r in records)

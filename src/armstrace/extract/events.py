@@ -557,6 +557,27 @@ def _choose_candidate(ev: Event, topic: dict[str, Counter]) -> None:
     ev.confidence = min(ev.confidence, round(0.6 * value, 2))
 
 
+def _usual_recipient(actor: str, recipients: Counter, users: Counter,
+                     actor_counts: Counter | None) -> tuple[str, str] | None:
+    """The recipient a supplier with no partner named most likely means, and the rule that says why.
+
+    The article's usual recipient if one stands out ("Britain sent 2,000 NLAWs" in a story about arms
+    for Ukraine); else the party the article has using weapons ("North Korea supplying weapons" in a
+    story about Hamas firing North Korean rockets); else the party the article names most, if it
+    clearly stands out.
+    """
+    tiers = [(recipients, "role/transfer/document-recipient", 1), (users, "role/transfer/document-group-user", 1),
+             (actor_counts or Counter(), "role/transfer/document-main-party", _MAIN_PARTY_MIN)]
+    for counts, rule, least in tiers:
+        ranked = [(a, n) for a, n in counts.most_common(3) if a != actor]
+        if not ranked:
+            continue
+        if ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0], rule
+        return None
+    return None
+
+
 def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
                        referents: dict | None = None) -> list[Event]:
     """Complete transfers, uses and trainings that name one side only from the document's other events.
@@ -583,6 +604,9 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
         if ev.type == "transfer" and ev.actor and ev.recipient:
             class_pairs.setdefault(ev.weapon_class, Counter())[(ev.actor, ev.recipient)] += 1
     recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
+    # Armed groups the article has firing weapons: a group's arms come from somewhere (states have industries).
+    users = Counter(ev.actor for ev in events if ev.type == "use" and ev.actor and not _is_state(ev.actor)
+                    and ev.stance != "denied")
     def fill(ev: Event, field_name: str, counts: Counter, rule: str, confidence: float) -> None:
         setattr(ev, field_name, counts.most_common(1)[0][0])
         ev.rules.append(rule)
@@ -613,17 +637,9 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
         elif ev.type == "transfer" and ev.actor and ev.recipient is None and ev.actor in to_partner:
             fill(ev, "recipient", to_partner[ev.actor], "role/transfer/document-partner", 0.4)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None:
-            # This supplier's partner is never named: the article's usual recipient if one stands
-            # out ("Britain sent 2,000 NLAWs" in a story about arms for Ukraine), else the party the
-            # article names most, if it clearly stands out.
-            ranked = [(a, n) for a, n in recipients.most_common(3) if a != ev.actor]
-            rule = "role/transfer/document-recipient"
-            if not ranked and actor_counts:
-                ranked = [(a, n) for a, n in actor_counts.most_common(3) if a != ev.actor]
-                ranked = ranked if ranked and ranked[0][1] >= _MAIN_PARTY_MIN else []
-                rule = "role/transfer/document-main-party"
-            if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-                fill(ev, "recipient", Counter(dict(ranked[:1])), rule, 0.3)
+            found = _usual_recipient(ev.actor, recipients, users, actor_counts)
+            if found is not None:
+                fill(ev, "recipient", Counter({found[0]: 1}), found[1], 0.3)
         elif ev.type == "training" and ev.actor and ev.recipient is None and ev.actor in to_partner:
             # "Britain has provided flight training": to whom Britain sends arms in this article.
             fill(ev, "recipient", to_partner[ev.actor], "role/training/document-partner", 0.3)
