@@ -88,3 +88,14 @@ def test_a_supplier_with_no_partner_arms_the_group_the_article_has_fighting(nlp)
     # a state firing weapons is no sign of whose arms it receives: it has industries of its own
     records = extract(nlp, "Israel fired missiles at Syria on Monday. Iran has long been supplying weapons.")
     assert not any(r.type == "transfer" and r.recipient == "ISR" for r in records)
+
+
+def test_a_state_description_in_the_speakers_clause_is_the_speaker(nlp):
+    text = ("Chad has been accused of letting arms through. Qatar's foreign ministry said in a statement "
+            "that the country is not supplying arms to any of the warring parties.")
+    rec = [r for r in extract(nlp, text) if r.type == "transfer"]
+    assert rec and {r.actor for r in rec} == {"QAT"} and rec[0].stance == "denied"
+    assert "role/candidate/speaker-description" in rec[0].rules
+    # "the group" points back to a group, whoever speaks
+    text = "Hezbollah has grown stronger. Israel said the group fired rockets at Haifa."
+    assert not any(r.type == "use" and r.actor == "ISR" for r in extract(nlp, text))

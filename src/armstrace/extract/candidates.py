@@ -37,6 +37,8 @@ _PER_CLAUSE = 0.1
 _AGREES = 0.2
 _CLASHES = -0.3
 THRESHOLD = 0.5
+# Mentions a state description ("the country", "the kingdom") points back to; a group's ("the group") are not.
+_STATE_LABELS = ("STATE", "CAPITAL", "DEMONYM", "METONYM")
 
 
 @dataclass(frozen=True)
@@ -136,3 +138,17 @@ def choose_actor(cands: list[Candidate], recipient: str | None,
         if value >= THRESHOLD and value > best[1]:
             best = (cand, value)
     return best
+
+
+def speaker_description(ctx: DocContext, speaker: Speaker, agents: list, sent_start: int) -> str | None:
+    """The speaking state, when the agent is a description pointing back before the sentence ("Qatar's
+    ministry said that the country is not supplying arms": the country is Qatar, not the last state
+    named before). None when the speaker is not one state named in the sentence itself."""
+    if not agents or not all(a.span.end <= sent_start and a.span.label_ in _STATE_LABELS for a in agents):
+        return None
+    states = [c for c in speaker.claimants if len(c) == 3 and c.isupper()]
+    if len(states) != 1 or len(speaker.claimants) != 1 or states[0] in {a.actor for a in agents}:
+        return None
+    sent = ctx.doc[sent_start].sent
+    named = {ctx.actor_of(m) for m in ctx.mentions_of(sent)}
+    return states[0] if states[0] in named else None

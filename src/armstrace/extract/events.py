@@ -21,9 +21,10 @@ from ..records import Quantity
 from ..rules import Rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
-from .candidates import AGENT_FRAMES, Candidate, choose_actor, governing_candidates, speaker_candidates
+from .candidates import (AGENT_FRAMES, Candidate, choose_actor, governing_candidates, speaker_candidates,
+                         speaker_description)
 from .document import DocContext, Speaker
-from .phrases import WeaponRef
+from .phrases import ActorRef, WeaponRef
 from .quantities import quantity_of, quantity_of_count
 from .stance import decide_stance
 from .times import time_of
@@ -194,6 +195,10 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
+        own = speaker_description(ctx, speaker, roles.agents, sent.start) if rule.frame in AGENT_FRAMES else None
+        if own is not None:
+            roles.agents = [ActorRef(own, roles.agents[0].span, "SPEAKER")]
+            roles.rules.append("role/candidate/speaker-description")
         if not roles.agents and rule.frame in AGENT_FRAMES:
             roles.candidates = governing_candidates(ctx, rules, trigger, rule.frame) + \
                 speaker_candidates(ctx, speaker, trigger, rule.frame)
