@@ -99,3 +99,14 @@ def test_a_state_description_in_the_speakers_clause_is_the_speaker(nlp):
     # "the group" points back to a group, whoever speaks
     text = "Hezbollah has grown stronger. Israel said the group fired rockets at Haifa."
     assert not any(r.type == "use" and r.actor == "ISR" for r in extract(nlp, text))
+
+
+def test_a_first_person_receiver_is_the_speakers_state(nlp):
+    text = "\"Germany in the near future will supply us with dozens of helicopters,\" the Polish president said."
+    rec = [r for r in extract(nlp, text) if r.type == "transfer"]
+    assert rec and (rec[0].actor, rec[0].recipient, rec[0].weapon_class) == ("DEU", "POL", "aircraft")
+    assert "role/candidate/speaker-first-person" in rec[0].rules
+    text = "\"Sweden will deliver to our army eight howitzers,\" the Latvian minister said."
+    assert ("transfer", "SWE", "LVA", "artillery") in found(extract(nlp, text))
+    # the author's own "we" names no state
+    assert not any(r.recipient for r in extract(nlp, "Sweden will deliver to us eight howitzers, we hear."))

@@ -152,3 +152,18 @@ def speaker_description(ctx: DocContext, speaker: Speaker, agents: list, sent_st
     sent = ctx.doc[sent_start].sent
     named = {ctx.actor_of(m) for m in ctx.mentions_of(sent)}
     return states[0] if states[0] in named else None
+
+
+def first_person_recipient(rules: Rules, speaker: Speaker, trigger: Token) -> str | None:
+    """The speaking state, when a giving or training names its own side as the receiver ("Russia
+    will supply us with planes," "deliver to our army," the Belarusian leader said)."""
+    states = [c for c in speaker.claimants if len(c) == 3 and c.isupper()]
+    if len(states) != 1 or len(speaker.claimants) != 1:
+        return None
+    slots = [c for c in trigger.children if c.dep_ in ("dative", "dobj")]
+    slots += [g for c in trigger.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
+    for slot in slots:
+        if (rules.is_cue("first-person", slot.lower_) and slot.pos_ == "PRON") or any(
+                c.dep_ == "poss" and rules.is_cue("first-person", c.lower_) for c in slot.children):
+            return states[0]
+    return None

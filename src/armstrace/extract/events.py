@@ -22,7 +22,7 @@ from ..rules import Rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
 from .candidates import (AGENT_FRAMES, Candidate, choose_actor, governing_candidates, speaker_candidates,
-                         speaker_description)
+                         first_person_recipient, speaker_description)
 from .document import DocContext, Speaker
 from .phrases import ActorRef, WeaponRef
 from .quantities import quantity_of, quantity_of_count
@@ -199,6 +199,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         if own is not None:
             roles.agents = [ActorRef(own, roles.agents[0].span, "SPEAKER")]
             roles.rules.append("role/candidate/speaker-description")
+        mine = first_person_recipient(rules, speaker, trigger) if rule.frame in ("give", "equip", "train") and \
+            not roles.recipients else None
+        if mine is not None and mine not in {a.actor for a in roles.agents}:
+            roles.recipients = [ActorRef(mine, sent.doc[trigger.i:trigger.i + 1], "SPEAKER")]
+            roles.rules.append("role/candidate/speaker-first-person")
         if not roles.agents and rule.frame in AGENT_FRAMES:
             roles.candidates = governing_candidates(ctx, rules, trigger, rule.frame) + \
                 speaker_candidates(ctx, speaker, trigger, rule.frame)
