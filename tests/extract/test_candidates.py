@@ -110,3 +110,9 @@ def test_a_first_person_receiver_is_the_speakers_state(nlp):
     assert ("transfer", "SWE", "LVA", "artillery") in found(extract(nlp, text))
     # the author's own "we" names no state
     assert not any(r.recipient for r in extract(nlp, "Sweden will deliver to us eight howitzers, we hear."))
+
+
+def test_the_holder_of_a_struck_thing_is_the_target(nlp):
+    records = extract(nlp, "Turkey used drones to strike a depot operated by the PKK.")
+    rec = [r for r in records if r.type == "use"]
+    assert rec and (rec[0].actor, rec[0].recipient) == ("TUR", "pkk") and "role/use/target-owner" in rec[0].rules

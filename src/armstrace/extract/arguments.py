@@ -233,6 +233,14 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
     return None, False
 
 
+def _target_owners(ctx: DocContext, targets: list[Token]) -> list[ActorRef]:
+    """Who holds a struck thing that names no party itself: "struck a depot operated by Hezbollah",
+    "hit an arms hub used by the militias" (the participle's agent)."""
+    owners = [p for t in targets for c in t.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+              for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return [a for o in owners for a in actors_in_phrase(ctx, o) if a.label != "PERSON"]
+
+
 def _bodies_in(ctx: DocContext, head: Token) -> list[ActorRef]:
     """The body behind an instrument phrase: 'UN Security Council resolutions', 'Resolution 1718'."""
     out: list[ActorRef] = []
@@ -451,6 +459,10 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
         if frame == "use":
             roles.agents = agent
             roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
+            if not roles.recipients:
+                roles.recipients = _target_owners(ctx, targets)
+                if roles.recipients:
+                    roles.rules.append("role/use/target-owner")
         else:
             # "Ukraine shot down 63 drones launched by Russia": the defender is the target.
             roles.recipients = agent
