@@ -116,3 +116,12 @@ def test_the_holder_of_a_struck_thing_is_the_target(nlp):
     records = extract(nlp, "Turkey used drones to strike a depot operated by the PKK.")
     rec = [r for r in records if r.type == "use"]
     assert rec and (rec[0].actor, rec[0].recipient) == ("TUR", "pkk") and "role/use/target-owner" in rec[0].rules
+
+
+def test_they_who_use_named_weapons_are_users_not_weapons(nlp):
+    text = "Qatar acquired Bayraktar drones in 2019. They used the drones against Chad."
+    assert ("use", "QAT", "TCD", "uav") in found(extract(nlp, text))
+    # "they" with no weapon named apart is still the weapons themselves
+    text = "Russia fired cruise missiles overnight. They struck power stations in Kyiv."
+    assert not any(r.type == "use" and r.actor == "RUS" and "role/pronoun/last-actor" in r.rules
+                   for r in extract(nlp, text))

@@ -341,8 +341,10 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
             return
         actors = [found]
         roles.rules.append("role/pronoun/possessive")
-    elif word in ("it", "they") and roles.rule.type != "use" and (_subject_before(ctx, pron) or ctx.last_actor):
-        # ("everything they hit": in attacks "they" is usually the weapons themselves)
+    elif word in ("it", "they") and (roles.rule.type != "use" or _weapons_elsewhere(roles, pron)) and (
+            _subject_before(ctx, pron) or ctx.last_actor):
+        # ("everything they hit": in attacks "they" is usually the weapons themselves, unless the
+        # weapons are named apart from it: "they used the drones against the rebels")
         # "Turkey operates drones over Somalia, where it trains Somali troops": the subject before it.
         own = _subject_before(ctx, pron)
         actors = [a for a in (own or ctx.last_actor,) if a]
@@ -355,6 +357,13 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         roles.recipients = refs
     else:
         roles.agents = refs
+
+
+def _weapons_elsewhere(roles: Roles, pron: Token) -> bool:
+    """True when the event's weapons are named outside the pronoun ("they used the drones"), so the
+    pronoun is the user, not the weapons."""
+    return bool(roles.weapons) and pron.dep_ == "nsubj" and all(
+        w.head.i != pron.i and pron.i not in {a.i for a in w.head.ancestors} for w in roles.weapons)
 
 
 def _weapons_before(ctx: DocContext, trigger: Token) -> list[WeaponRef]:
