@@ -68,16 +68,19 @@ def _is_passive(verb: Token) -> bool:
 
 
 def governing_candidates(ctx: DocContext, rules: Rules, trigger: Token, frame: str) -> list[Candidate]:
-    """Subjects of the clauses above a verb trigger with no subject of its own, nearest first.
+    """Subjects of the clauses above a verb trigger with no subject of its own, nearest first; for
+    sanctions, the subject of the verb that does something to them ("the US and the EU could tighten
+    sanctions against Russia").
 
     Reporting verbs are left to the speaker candidate; a clause whose subject
     receives ("Kyiv expects tanks to be delivered") proposes nothing."""
-    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in _CLAUSE_LINKS or _is_passive(trigger) or \
-            _own_subject_blocks(ctx, trigger):
+    imposed = frame == "sanction" and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
+    if not imposed and (trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in _CLAUSE_LINKS or
+                        _is_passive(trigger) or _own_subject_blocks(ctx, trigger)):
         return []   # (a passive's governing subject is as often its recipient: "Kyiv hopes tanks are sent")
     out: list[Candidate] = []
     tok, clauses, adverbial = trigger, 0, False
-    while tok.head.i != tok.i and tok.dep_ in _DOWN_LINKS and clauses < _MAX_CLAUSES:
+    while tok.head.i != tok.i and (tok.dep_ in _DOWN_LINKS or (tok.i == trigger.i and imposed)) and clauses < _MAX_CLAUSES:
         # "By selling rifles to Chad, Belarus ...", "After delivering ..., Belarus": a fronted adverbial.
         fronted = tok.dep_ == "prep" and tok.i < tok.head.i
         adverbial = adverbial or tok.dep_ == "advcl" or fronted
@@ -88,8 +91,9 @@ def governing_candidates(ctx: DocContext, rules: Rules, trigger: Token, frame: s
         lemma = tok.lemma_.lower()
         if rules.is_cue("report", lemma) and not _is_passive(tok):
             break   # "Norway confirmed that ...": a speaker, not an agent
-        if rules.is_cue("recipient-verb", lemma) or rules.is_cue("object-control", lemma):
-            break
+        if rules.is_cue("recipient-verb", lemma) or rules.is_cue("object-control", lemma) or \
+                rules.is_cue("violation", lemma):
+            break   # "Iran faces sanctions", "Iran evaded sanctions": the subject is no sanctioner
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             continue

@@ -11,7 +11,7 @@ a known conflict (gazetteers/conflicts.jsonl) has exactly one; a use of
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -566,14 +566,25 @@ def _sentence_actors(ev: Event, referents: dict | None) -> set[str]:
     return found
 
 
-def _choose_candidate(ev: Event, topic: dict[str, Counter]) -> None:
-    """Fill the agent from the candidates the sentence proposed, if one scores high enough."""
-    chosen, value = choose_actor(ev.candidates, ev.recipient, topic)
-    if chosen is None:
-        return
-    ev.actor = chosen.actor
-    ev.rules.append(f"role/candidate/{chosen.source}")
-    ev.confidence = min(ev.confidence, round(0.6 * value, 2))
+def _choose_candidates(events: list[Event], transfer_topic: dict[str, Counter],
+                       use_topic: dict[str, Counter]) -> list[Event]:
+    """Fill agents from the candidates their sentences proposed, where one scores high enough; a
+    coordinated subject ("Canada and Japan could tighten sanctions") gives one event per member."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.actor is not None or not ev.candidates:
+            out.append(ev)
+            continue
+        chosen, value = choose_actor(ev.candidates, ev.recipient, use_topic if ev.type == "use" else transfer_topic)
+        if chosen is None:
+            out.append(ev)
+            continue
+        members = [c.actor for c in ev.candidates if (c.source, c.distance) == (chosen.source, chosen.distance)
+                   and c.actor != ev.recipient]
+        for actor in dict.fromkeys([chosen.actor, *members]):
+            out.append(replace(ev, actor=actor, rules=[*ev.rules, f"role/candidate/{chosen.source}"],
+                               confidence=min(ev.confidence, round(0.6 * value, 2)), candidate_only=False))
+    return out
 
 
 def _usual_recipient(actor: str, recipients: Counter, users: Counter,
@@ -632,9 +643,7 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
         ev.confidence = confidence
 
     out = []
-    for ev in events:
-        if ev.actor is None and ev.candidates:
-            _choose_candidate(ev, use_targets if ev.type == "use" else to_partner)
+    for ev in _choose_candidates(events, to_partner, use_targets):
         if ev.candidate_only and ev.actor is None:
             continue   # no candidate good enough: the event stays unread, as before
         if ev.type == "transfer" and ev.actor is None and ev.recipient is None and pairs:
