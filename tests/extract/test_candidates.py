@@ -134,3 +134,28 @@ def test_who_tightens_sanctions_imposes_them(nlp):
     # who faces or evades sanctions imposes none
     for text in ("Venezuela faces new sanctions over Cuba.", "Iran has long evaded sanctions on Syria."):
         assert not any(r.type == "sanction" and r.actor in ("VEN", "IRN") for r in extract(nlp, text))
+
+
+def test_a_deal_named_for_its_buyer_is_the_makers_sale(nlp):
+    text = ("Sweden has sold Gripen fighters to Thailand for years, and Sweden will supply more Gripens to "
+            "Thailand in 2026. The Thai deal for the Gripens is worth $1 billion.")
+    rec = [r for r in extract(nlp, text) if "deal" in r.evidence and r.type == "transfer"]
+    assert rec and (rec[0].actor, rec[0].recipient) == ("SWE", "THA")
+    assert {"role/transfer/document-buyer", "role/transfer/maker-supplies"} & set(rec[0].rules)
+
+
+def test_a_maker_is_not_the_receiver_of_its_own_model_taken_from_the_article():
+    from types import SimpleNamespace
+
+    from armstrace.extract.document import Speaker
+    from armstrace.extract.events import Event, _maker_supplies
+
+    def event(rules: list[str]) -> Event:
+        return Event("transfer", "POL", "KOR", None, None, "artillery", ["k9"], None, Speaker(["author"], None),
+                     "asserted", None, None, [], None, "deal", rules, ["state/POL", "weapon/k9"])  # type: ignore[arg-type]
+
+    referents = {"weapon/k9": SimpleNamespace(producer="KOR")}
+    swapped = _maker_supplies(event(["role/transfer/document-main-party"]), referents)
+    assert (swapped.actor, swapped.recipient) == ("KOR", "POL") and "role/transfer/maker-supplies" in swapped.rules
+    kept = _maker_supplies(event(["role/give/verb"]), referents)   # the sentence's own roles stand
+    assert (kept.actor, kept.recipient) == ("POL", "KOR")

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..rules import Rules
+from .arguments import Roles
 from .document import DocContext, Speaker
-from .phrases import actors_in_phrase, is_weapon_phrase
+from .phrases import ActorRef, actors_in_phrase, is_weapon_phrase
 
 # Frames whose agent is the party that acts on the other (supplier, trainer, attacker).
 AGENT_FRAMES = ("give", "equip", "train", "use", "sanction")
@@ -171,3 +172,22 @@ def first_person_recipient(rules: Rules, speaker: Speaker, trigger: Token) -> st
                 c.dep_ == "poss" and rules.is_cue("first-person", c.lower_) for c in slot.children):
             return states[0]
     return None
+
+
+def link_outside_clause(ctx: DocContext, rules: Rules, roles: Roles, speaker: Speaker) -> None:
+    """Complete the roles of one trigger from outside its clause, once its speaker is known: a state
+    description in the speaker's clause is the speaker, a first-person receiver is the speaker's state,
+    and a missing agent gets candidates to be chosen at the document's end."""
+    trigger, frame = roles.trigger, roles.rule.frame
+    own = speaker_description(ctx, speaker, roles.agents, trigger.sent.start) if frame in AGENT_FRAMES else None
+    if own is not None:
+        roles.agents = [ActorRef(own, roles.agents[0].span, "SPEAKER")]
+        roles.rules.append("role/candidate/speaker-description")
+    mine = first_person_recipient(rules, speaker, trigger) if frame in ("give", "equip", "train") and \
+        not roles.recipients else None
+    if mine is not None and mine not in {a.actor for a in roles.agents}:
+        roles.recipients = [ActorRef(mine, trigger.doc[trigger.i:trigger.i + 1], "SPEAKER")]
+        roles.rules.append("role/candidate/speaker-first-person")
+    if not roles.agents and frame in AGENT_FRAMES:
+        roles.candidates = governing_candidates(ctx, rules, trigger, frame) + \
+            speaker_candidates(ctx, speaker, trigger, frame)

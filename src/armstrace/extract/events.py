@@ -21,10 +21,9 @@ from ..records import Quantity
 from ..rules import Rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
-from .candidates import (AGENT_FRAMES, Candidate, choose_actor, governing_candidates, speaker_candidates,
-                         first_person_recipient, speaker_description)
+from .candidates import Candidate, choose_actor, link_outside_clause
 from .document import DocContext, Speaker
-from .phrases import ActorRef, WeaponRef
+from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
 from .stance import decide_stance
 from .times import time_of
@@ -195,18 +194,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
-        own = speaker_description(ctx, speaker, roles.agents, sent.start) if rule.frame in AGENT_FRAMES else None
-        if own is not None:
-            roles.agents = [ActorRef(own, roles.agents[0].span, "SPEAKER")]
-            roles.rules.append("role/candidate/speaker-description")
-        mine = first_person_recipient(rules, speaker, trigger) if rule.frame in ("give", "equip", "train") and \
-            not roles.recipients else None
-        if mine is not None and mine not in {a.actor for a in roles.agents}:
-            roles.recipients = [ActorRef(mine, sent.doc[trigger.i:trigger.i + 1], "SPEAKER")]
-            roles.rules.append("role/candidate/speaker-first-person")
-        if not roles.agents and rule.frame in AGENT_FRAMES:
-            roles.candidates = governing_candidates(ctx, rules, trigger, rule.frame) + \
-                speaker_candidates(ctx, speaker, trigger, rule.frame)
+        link_outside_clause(ctx, rules, roles, speaker)
         stance = decide_stance(rules, trigger, speaker, roles.theme)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
         for weapon_class, group in groups.items():
@@ -456,9 +444,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
-    candidate_only = False
-    if not agents and roles.candidates and (recipients or etype in ("transfer", "use")):
-        agents, candidate_only = [None], True   # chosen at the document's end (fill_from_partners)
+    candidate_only = not agents and bool(roles.candidates) and bool(recipients or etype in ("transfer", "use"))
+    agents = [None] if candidate_only else agents   # chosen at the document's end (fill_from_partners)
     if not agents:
         return []
     counts = [c for c in roles.trigger.children if c.dep_ == "dobj" and c.like_num]
@@ -662,6 +649,10 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
             # "Pyongyang is seeking fighter aircraft" in an article about its shells for Russia: in return,
             # from the party it supplies.
             fill(ev, "actor", to_partner[ev.recipient], "role/transfer/document-counterpart", 0.3)
+        elif ev.type == "transfer" and ev.actor and ev.recipient is None and _buyer_of_class(ev, class_pairs):
+            ev.actor, ev.recipient = _seller_to(ev.actor, class_pairs[ev.weapon_class]), ev.actor
+            ev.rules.append("role/transfer/document-buyer")
+            ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor and ev.recipient is None and ev.actor in to_partner:
             fill(ev, "recipient", to_partner[ev.actor], "role/transfer/document-partner", 0.4)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None:
@@ -679,5 +670,33 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
             fill(ev, "recipient", use_targets[ev.actor], "role/use/document-target", 0.3)
         if ev.actor is None or ev.actor == ev.recipient or (ev.type == "training" and ev.recipient is None):
             continue
-        out.append(ev)
+        out.append(_maker_supplies(ev, referents))
     return out
+
+
+def _buyer_of_class(ev: Event, class_pairs: dict) -> bool:
+    """True when a transfer noun's only party ("the Thai deal") is, in this article, only ever the
+    receiver of this weapon class and never a supplier of anything: "The Thai deal for the Gripens" in
+    a story about Swedish Gripens for Thailand is Sweden's sale, not Thailand's."""
+    if "role/give/noun" not in ev.rules or ev.weapon_class not in class_pairs:
+        return False
+    pairs = [p for c in class_pairs.values() for p in c]
+    return any(r == ev.actor for _, r in class_pairs[ev.weapon_class]) and all(a != ev.actor for a, _ in pairs)
+
+
+def _seller_to(buyer: str, pairs: Counter) -> str:
+    """Who the article has selling this class to the buyer most often."""
+    return Counter({a: n for (a, r), n in pairs.items() if r == buyer}).most_common(1)[0][0]
+
+
+def _maker_supplies(ev: Event, referents: dict | None) -> Event:
+    """A transfer whose recipient makes the named model and whose actor does not is written the wrong
+    way round ("the Egyptian deal" for Rafales, its other party taken from the article): the maker
+    supplies. Only where a party came from the document, never against the sentence's own roles."""
+    if ev.type != "transfer" or not referents or ev.recipient is None or \
+            not any(r.startswith("role/transfer/document-") for r in ev.rules):
+        return ev
+    makers = {referents[g].producer for g in ev.gazetteer_ids if g.startswith("weapon/") and g in referents}
+    if makers == {ev.recipient} and ev.actor not in makers:
+        return replace(ev, actor=ev.recipient, recipient=ev.actor, rules=[*ev.rules, "role/transfer/maker-supplies"])
+    return ev
