@@ -18,7 +18,7 @@ from .records import EventType
 RULES_PACKAGE = "armstrace.data.rules"
 
 Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "market", "use", "intercept", "produce",
-                "train", "sanction", "supplier", "ban"]
+                "train", "sanction", "supplier", "ban", "arrive"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat", "first-person"]

@@ -159,3 +159,13 @@ def test_a_maker_is_not_the_receiver_of_its_own_model_taken_from_the_article():
     assert (swapped.actor, swapped.recipient) == ("KOR", "POL") and "role/transfer/maker-supplies" in swapped.rules
     kept = _maker_supplies(event(["role/give/verb"]), referents)   # the sentence's own roles stand
     assert (kept.actor, kept.recipient) == ("POL", "KOR")
+
+
+def test_arrival_with_a_weapon_is_a_transfer_to_the_place_reached(nlp):
+    records = extract(nlp, "Chinese technicians reached Harare last week with two air defence systems.")
+    assert ("transfer", "CHN", "ZWE", "air-defense") in found(records)
+    assert ("transfer", "TUR", "LBY", "uav") in found(extract(nlp, "Turkish engineers arrived in Tripoli with armed drones."))
+    # no weapon brought, or no place reached: no arrival
+    assert not extract(nlp, "Iranian diplomats arrived in Moscow with a new proposal.")
+    text = "Turkey's defence exports reached a record $5.5 billion in 2023, with drones among the best sellers."
+    assert not any("arrive" in rule for r in extract(nlp, text) for rule in r.rules)

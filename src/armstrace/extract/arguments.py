@@ -233,6 +233,19 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
     return None, False
 
 
+def _arrive_roles(ctx: DocContext, verb: Token, roles: Roles, agent: list[ActorRef], objs: list[Token],
+                  with_objs: list[Token]) -> None:
+    """'Chinese technicians reached Harare with two radar units': whoever arrives brings the weapons
+    to the state of the place reached. No weapon brought along or no place reached, no event."""
+    places = objs + _pobjs(verb, {"in", "at", "to"})
+    reached = [a for p in places for a in actors_in_phrase(ctx, p) if a.actor not in {x.actor for x in agent}]
+    if not reached:
+        return   # an arrival names where: "exports reached a record $5 billion, with drones" is none
+    roles.weapons = _weapons_from(ctx, with_objs)
+    roles.agents, roles.recipients = (agent, reached) if roles.weapons else ([], [])
+    roles.theme = with_objs[0] if roles.weapons else None
+
+
 def _target_owners(ctx: DocContext, targets: list[Token]) -> list[ActorRef]:
     """Who holds a struck thing that names no party itself: "struck a depot operated by Hezbollah",
     "hit an arms hub used by the militias" (the participle's agent)."""
@@ -389,6 +402,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             roles.agents = [a for o in _pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
         if not roles.recipients:
             roles.recipients = destinations(ctx, verb.sent)
+    elif frame == "arrive":
+        _arrive_roles(ctx, verb, roles, agent, objs, with_objs)
     elif frame == "come-from":
         # "Most of Hezbollah's arsenal comes from Iran": only with a source, and a weapon as subject.
         sources = _pobjs(verb, {"from"})
