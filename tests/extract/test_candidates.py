@@ -169,3 +169,20 @@ def test_arrival_with_a_weapon_is_a_transfer_to_the_place_reached(nlp):
     assert not extract(nlp, "Iranian diplomats arrived in Moscow with a new proposal.")
     text = "Turkey's defence exports reached a record $5.5 billion in 2023, with drones among the best sellers."
     assert not any("arrive" in rule for r in extract(nlp, text) for rule in r.rules)
+
+
+def test_an_agentless_use_is_by_the_subject_of_its_combat_clause(nlp):
+    text = "The Javelins were first used when Ukrainian troops counterattacked near Kyiv."
+    rec = [r for r in extract(nlp, text) if r.type == "use"]
+    assert rec and (rec[0].actor, rec[0].recipient, rec[0].weapon_class) == ("UKR", "RUS", "anti-tank")
+    assert "role/candidate/adverbial-subject" in rec[0].rules
+
+
+def test_the_weapon_is_the_one_just_named(nlp):
+    text = ("Officials found a Javelin launcher in the rubble. "
+            "The weapon was first used when Ukrainian troops launched an attack on October 7.")
+    rec = [r for r in extract(nlp, text) if r.type == "use"]
+    assert rec and rec[0].weapon_class == "anti-tank" and "weapon/definite-generic-previous" in rec[0].rules
+    # "the weapons" sums up what was said, and a generic word stays generic when nothing specific came before
+    text = "Officials found mortar rounds near a depot. The weapons were first used when Ukrainian troops attacked."
+    assert not any("weapon/definite-generic-previous" in r.rules for r in extract(nlp, text))

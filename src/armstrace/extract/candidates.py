@@ -33,7 +33,7 @@ _MAX_CLAUSES = 3
 
 # Hand weights: a subject the syntax hands down is strong, the speaker's state weaker, and each
 # clause crossed costs; agreeing with a pair the document names elsewhere raises the score.
-_BASE = {"governing-subject": 0.8, "main-clause-subject": 0.8, "speaker": 0.45}
+_BASE = {"governing-subject": 0.8, "main-clause-subject": 0.8, "adverbial-subject": 0.6, "speaker": 0.45}
 _PER_CLAUSE = 0.1
 _AGREES = 0.2
 _CLASHES = -0.3
@@ -101,6 +101,20 @@ def governing_candidates(ctx: DocContext, rules: Rules, trigger: Token, frame: s
         source = "main-clause-subject" if adverbial else "governing-subject"
         out += [Candidate(ref.actor, source, clauses, frame) for ref in actors_in_phrase(ctx, subj)]
         break
+    return out
+
+
+def adverbial_candidates(ctx: DocContext, trigger: Token, frame: str) -> list[Candidate]:
+    """For an agentless passive, the subject of the clause that says when or how it happened ("the
+    weapon was first used when Hamas fighters launched an attack"; "the tanks were sent after Poland
+    gave way")."""
+    if trigger.pos_ not in ("VERB", "AUX") or not _is_passive(trigger) or frame not in ("give", "use"):
+        return []
+    out: list[Candidate] = []
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and not is_weapon_phrase(ctx, subj):
+            out += [Candidate(ref.actor, "adverbial-subject", 1, frame) for ref in actors_in_phrase(ctx, subj)]
     return out
 
 
@@ -189,5 +203,9 @@ def link_outside_clause(ctx: DocContext, rules: Rules, roles: Roles, speaker: Sp
         roles.recipients = [ActorRef(mine, trigger.doc[trigger.i:trigger.i + 1], "SPEAKER")]
         roles.rules.append("role/candidate/speaker-first-person")
     if not roles.agents and frame in AGENT_FRAMES:
-        roles.candidates = governing_candidates(ctx, rules, trigger, frame) + \
+        adverbial = adverbial_candidates(ctx, trigger, frame)
+        roles.candidates = governing_candidates(ctx, rules, trigger, frame) + adverbial + \
             speaker_candidates(ctx, speaker, trigger, frame)
+        if adverbial and any(rules.is_cue("combat", t.lemma_.lower()) for c in trigger.children
+                             if c.dep_ == "advcl" for t in c.subtree):
+            roles.purpose = True   # "used when Hamas launched an attack": in combat, not stationed

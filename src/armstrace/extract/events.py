@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Conflict
+from ..gazetteer import Conflict, load_gazetteers
 from ..nlp.mentions import INSTRUMENT, SPAN_KEY
 from ..records import Quantity
 from ..rules import Rules
@@ -183,6 +183,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 roles.rules.append("weapon/unnamed-means-arms")
             else:
                 continue
+        weapons = _specific_earlier(weapons, prev_weapons, roles)
         if rule.frame == "intercept" and weapons and not any(w.weapon_class in _AIRBORNE for w in weapons):
             continue   # "destroyed Russian patrol boats": an attack on them with unnamed means, not an interception
         if rule.type == "sanction":
@@ -345,6 +346,22 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         roles.recipients = refs
     else:
         roles.agents = refs
+
+
+def _specific_earlier(weapons: list[WeaponRef], prev_weapons: list[WeaponRef], roles: Roles) -> list[WeaponRef]:
+    """'The weapon was first used ...' after an RPG launcher was named: a definite generic weapon word
+    is the specific weapon just named, not arms in general."""
+    if not weapons or any(w.weapon_class != "arms" or w.model or w.head.morph.get("Number") != ["Sing"]
+                          for w in weapons):
+        return weapons   # ("the weapons" sums up what was said; "the weapon" is the one just named)
+    if not all(any(c.morph.get("Definite") == ["Def"] or c.morph.get("PronType") == ["Dem"]
+                   for c in w.head.children if c.dep_ == "det") for w in weapons):
+        return weapons
+    specific = [w for w in prev_weapons if w.weapon_class != "arms"]
+    if not specific or len({w.weapon_class for w in specific}) > 1:
+        return weapons   # (several classes just named: which one is meant is unsaid)
+    roles.rules.append("weapon/definite-generic-previous")
+    return specific[:1]
 
 
 def _weapons_elsewhere(roles: Roles, pron: Token) -> bool:
@@ -569,8 +586,12 @@ def _choose_candidates(events: list[Event], transfer_topic: dict[str, Counter],
         members = [c.actor for c in ev.candidates if (c.source, c.distance) == (chosen.source, chosen.distance)
                    and c.actor != ev.recipient]
         for actor in dict.fromkeys([chosen.actor, *members]):
-            out.append(replace(ev, actor=actor, rules=[*ev.rules, f"role/candidate/{chosen.source}"],
-                               confidence=min(ev.confidence, round(0.6 * value, 2)), candidate_only=False))
+            # "the drones were used when the Houthis attacked": at the user's one known adversary
+            foe = adversary(load_gazetteers().conflicts, actor) if ev.type == "use" and ev.recipient is None else None
+            extra = ["role/use/conflict-adversary"] if foe else []
+            out.append(replace(ev, actor=actor, recipient=foe or ev.recipient, location=ev.location or (
+                foe if foe and _is_state(foe) else None), rules=[*ev.rules, f"role/candidate/{chosen.source}", *extra],
+                confidence=min(ev.confidence, round(0.6 * value, 2)), candidate_only=False))
     return out
 
 
