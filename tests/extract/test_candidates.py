@@ -186,3 +186,11 @@ def test_the_weapon_is_the_one_just_named(nlp):
     # "the weapons" sums up what was said, and a generic word stays generic when nothing specific came before
     text = "Officials found mortar rounds near a depot. The weapons were first used when Ukrainian troops attacked."
     assert not any("weapon/definite-generic-previous" in r.rules for r in extract(nlp, text))
+
+
+def test_an_armed_group_supplied_with_nothing_named_is_supplied_arms(nlp):
+    records = extract(nlp, "Observers say Eritrea has helped supply the Tigray Defense Forces via Sudan.")
+    assert any(k[:2] == ("transfer", "ERI") and k[3] == "arms" for k in found(records))
+    # a state as bare object is as often a misparsed dative or a gapped clause: no transfer of "arms"
+    text = "Denmark has pledged 19 of the jets and the Netherlands 24."
+    assert not any("role/give/party-object" in r.rules for r in extract(nlp, text))

@@ -233,6 +233,10 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
     return None, False
 
 
+def _is_state_code(actor: str) -> bool:
+    return len(actor) == 3 and actor.isupper()
+
+
 def _arrive_roles(ctx: DocContext, verb: Token, roles: Roles, agent: list[ActorRef], objs: list[Token],
                   with_objs: list[Token]) -> None:
     """'Chinese technicians reached Harare with two radar units': whoever arrives brings the weapons
@@ -398,6 +402,14 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             theme = [rel_head]
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
+        if not roles.weapons and not roles.recipients and len(objs) == 1 and not passive_theme and not dative \
+                and not _children(verb, "prt") and not any(c.dep_ == "nummod" for c in objs[0].children):
+            # "Qatar has helped supply the RSF": an armed group supplied with nothing named is supplied
+            # arms (a state so named is as often a dative misparsed or a gapped clause).
+            roles.recipients = [a for a in actors_in_phrase(ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
+                                and not _is_state_code(a.actor)]
+            if roles.recipients:
+                roles.rules.append("role/give/party-object")
         if not roles.agents:     # "ships carrying weapons from Iran to the Houthis"
             roles.agents = [a for o in _pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
         if not roles.recipients:

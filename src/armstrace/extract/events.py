@@ -176,7 +176,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
                 weapons = [WeaponRef(_service_class(roles) or "arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/attacker-service")
-            elif rule.frame in ("equip", "train"):
+            elif rule.frame in ("equip", "train") or "role/give/party-object" in roles.rules:
                 # "Iran denies arming the group": to arm is to supply arms; training with no weapon
                 # named ("Wagner fighters are training Belarusian special forces") is training in arms.
                 weapons = [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
