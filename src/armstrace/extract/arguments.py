@@ -233,8 +233,15 @@ def _subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tupl
     return None, False
 
 
-def _is_state_code(actor: str) -> bool:
-    return len(actor) == 3 and actor.isupper()
+def _supplied_group(ctx: DocContext, verb: Token, objs: list[Token], roles: Roles) -> None:
+    """"Qatar has helped supply the RSF": an armed group supplied with nothing named is supplied arms
+    (a state so named is as often a misparsed dative or a gapped clause: "and the Netherlands 24")."""
+    if len(objs) != 1 or _children(verb, "prt") or any(c.dep_ == "nummod" for c in objs[0].children):
+        return
+    roles.recipients = [a for a in actors_in_phrase(ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
+                        and not (len(a.actor) == 3 and a.actor.isupper())]
+    if roles.recipients:
+        roles.rules.append("role/give/party-object")
 
 
 def _arrive_roles(ctx: DocContext, verb: Token, roles: Roles, agent: list[ActorRef], objs: list[Token],
@@ -402,14 +409,8 @@ def _verb_roles(ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> Non
             theme = [rel_head]
         roles.weapons = _weapons_from(ctx, theme)
         roles.theme = theme[0] if theme else None
-        if not roles.weapons and not roles.recipients and len(objs) == 1 and not passive_theme and not dative \
-                and not _children(verb, "prt") and not any(c.dep_ == "nummod" for c in objs[0].children):
-            # "Qatar has helped supply the RSF": an armed group supplied with nothing named is supplied
-            # arms (a state so named is as often a dative misparsed or a gapped clause).
-            roles.recipients = [a for a in actors_in_phrase(ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
-                                and not _is_state_code(a.actor)]
-            if roles.recipients:
-                roles.rules.append("role/give/party-object")
+        if not roles.weapons and not roles.recipients and not passive_theme and not dative:
+            _supplied_group(ctx, verb, objs, roles)
         if not roles.agents:     # "ships carrying weapons from Iran to the Houthis"
             roles.agents = [a for o in _pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
         if not roles.recipients:
