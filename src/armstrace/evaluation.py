@@ -5,6 +5,7 @@ subprocess so that armstrace is judged exactly as outside scorers judge it.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from .ingest import Skipped
 from .settings import Settings
 
 METRICS = ("event", "claim", "model", "violation")
+TYPES = ("transfer", "use", "production", "training", "sanction")
 SCALARS = ("stance_acc", "quantity_acc", "evidence_valid", "schema_errors")
 
 
@@ -29,6 +31,7 @@ class SetResult:
     figures: dict
     failures: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    by_type: dict[str, dict] = field(default_factory=dict)
 
 
 def load_gate(path: str | Path) -> dict:
@@ -81,7 +84,30 @@ def evaluate_set(name: str, spec: dict, scorer: str, settings: Settings | None =
     if proc.returncode != 0:
         raise UsageError(f"scorer failed on set {name!r}: {proc.stderr.strip().splitlines()[-1:]}")
     figures = json.loads(proc.stdout)
+    by_type = figures_by_type(scorer, spec["gold"], [rec.to_json() for rec in records])
     failures = _check(figures, spec.get("floors", {}))
     # A document that could not be extracted would only lower recall silently: it fails the gate.
     failures += [f"document skipped: {skip}" for skip in skipped]
-    return SetResult(name, figures, failures, skipped)
+    return SetResult(name, figures, failures, skipped, by_type)
+
+
+def figures_by_type(scorer: str, gold_path: str, pred: list[dict]) -> dict[str, dict]:
+    """Event, claim and model figures per event type, from the shared scorer's own functions.
+
+    A set's overall F1 hides which kinds of event fail; the scorer's `score()`
+    run on each type's gold and predictions gives the same keys and rules.
+    """
+    spec = importlib.util.spec_from_file_location("armstrace_shared_score", scorer)
+    if spec is None or spec.loader is None:
+        raise UsageError(f"scorer {scorer} cannot be imported")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold, bad = module.load(gold_path)
+    if bad:
+        raise UsageError(f"{gold_path}: {len(bad)} invalid gold lines, first: line {bad[0][0]}: {bad[0][1]}")
+    out = {}
+    for etype in TYPES:
+        gold_t = [r for r in gold if r["type"] == etype]
+        if gold_t:
+            out[etype] = module.score(gold_t, [r for r in pred if r.get("type") == etype])
+    return out

@@ -21,7 +21,12 @@ Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "mar
                 "train", "sanction", "supplier", "ban", "arrive"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
-                  "violation", "author-speaker", "future", "combat", "first-person"]
+                  "violation", "author-speaker", "future", "combat",
+                  # the words the role extractor reads (extract/clauses.py, extract/frames/)
+                  "relative-pronoun", "rely", "arms-trade", "blame", "time-prep", "quantity-prep", "begin",
+                  "sanction-container", "plan-holder", "intent-noun", "target-prep", "place-prep",
+                  "light-agent-verb", "destination", "contain", "firm-noun", "sanction-measure",
+                  "sanction-qualifier", "means-verb", "aid-noun", "listing-verb", "copula", "first-person"]
 
 
 class Trigger(Entry):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..evaluation import METRICS, SCALARS, evaluate_set, load_gate
+from ..evaluation import METRICS, SCALARS, SetResult, evaluate_set, load_gate
 from ..settings import Settings
 from .app import ModelOption, app, err_console, out_console
 
@@ -35,19 +35,28 @@ def eval_(
             pred = pred_dir / f"{name}.jsonl"
         results.append(evaluate_set(name, set_spec, spec["scorer"], settings, pred))
     if as_json:
-        out_console.print_json(json.dumps({r.name: {"figures": r.figures, "failures": r.failures} for r in results}))
+        out_console.print_json(json.dumps({r.name: {"figures": r.figures, "by_type": r.by_type,
+                                                    "failures": r.failures} for r in results}))
     else:
         for r in results:
-            f = r.figures
-            out_console.print(f"== {r.name} ({f['n_gold']} gold, {f['n_pred']} predicted)", markup=False)
-            for m in METRICS:
-                x = f[m]
-                out_console.print(f"{m:10s} P={x['p']:.3f} R={x['r']:.3f} F1={x['f1']:.3f} "
-                                  f"(tp={x['tp']} fp={x['fp']} fn={x['fn']})", markup=False)
-            for s in SCALARS:
-                out_console.print(f"{s:15s} {f.get(s)}", markup=False)
-            out_console.print(f"{'quantity_cov':15s} {f.get('quantity_coverage')}", markup=False)
+            _print_set(r)
     failed = [f"{r.name}: {msg}" for r in results for msg in r.failures]
     for msg in failed:
         err_console.print(f"below floor: {msg}", markup=False)
     raise typer.Exit(1 if failed else 0)
+
+
+def _print_set(r: SetResult) -> None:
+    f = r.figures
+    out_console.print(f"== {r.name} ({f['n_gold']} gold, {f['n_pred']} predicted)", markup=False)
+    for m in METRICS:
+        x = f[m]
+        out_console.print(f"{m:10s} P={x['p']:.3f} R={x['r']:.3f} F1={x['f1']:.3f} "
+                          f"(tp={x['tp']} fp={x['fp']} fn={x['fn']})", markup=False)
+    for s in SCALARS:
+        out_console.print(f"{s:15s} {f.get(s)}", markup=False)
+    out_console.print(f"{'quantity_cov':15s} {f.get('quantity_coverage')}", markup=False)
+    for etype, x in r.by_type.items():
+        out_console.print(f"  {etype:11s} event F1={x['event']['f1']:.3f} claim F1={x['claim']['f1']:.3f} "
+                          f"(events tp={x['event']['tp']} fp={x['event']['fp']} fn={x['event']['fn']})",
+                          markup=False)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..rules import Rules
-from .arguments import Roles
+from .clauses import Roles
 from .document import DocContext, Speaker
 from .phrases import ActorRef, actors_in_phrase, is_weapon_phrase
 

@@ -79,6 +79,10 @@ def _is_state(actor: str | None) -> bool:
     return actor is not None and len(actor) == 3 and actor.isupper()
 
 
+_UNSCR = "UNSCR"   # a Security Council resolution named without its number
+_EMBARGO_BODIES = {"un", "eu"}
+
+
 def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
     """Instruments the sentence says are breached ("violates Resolution 2231")."""
     if not any(rules.is_cue("violation", t.lemma_.lower()) or rules.is_cue("violation", t.lower_) for t in sent):
@@ -89,11 +93,27 @@ def violations_in(ctx: DocContext, rules: Rules, sent: Span) -> list[str]:
             code = ctx.referent(span).instrument
             if code and code not in codes:
                 codes.append(code)
-    if not codes and any(t.lemma_.lower() == "resolution" for t in sent):
-        # "a Security Council resolution": the resolution the article is about.
-        resolutions = [c for c, _ in ctx.instrument_counts.most_common() if c.startswith("UNSCR")]
-        if resolutions:
-            codes.append(resolutions[0])
+    return codes or _unnumbered_instruments(ctx, sent)
+
+
+def _unnumbered_instruments(ctx: DocContext, sent: Span) -> list[str]:
+    """Instruments named without a number: 'a Security Council resolution' is the resolution the article
+    names, else UNSCR; 'the UN arms embargo' is UN-arms-embargo (GUIDELINES: the short form of the words)."""
+    codes: list[str] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "resolution" and _UNSCR not in codes:
+            resolutions = [c for c, _ in ctx.instrument_counts.most_common() if c.startswith(_UNSCR + "-")]
+            if resolutions:
+                return resolutions[:1]
+            if any(t.lower_ == "council" for t in sent):
+                codes.append(_UNSCR)
+        elif lemma == "embargo":
+            for mod in tok.children:
+                span = ctx.mention(mod) if mod.dep_ in ("compound", "amod", "poss", "nmod") else None
+                body = ctx.actor_of(span) if span is not None else None
+                if body in _EMBARGO_BODIES and f"{body.upper()}-arms-embargo" not in codes:
+                    codes.append(f"{body.upper()}-arms-embargo")
     return codes
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..nlp.mentions import ACTOR_LABELS, CAPITAL, CLASS, DEMONYM, SPAN_KEY, STATE, WEAPON
+from ..rules import load_rules
 from .document import DocContext
 
 # Dependencies that stay inside a noun phrase when looking for its actor.
@@ -253,8 +254,6 @@ def _plural_back_reference(ctx: DocContext, head: Token) -> list[ActorRef]:
     return found
 
 
-_FIRM_NOUNS = {"supplier", "company", "firm", "entity", "manufacturer", "trader", "network", "exporter", "vendor",
-               "distributor", "broker", "subsidiary", "maker", "producer", "individual", "business"}
 _GROUP_NOUNS = {"militants", "rebels", "militias", "separatists", "insurgents", "guerrillas", "jihadists",
                 "extremists", "paramilitaries", "fighters"}
 
@@ -294,7 +293,7 @@ def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
             continue
         after = ctx.doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "registered") \
-                and head.lemma_.lower() not in _FIRM_NOUNS:
+                and not load_rules().is_cue("firm-noun", head.lemma_.lower()):
             continue   # "a UK-based group" is located there, not part of the state; "China-based suppliers" are Chinese
         owned = ctx.mention(span.root.head) if span.root.dep_ == "poss" else None
         if owned is not None and owned.label_ in ("BODY", "ORGAN") and span.root.head.i != head.i:

@@ -101,14 +101,23 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
         high = _number([t for t in upper.subtree if t.like_num or t.lower_ in _SCALE])
         if high is not None and high > value:
             return Quantity(min=value, max=high), "quantity/range"   # "between 90 and 100 soldiers"
-    before = num.doc[max(num.sent.start, min(t.i for t in num.subtree) - 4):min(t.i for t in num.subtree)]
     lead = " ".join(t.lower_ for t in num.subtree if t.i < num.i and not t.like_num)
-    context = (before.text.lower() + " " + lead).strip()
+    context = (_bound_words_before(num) + " " + lead).strip()
     if any(context.endswith(p) or f"{p} " in context + " " for p in _AT_LEAST):
         return Quantity(min=value, max=None), "quantity/at-least"
     if any(context.endswith(p) or f"{p} " in context + " " for p in _AT_MOST):
         return Quantity(min=None, max=value), "quantity/at-most"
     return Quantity(min=value, max=value), "quantity/exact"
+
+
+def _bound_words_before(num: Token) -> str:
+    """The words just before a count that may bound it ("at least", "up to"), back to the last particle,
+    conjunction, punctuation or noun: in "hand over eight jets and two radars" neither count is 'over'."""
+    first = min(t.i for t in num.subtree)
+    window = list(num.doc[max(num.sent.start, first - 4):first])
+    cut = max((k for k, t in enumerate(window)
+               if t.dep_ in ("prt", "cc") or t.pos_ in ("PUNCT", "NOUN", "PROPN", "CCONJ")), default=-1)
+    return " ".join(t.lower_ for t in window[cut + 1:])
 
 
 def quantity_of_count(num: Token) -> tuple[Quantity | None, str | None]:

@@ -1,0 +1,85 @@
+"""The give frame: 'X supplied Y to Z', 'X supplied Z with Y', 'X's deliveries of Y to Z'.
+
+The subject or possessor supplies; "to/for Z", a dative or the object of a
+"with" reading receives. Its own words: none beyond the shared grammar.
+"""
+from __future__ import annotations
+
+from ..clauses import Roles, destinations, pobjs, pobjs_around, weapons_from
+from ..phrases import actors_in_phrase, weapons_in_phrase
+from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+
+
+@verb_roles("give")
+def give_verb(c: VerbClause, roles: Roles) -> None:
+    """'Iran supplied drones to Russia', 'supplied Russia with drones', 'sold Iran tanks'."""
+    ctx, verb, objs = c.ctx, c.verb, c.objs
+    roles.agents = c.agent
+    with_objs = c.with_objs
+    theme = c.passive_theme + objs
+    # "sell Tehran 24 Su-35 jets": the parser may hang the weapons off the recipient.
+    theme += [x for d in c.dative + objs for x in d.children if x.dep_ == "appos"]
+    objs_are_weapons = any(weapons_in_phrase(ctx, o) for o in objs)
+    if with_objs and objs_are_weapons:
+        theme = theme + with_objs   # "delivered helicopters to Mali, together with weapons"
+        with_objs = []
+    if with_objs:     # "supplied Russia with drones": the object receives
+        roles.recipients = [a for o in objs for a in actors_in_phrase(ctx, o)]
+        theme = with_objs
+    else:
+        # "for" names a recipient only directly ("for Ukraine"), not "for use in Ukraine".
+        direct_for = [o for o in pobjs(verb, {"for"}) if ctx.mention(o) is not None]
+        roles.recipients = [a for o in pobjs_around(verb, {"to"}) + direct_for + c.dative
+                            for a in actors_in_phrase(ctx, o)]
+        if not roles.recipients:
+            _compound_recipients(c, roles)
+    if c.rel_head is not None and not theme:
+        theme = [c.rel_head]
+    roles.weapons = weapons_from(ctx, theme)
+    roles.theme = theme[0] if theme else None
+    if not roles.weapons and not roles.recipients and not c.passive_theme and not c.dative:
+        _supplied_group(c, roles)
+    if not roles.agents:     # "ships carrying weapons from Iran to the Houthis"
+        roles.agents = [a for o in pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
+    if not roles.recipients:
+        roles.recipients = destinations(ctx, c.rules, verb.sent)
+    clause_weapon_default(c, roles)
+
+
+def _supplied_group(c: VerbClause, roles: Roles) -> None:
+    """"Qatar has helped supply the RSF": an armed group supplied with nothing named is supplied arms
+    (a state so named is as often a misparsed dative or a gapped clause: "and the Netherlands 24")."""
+    objs = c.objs
+    if len(objs) != 1 or any(x.dep_ == "prt" for x in c.verb.children) or \
+            any(x.dep_ == "nummod" for x in objs[0].children):
+        return
+    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
+                        and not (len(a.actor) == 3 and a.actor.isupper())]
+    if roles.recipients:
+        roles.rules.append("role/give/party-object")
+
+
+def _compound_recipients(c: VerbClause, roles: Roles) -> None:
+    """'sold Iran tanks': the parser makes the recipient a compound of the weapon."""
+    for o in c.objs:
+        for x in o.children:
+            span = c.ctx.mention(x)
+            if x.dep_ in ("compound", "nmod") and span is not None and span.label_ in ("STATE", "CAPITAL") \
+                    and x.i < o.i and x.i == min(t.i for t in o.subtree):
+                roles.recipients += actors_in_phrase(c.ctx, x, follow_conj=False)
+
+
+@noun_roles("give")
+def give_noun(c: NounClause, roles: Roles) -> None:
+    """'Iran's deliveries of drones to Russia', 'drone sales by Iran', 'a US package for Ukraine'."""
+    ctx = c.ctx
+    possessive_pronoun(c, roles)
+    supplier_side = actors_in_phrase(ctx, c.poss[0]) if c.poss else []
+    roles.agents = (supplier_side or [a for o in c.by + c.from_ for a in actors_in_phrase(ctx, o)]
+                    or [a for a in c.mod_actors if a.label != "DEMONYM" or not c.of])
+    if not roles.agents and c.light_actors and not c.light_is_recipient:
+        roles.agents = c.light_actors
+    roles.recipients = [a for o in c.to + pobjs(c.noun, {"with"}) for a in actors_in_phrase(ctx, o)]
+    if not roles.recipients and c.light_is_recipient:
+        roles.recipients = c.light_actors
+    noun_weapons(c, roles, deep=True)
