@@ -148,7 +148,8 @@ def test_a_maker_is_not_the_receiver_of_its_own_model_taken_from_the_article():
     from types import SimpleNamespace
 
     from armstrace.extract.document import Speaker
-    from armstrace.extract.events import Event, _maker_supplies
+    from armstrace.extract.candidates import maker_supplies as _maker_supplies
+    from armstrace.extract.events import Event
 
     def event(rules: list[str]) -> Event:
         return Event("transfer", "POL", "KOR", None, None, "artillery", ["k9"], None, Speaker(["author"], None),

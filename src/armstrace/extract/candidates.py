@@ -15,14 +15,18 @@ topic pairs are known, and the record names the source in its `rules`.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..rules import Rules
 from .clauses import Roles
 from .document import DocContext, Speaker
-from .phrases import ActorRef, actors_in_phrase, is_weapon_phrase
+from .phrases import ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase
+
+if TYPE_CHECKING:
+    from .events import Event
 
 # Frames whose agent is the party that acts on the other (supplier, trainer, attacker).
 AGENT_FRAMES = ("give", "equip", "train", "use", "sanction")
@@ -38,6 +42,8 @@ _PER_CLAUSE = 0.1
 _AGREES = 0.2
 _CLASHES = -0.3
 THRESHOLD = 0.5
+# An article's main party is named at least this often (dev pages: 10-40 times).
+_MAIN_PARTY_MIN = 5
 # Mentions a state description ("the country", "the kingdom") points back to; a group's ("the group") are not.
 _STATE_LABELS = ("STATE", "CAPITAL", "DEMONYM", "METONYM")
 
@@ -209,3 +215,77 @@ def link_outside_clause(ctx: DocContext, rules: Rules, roles: Roles, speaker: Sp
         if adverbial and any(rules.is_cue("combat", t.lemma_.lower()) for c in trigger.children
                              if c.dep_ == "advcl" for t in c.subtree):
             roles.purpose = True   # "used when Hamas launched an attack": in combat, not stationed
+
+
+# Document-level choices made once every sentence is read (events.fill_from_partners).
+
+def usual_recipient(actor: str, recipients: Counter, users: Counter,
+                     actor_counts: Counter | None) -> tuple[str, str] | None:
+    """The recipient a supplier with no partner named most likely means, and the rule that says why.
+
+    The article's usual recipient if one stands out ("Britain sent 2,000 NLAWs" in a story about arms
+    for Ukraine); else the party the article has using weapons ("North Korea supplying weapons" in a
+    story about Hamas firing North Korean rockets); else the party the article names most, if it
+    clearly stands out.
+    """
+    tiers = [(recipients, "role/transfer/document-recipient", 1), (users, "role/transfer/document-group-user", 1),
+             (actor_counts or Counter(), "role/transfer/document-main-party", _MAIN_PARTY_MIN)]
+    for counts, rule, least in tiers:
+        ranked = [(a, n) for a, n in counts.most_common(3) if a != actor]
+        if not ranked:
+            continue
+        if ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0], rule
+        return None
+    return None
+
+
+def buyer_of_class(ev: Event, class_pairs: dict) -> bool:
+    """True when a transfer noun's only party ("the Thai deal") is, in this article, only ever the
+    receiver of this weapon class and never a supplier of anything: "The Thai deal for the Gripens" in
+    a story about Swedish Gripens for Thailand is Sweden's sale, not Thailand's."""
+    if "role/give/noun" not in ev.rules or ev.weapon_class not in class_pairs:
+        return False
+    pairs = [p for c in class_pairs.values() for p in c]
+    return any(r == ev.actor for _, r in class_pairs[ev.weapon_class]) and all(a != ev.actor for a, _ in pairs)
+
+
+def seller_to(buyer: str, pairs: Counter) -> str:
+    """Who the article has selling this class to the buyer most often."""
+    return Counter({a: n for (a, r), n in pairs.items() if r == buyer}).most_common(1)[0][0]
+
+
+def maker_supplies(ev: Event, referents: dict | None) -> Event:
+    """A transfer whose recipient makes the named model and whose actor does not is written the wrong
+    way round ("the Egyptian deal" for Rafales, its other party taken from the article): the maker
+    supplies. Only where a party came from the document, never against the sentence's own roles."""
+    if ev.type != "transfer" or not referents or ev.recipient is None or \
+            not any(r.startswith("role/transfer/document-") for r in ev.rules):
+        return ev
+    makers = {referents[g].producer for g in ev.gazetteer_ids if g.startswith("weapon/") and g in referents}
+    if makers == {ev.recipient} and ev.actor not in makers:
+        return replace(ev, actor=ev.recipient, recipient=ev.actor, rules=[*ev.rules, "role/transfer/maker-supplies"])
+    return ev
+
+
+def specific_earlier(weapons: list[WeaponRef], prev_weapons: list[WeaponRef], roles: Roles) -> list[WeaponRef]:
+    """'The weapon was first used ...' after an RPG launcher was named: a definite generic weapon word
+    is the specific weapon just named, not arms in general."""
+    if not weapons or any(w.weapon_class != "arms" or w.model or w.head.morph.get("Number") != ["Sing"]
+                          for w in weapons):
+        return weapons   # ("the weapons" sums up what was said; "the weapon" is the one just named)
+    if not all(any(c.morph.get("Definite") == ["Def"] or c.morph.get("PronType") == ["Dem"]
+                   for c in w.head.children if c.dep_ == "det") for w in weapons):
+        return weapons
+    specific = [w for w in prev_weapons if w.weapon_class != "arms"]
+    if not specific or len({w.weapon_class for w in specific}) > 1:
+        return weapons   # (several classes just named: which one is meant is unsaid)
+    roles.rules.append("weapon/definite-generic-previous")
+    return specific[:1]
+
+
+def weapons_elsewhere(roles: Roles, pron: Token) -> bool:
+    """True when the event's weapons are named outside the pronoun ("they used the drones"), so the
+    pronoun is the user, not the weapons."""
+    return bool(roles.weapons) and pron.dep_ == "nsubj" and all(
+        w.head.i != pron.i and pron.i not in {a.i for a in w.head.ancestors} for w in roles.weapons)

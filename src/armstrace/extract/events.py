@@ -21,15 +21,14 @@ from ..records import Quantity
 from ..rules import Rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
-from .candidates import Candidate, choose_actor, link_outside_clause
+from .candidates import (Candidate, buyer_of_class, choose_actor, link_outside_clause, maker_supplies, seller_to,
+                         specific_earlier, usual_recipient, weapons_elsewhere)
 from .document import DocContext, Speaker
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
 from .stance import decide_stance
 from .times import time_of
 
-# An article's main party is named at least this often (dev pages: 10-40 times).
-_MAIN_PARTY_MIN = 5
 _PROVIDE = {"provide", "offer", "give", "conduct", "deliver", "run", "organize", "organise", "extend"}
 _AIRBORNE = {"uav", "missile", "aircraft", "artillery"}   # what is shot down or intercepted in flight
 _SOUGHT = {"seeking", "seeks", "sought", "seek", "requested", "request", "requests", "wants", "wanted", "asked"}
@@ -203,7 +202,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 roles.rules.append("weapon/unnamed-means-arms")
             else:
                 continue
-        weapons = _specific_earlier(weapons, prev_weapons, roles)
+        weapons = specific_earlier(weapons, prev_weapons, roles)
         if rule.frame == "intercept" and weapons and not any(w.weapon_class in _AIRBORNE for w in weapons):
             continue   # "destroyed Russian patrol boats": an attack on them with unnamed means, not an interception
         if rule.type == "sanction":
@@ -350,7 +349,7 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
             return
         actors = [found]
         roles.rules.append("role/pronoun/possessive")
-    elif word in ("it", "they") and (roles.rule.type != "use" or _weapons_elsewhere(roles, pron)) and (
+    elif word in ("it", "they") and (roles.rule.type != "use" or weapons_elsewhere(roles, pron)) and (
             _subject_before(ctx, pron) or ctx.last_actor):
         # ("everything they hit": in attacks "they" is usually the weapons themselves, unless the
         # weapons are named apart from it: "they used the drones against the rebels")
@@ -368,27 +367,8 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         roles.agents = refs
 
 
-def _specific_earlier(weapons: list[WeaponRef], prev_weapons: list[WeaponRef], roles: Roles) -> list[WeaponRef]:
-    """'The weapon was first used ...' after an RPG launcher was named: a definite generic weapon word
-    is the specific weapon just named, not arms in general."""
-    if not weapons or any(w.weapon_class != "arms" or w.model or w.head.morph.get("Number") != ["Sing"]
-                          for w in weapons):
-        return weapons   # ("the weapons" sums up what was said; "the weapon" is the one just named)
-    if not all(any(c.morph.get("Definite") == ["Def"] or c.morph.get("PronType") == ["Dem"]
-                   for c in w.head.children if c.dep_ == "det") for w in weapons):
-        return weapons
-    specific = [w for w in prev_weapons if w.weapon_class != "arms"]
-    if not specific or len({w.weapon_class for w in specific}) > 1:
-        return weapons   # (several classes just named: which one is meant is unsaid)
-    roles.rules.append("weapon/definite-generic-previous")
-    return specific[:1]
 
 
-def _weapons_elsewhere(roles: Roles, pron: Token) -> bool:
-    """True when the event's weapons are named outside the pronoun ("they used the drones"), so the
-    pronoun is the user, not the weapons."""
-    return bool(roles.weapons) and pron.dep_ == "nsubj" and all(
-        w.head.i != pron.i and pron.i not in {a.i for a in w.head.ancestors} for w in roles.weapons)
 
 
 def _weapons_before(ctx: DocContext, trigger: Token) -> list[WeaponRef]:
@@ -615,25 +595,6 @@ def _choose_candidates(events: list[Event], transfer_topic: dict[str, Counter],
     return out
 
 
-def _usual_recipient(actor: str, recipients: Counter, users: Counter,
-                     actor_counts: Counter | None) -> tuple[str, str] | None:
-    """The recipient a supplier with no partner named most likely means, and the rule that says why.
-
-    The article's usual recipient if one stands out ("Britain sent 2,000 NLAWs" in a story about arms
-    for Ukraine); else the party the article has using weapons ("North Korea supplying weapons" in a
-    story about Hamas firing North Korean rockets); else the party the article names most, if it
-    clearly stands out.
-    """
-    tiers = [(recipients, "role/transfer/document-recipient", 1), (users, "role/transfer/document-group-user", 1),
-             (actor_counts or Counter(), "role/transfer/document-main-party", _MAIN_PARTY_MIN)]
-    for counts, rule, least in tiers:
-        ranked = [(a, n) for a, n in counts.most_common(3) if a != actor]
-        if not ranked:
-            continue
-        if ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            return ranked[0][0], rule
-        return None
-    return None
 
 
 def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
@@ -690,14 +651,14 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
             # "Pyongyang is seeking fighter aircraft" in an article about its shells for Russia: in return,
             # from the party it supplies.
             fill(ev, "actor", to_partner[ev.recipient], "role/transfer/document-counterpart", 0.3)
-        elif ev.type == "transfer" and ev.actor and ev.recipient is None and _buyer_of_class(ev, class_pairs):
-            ev.actor, ev.recipient = _seller_to(ev.actor, class_pairs[ev.weapon_class]), ev.actor
+        elif ev.type == "transfer" and ev.actor and ev.recipient is None and buyer_of_class(ev, class_pairs):
+            ev.actor, ev.recipient = seller_to(ev.actor, class_pairs[ev.weapon_class]), ev.actor
             ev.rules.append("role/transfer/document-buyer")
             ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor and ev.recipient is None and ev.actor in to_partner:
             fill(ev, "recipient", to_partner[ev.actor], "role/transfer/document-partner", 0.4)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None:
-            found = _usual_recipient(ev.actor, recipients, users, actor_counts)
+            found = usual_recipient(ev.actor, recipients, users, actor_counts)
             if found is not None:
                 fill(ev, "recipient", Counter({found[0]: 1}), found[1], 0.3)
         elif ev.type == "training" and ev.actor and ev.recipient is None and ev.actor in to_partner:
@@ -711,33 +672,5 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
             fill(ev, "recipient", use_targets[ev.actor], "role/use/document-target", 0.3)
         if ev.actor is None or ev.actor == ev.recipient or (ev.type == "training" and ev.recipient is None):
             continue
-        out.append(_maker_supplies(ev, referents))
+        out.append(maker_supplies(ev, referents))
     return out
-
-
-def _buyer_of_class(ev: Event, class_pairs: dict) -> bool:
-    """True when a transfer noun's only party ("the Thai deal") is, in this article, only ever the
-    receiver of this weapon class and never a supplier of anything: "The Thai deal for the Gripens" in
-    a story about Swedish Gripens for Thailand is Sweden's sale, not Thailand's."""
-    if "role/give/noun" not in ev.rules or ev.weapon_class not in class_pairs:
-        return False
-    pairs = [p for c in class_pairs.values() for p in c]
-    return any(r == ev.actor for _, r in class_pairs[ev.weapon_class]) and all(a != ev.actor for a, _ in pairs)
-
-
-def _seller_to(buyer: str, pairs: Counter) -> str:
-    """Who the article has selling this class to the buyer most often."""
-    return Counter({a: n for (a, r), n in pairs.items() if r == buyer}).most_common(1)[0][0]
-
-
-def _maker_supplies(ev: Event, referents: dict | None) -> Event:
-    """A transfer whose recipient makes the named model and whose actor does not is written the wrong
-    way round ("the Egyptian deal" for Rafales, its other party taken from the article): the maker
-    supplies. Only where a party came from the document, never against the sentence's own roles."""
-    if ev.type != "transfer" or not referents or ev.recipient is None or \
-            not any(r.startswith("role/transfer/document-") for r in ev.rules):
-        return ev
-    makers = {referents[g].producer for g in ev.gazetteer_ids if g.startswith("weapon/") and g in referents}
-    if makers == {ev.recipient} and ev.actor not in makers:
-        return replace(ev, actor=ev.recipient, recipient=ev.actor, rules=[*ev.rules, "role/transfer/maker-supplies"])
-    return ev
