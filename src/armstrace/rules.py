@@ -18,7 +18,7 @@ from .records import EventType
 RULES_PACKAGE = "armstrace.data.rules"
 
 Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "market", "use", "intercept", "produce",
-                "train", "sanction", "supplier", "ban"]
+                "train", "sanction", "supplier", "ban", "arrive"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat",
@@ -27,7 +27,7 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "sanction-container", "plan-holder", "intent-noun", "target-prep", "place-prep",
                   "light-agent-verb", "destination", "contain", "firm-noun", "sanction-measure",
                   "sanction-qualifier", "means-verb", "aid-noun", "listing-verb", "copula",
-                  "leader-led", "part-noun", "region-name", "aircrew", "exercise"]
+                  "leader-led", "part-noun", "region-name", "aircrew", "exercise", "first-person"]
 
 
 class Trigger(Entry):

@@ -38,6 +38,7 @@ class Roles:
     source_named: bool = False       # "from X" / "by X" was written but X is not in the gazetteers
     purpose: bool = False            # a use "to attack/disrupt ...": combat even with no target named
     hosts: list[tuple[str, str]] = field(default_factory=list)   # every place a training is held
+    candidates: list = field(default_factory=list)   # agents proposed from outside the clause (candidates.py)
 
     @property
     def agent_tokens(self) -> set[int]:

@@ -11,24 +11,24 @@ a known conflict (gazetteers/conflicts.jsonl) has exactly one; a use of
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Conflict
+from ..gazetteer import Conflict, load_gazetteers
 from ..nlp.mentions import INSTRUMENT, SPAN_KEY
 from ..records import Quantity
 from ..rules import Rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
+from .candidates import (Candidate, buyer_of_class, choose_actor, link_outside_clause, maker_supplies, seller_to,
+                         specific_earlier, usual_recipient, weapons_elsewhere)
 from .document import DocContext, Speaker
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
 from .stance import decide_stance
 from .times import time_of
 
-# An article's main party is named at least this often (dev pages: 10-40 times).
-_MAIN_PARTY_MIN = 5
 _PROVIDE = {"provide", "offer", "give", "conduct", "deliver", "run", "organize", "organise", "extend"}
 _AIRBORNE = {"uav", "missile", "aircraft", "artillery"}   # what is shot down or intercepted in flight
 _SOUGHT = {"seeking", "seeks", "sought", "seek", "requested", "request", "requests", "wants", "wanted", "asked"}
@@ -60,6 +60,8 @@ class Event:
     rules: list[str] = field(default_factory=list)
     gazetteer_ids: list[str] = field(default_factory=list)
     confidence: float = 0.6
+    candidates: list[Candidate] = field(default_factory=list)   # agents to choose from at the document's end
+    candidate_only: bool = False     # kept only because a candidate may fill the agent
 
 
 def adversary(conflicts: list[Conflict], actor: str | None) -> str | None:
@@ -201,13 +203,14 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 # "the training of Ukrainian pilots": pilots are trained to fly aircraft.
                 weapons = [WeaponRef("aircraft", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/aircrew-trained")
-            elif rule.frame in ("equip", "train"):
+            elif rule.frame in ("equip", "train") or "role/give/party-object" in roles.rules:
                 # "Iran denies arming the group": to arm is to supply arms; training with no weapon
                 # named ("Wagner fighters are training Belarusian special forces") is training in arms.
                 weapons = [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/unnamed-means-arms")
             else:
                 continue
+        weapons = specific_earlier(weapons, prev_weapons, roles)
         if rule.frame == "intercept" and weapons and not any(w.weapon_class in _AIRBORNE for w in weapons):
             continue   # "destroyed Russian patrol boats": an attack on them with unnamed means, not an interception
         if rule.type == "sanction":
@@ -219,6 +222,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
+        link_outside_clause(ctx, rules, roles, speaker)
         stance = decide_stance(rules, trigger, speaker, roles.theme)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
         for weapon_class, group in groups.items():
@@ -366,8 +370,10 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
             return
         actors = [found]
         roles.rules.append("role/pronoun/possessive")
-    elif word in ("it", "they") and roles.rule.type != "use" and (_subject_before(ctx, pron) or ctx.last_actor):
-        # ("everything they hit": in attacks "they" is usually the weapons themselves)
+    elif word in ("it", "they") and (roles.rule.type != "use" or weapons_elsewhere(roles, pron)) and (
+            _subject_before(ctx, pron) or ctx.last_actor):
+        # ("everything they hit": in attacks "they" is usually the weapons themselves, unless the
+        # weapons are named apart from it: "they used the drones against the rebels")
         # "Turkey operates drones over Somalia, where it trains Somali troops": the subject before it.
         own = _subject_before(ctx, pron)
         actors = [a for a in (own or ctx.last_actor,) if a]
@@ -380,6 +386,10 @@ def _resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> N
         roles.recipients = refs
     else:
         roles.agents = refs
+
+
+
+
 
 
 def _weapons_before(ctx: DocContext, trigger: Token) -> list[WeaponRef]:
@@ -472,6 +482,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
+    candidate_only = not agents and bool(roles.candidates) and bool(recipients or etype in ("transfer", "use"))
+    agents = [None] if candidate_only else agents   # chosen at the document's end (fill_from_partners)
     if not agents:
         return []
     counts = [c for c in roles.trigger.children if c.dep_ == "dobj" and c.like_num]
@@ -493,7 +505,8 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
         kept = sorted(set(own_models)) if own_models is not None else models if wclass == weapon_class else []
         out.append(Event(etype_, actor, recipient, location, place, wclass, kept,
                          quantity if wclass == weapon_class else None, speaker, stance, time, precision, violates,
-                         sent, roles.trigger.text, [*rule_ids, *extra_rules], gaz_ids, conf))
+                         sent, roles.trigger.text, [*rule_ids, *extra_rules], gaz_ids, conf,
+                         roles.candidates if actor is None else [], candidate_only and actor is None))
 
     place_code, place_text = roles.place if roles.place else (None, None)
     for actor in agents:
@@ -579,6 +592,33 @@ def _sentence_actors(ev: Event, referents: dict | None) -> set[str]:
     return found
 
 
+def _choose_candidates(events: list[Event], transfer_topic: dict[str, Counter],
+                       use_topic: dict[str, Counter]) -> list[Event]:
+    """Fill agents from the candidates their sentences proposed, where one scores high enough; a
+    coordinated subject ("Canada and Japan could tighten sanctions") gives one event per member."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.actor is not None or not ev.candidates:
+            out.append(ev)
+            continue
+        chosen, value = choose_actor(ev.candidates, ev.recipient, use_topic if ev.type == "use" else transfer_topic)
+        if chosen is None:
+            out.append(ev)
+            continue
+        members = [c.actor for c in ev.candidates if (c.source, c.distance) == (chosen.source, chosen.distance)
+                   and c.actor != ev.recipient]
+        for actor in dict.fromkeys([chosen.actor, *members]):
+            # "the drones were used when the Houthis attacked": at the user's one known adversary
+            foe = adversary(load_gazetteers().conflicts, actor) if ev.type == "use" and ev.recipient is None else None
+            extra = ["role/use/conflict-adversary"] if foe else []
+            out.append(replace(ev, actor=actor, recipient=foe or ev.recipient, location=ev.location or (
+                foe if foe and _is_state(foe) else None), rules=[*ev.rules, f"role/candidate/{chosen.source}", *extra],
+                confidence=min(ev.confidence, round(0.6 * value, 2)), candidate_only=False))
+    return out
+
+
+
+
 def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
                        referents: dict | None = None) -> list[Event]:
     """Complete transfers, uses and trainings that name one side only from the document's other events.
@@ -605,13 +645,18 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
         if ev.type == "transfer" and ev.actor and ev.recipient:
             class_pairs.setdefault(ev.weapon_class, Counter())[(ev.actor, ev.recipient)] += 1
     recipients = Counter(ev.recipient for ev in events if ev.type == "transfer" and ev.actor and ev.recipient)
+    # Armed groups the article has firing weapons: a group's arms come from somewhere (states have industries).
+    users = Counter(ev.actor for ev in events if ev.type == "use" and ev.actor and not _is_state(ev.actor)
+                    and ev.stance != "denied")
     def fill(ev: Event, field_name: str, counts: Counter, rule: str, confidence: float) -> None:
         setattr(ev, field_name, counts.most_common(1)[0][0])
         ev.rules.append(rule)
         ev.confidence = confidence
 
     out = []
-    for ev in events:
+    for ev in _choose_candidates(events, to_partner, use_targets):
+        if ev.candidate_only and ev.actor is None:
+            continue   # no candidate good enough: the event stays unread, as before
         if ev.type == "transfer" and ev.actor is None and ev.recipient is None and pairs:
             # "The deal marks a warming of ties between Ankara and Riyadh": the pair the sentence names,
             # else the pair the article keeps naming for this weapon, else its main pair.
@@ -628,20 +673,16 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
             # "Pyongyang is seeking fighter aircraft" in an article about its shells for Russia: in return,
             # from the party it supplies.
             fill(ev, "actor", to_partner[ev.recipient], "role/transfer/document-counterpart", 0.3)
+        elif ev.type == "transfer" and ev.actor and ev.recipient is None and buyer_of_class(ev, class_pairs):
+            ev.actor, ev.recipient = seller_to(ev.actor, class_pairs[ev.weapon_class]), ev.actor
+            ev.rules.append("role/transfer/document-buyer")
+            ev.confidence = 0.3
         elif ev.type == "transfer" and ev.actor and ev.recipient is None and ev.actor in to_partner:
             fill(ev, "recipient", to_partner[ev.actor], "role/transfer/document-partner", 0.4)
         elif ev.type == "transfer" and ev.actor and ev.recipient is None:
-            # This supplier's partner is never named: the article's usual recipient if one stands
-            # out ("Britain sent 2,000 NLAWs" in a story about arms for Ukraine), else the party the
-            # article names most, if it clearly stands out.
-            ranked = [(a, n) for a, n in recipients.most_common(3) if a != ev.actor]
-            rule = "role/transfer/document-recipient"
-            if not ranked and actor_counts:
-                ranked = [(a, n) for a, n in actor_counts.most_common(3) if a != ev.actor]
-                ranked = ranked if ranked and ranked[0][1] >= _MAIN_PARTY_MIN else []
-                rule = "role/transfer/document-main-party"
-            if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-                fill(ev, "recipient", Counter(dict(ranked[:1])), rule, 0.3)
+            found = usual_recipient(ev.actor, recipients, users, actor_counts)
+            if found is not None:
+                fill(ev, "recipient", Counter({found[0]: 1}), found[1], 0.3)
         elif ev.type == "training" and ev.actor and ev.recipient is None and ev.actor in to_partner:
             # "Britain has provided flight training": to whom Britain sends arms in this article.
             fill(ev, "recipient", to_partner[ev.actor], "role/training/document-partner", 0.3)
@@ -653,5 +694,5 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
             fill(ev, "recipient", use_targets[ev.actor], "role/use/document-target", 0.3)
         if ev.actor is None or ev.actor == ev.recipient or (ev.type == "training" and ev.recipient is None):
             continue
-        out.append(ev)
+        out.append(maker_supplies(ev, referents))
     return out

@@ -37,11 +37,26 @@ def give_verb(c: VerbClause, roles: Roles) -> None:
         theme = [c.rel_head]
     roles.weapons = weapons_from(ctx, theme)
     roles.theme = theme[0] if theme else None
+    if not roles.weapons and not roles.recipients and not c.passive_theme and not c.dative:
+        _supplied_group(c, roles)
     if not roles.agents:     # "ships carrying weapons from Iran to the Houthis"
         roles.agents = [a for o in pobjs_around(verb, {"from"}) for a in actors_in_phrase(ctx, o)]
     if not roles.recipients:
         roles.recipients = destinations(ctx, c.rules, verb.sent)
     clause_weapon_default(c, roles)
+
+
+def _supplied_group(c: VerbClause, roles: Roles) -> None:
+    """"Qatar has helped supply the RSF": an armed group supplied with nothing named is supplied arms
+    (a state so named is as often a misparsed dative or a gapped clause: "and the Netherlands 24")."""
+    objs = c.objs
+    if len(objs) != 1 or any(x.dep_ == "prt" for x in c.verb.children) or \
+            any(x.dep_ == "nummod" for x in objs[0].children):
+        return
+    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
+                        and not (len(a.actor) == 3 and a.actor.isupper())]
+    if roles.recipients:
+        roles.rules.append("role/give/party-object")
 
 
 def _compound_recipients(c: VerbClause, roles: Roles) -> None:

@@ -81,6 +81,10 @@ def use_verb(c: VerbClause, roles: Roles) -> None:
     _set_weapons(c, roles, strike)
     roles.agents = c.agent
     roles.recipients = [a for t in strike.targets for a in actors_in_phrase(c.ctx, t) if a.label != "PERSON"]
+    if not roles.recipients:
+        roles.recipients = _target_owners(c.ctx, strike.targets)
+        if roles.recipients:
+            roles.rules.append("role/use/target-owner")
     _place(c, roles, strike.targets)
 
 
@@ -150,3 +154,11 @@ def _attack(c: NounClause, roles: Roles) -> None:
         targets += [p for p in pobjs(c.light, {"on", "against", "at"}) if p not in targets]
     roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
     roles.place = first_place(ctx, targets) or roles.place
+
+
+def _target_owners(ctx, targets: list[Token]) -> list[ActorRef]:  # type: ignore[no-untyped-def]
+    """Who holds a struck thing that names no party itself: "struck a depot operated by Hezbollah",
+    "hit an arms hub used by the militias" (the participle's agent)."""
+    owners = [p for t in targets for x in t.children if x.dep_ in ("acl", "relcl") and x.tag_ == "VBN"
+              for a in x.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return [a for o in owners for a in actors_in_phrase(ctx, o) if a.label != "PERSON"]
