@@ -21,7 +21,8 @@ Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "mar
                 "train", "sanction", "supplier", "ban"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
-                  "violation", "author-speaker", "future", "combat"]
+                  "violation", "author-speaker", "future", "combat",
+                  "trainee-aircraft", "trainee-naval", "trainee-artillery", "operate"]
 
 
 class Trigger(Entry):

@@ -26,6 +26,7 @@ from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
 from .stance import decide_stance
 from .times import time_of
+from .trainees import assisted, funded_training_roles, received_training, training_means
 
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
@@ -152,6 +153,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue   # "Britain has provided flight training": the training is the event
 
         roles = fill_roles(ctx, rules, trigger, rule)
+        if rule.type == "training" and not roles.agents:
+            funders, funded = funded_training_roles(ctx, rules, trigger, found)
+            if funders:   # "a donation to Serbia for training pilots": the donor trains
+                roles.agents, roles.recipients = funders, roles.recipients or funded
+                roles.rules.append("role/training/funded")
         weapons = roles.weapons
         if not weapons and rule.type != "sanction":
             # "Iran will also train Russians in how to use it": the weapon of the sentence before,
@@ -173,6 +179,12 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
                 weapons = [WeaponRef(_service_class(roles) or "arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/attacker-service")
+            elif rule.type == "training" and (training_means(ctx, rules, trigger) or (
+                    received_training(rules, trigger) and earlier)):
+                # "training Ukrainian pilots to use F-16 jets": the complement, else the trainees' trade;
+                # "systems received from Russia ..., after crews completed training": the weapons just named
+                weapons = training_means(ctx, rules, trigger) or earlier
+                roles.rules.append("weapon/taught")
             elif rule.frame in ("equip", "train"):
                 # "Iran denies arming the group": to arm is to supply arms; training with no weapon
                 # named ("Wagner fighters are training Belarusian special forces") is training in arms.
@@ -193,9 +205,13 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             _resolve_pronoun_agent(ctx, roles, speaker)
         stance = decide_stance(rules, trigger, speaker, roles.theme)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
+        made: list[Event] = []
         for weapon_class, group in groups.items():
-            events += _events_for(ctx, conflicts, roles, rule.type, weapon_class, group, speaker,
-                                  stance.stance, stance.rules, time, precision, violates, sent)
+            made += _events_for(ctx, conflicts, roles, rule.type, weapon_class, group, speaker,
+                                stance.stance, stance.rules, time, precision, violates, sent)
+        if rule.type == "training":
+            made += assisted(ctx, rules, trigger, made)
+        events += made
     return events + _relative_denials(ctx, rules, sent, events)
 
 

@@ -1,0 +1,53 @@
+"""Trainings, sanctions and attacks as real pages state them: invented sentences, one construction each.
+
+Each test is a kind of English construction (not a sentence of the evaluation pages), with other
+countries and weapons than any page it was learned from.
+"""
+from __future__ import annotations
+
+from armstrace.extract import extract_doc
+from armstrace.records import Article, Record
+
+
+def extract(nlp, text: str, published: str | None = "2024-05-01") -> list[Record]:
+    return extract_doc(nlp(text), Article(doc_id="t", text=text, published=published))
+
+
+def keys(records: list[Record]) -> set[tuple]:
+    return {(r.type, r.actor, r.recipient, r.weapon_class, r.claimant, r.stance) for r in records}
+
+
+def test_training_class_from_the_trainees_trade(nlp):
+    found = keys(extract(nlp, "Poland has started training Ukrainian pilots."))
+    assert ("training", "POL", "UKR", "aircraft", "author", "asserted") in found
+    assert not any(k[0] == "training" and k[3] == "arms" for k in found)
+
+
+def test_training_class_from_what_the_trainees_learn_to_use(nlp):
+    found = keys(extract(nlp, "The Italian Air Force began training Moldovan pilots and personnel to use Eurofighter jets."))
+    assert ("training", "ITA", "MDA", "aircraft", "author", "asserted") in found
+    found = keys(extract(nlp, "Cuban officers trained Bolivian soldiers to fire anti-aircraft missiles."))
+    assert any(k[:3] == ("training", "CUB", "BOL") and k[3] in ("air-defense", "missile") for k in found)
+
+
+def test_states_assisting_a_training_are_trainers(nlp):
+    text = ("France and Spain announced the training of Georgian pilots, "
+            "with three other countries (Austria, Greece and Chile) assisting them.")
+    found = keys(extract(nlp, text))
+    assert ("training", "FRA", "GEO", "aircraft", "FRA", "asserted") in found
+    for helper in ("AUT", "GRC", "CHL"):
+        assert ("training", helper, "GEO", "aircraft", "author", "asserted") in found
+
+
+def test_a_donation_for_training_is_a_training_by_the_donor(nlp):
+    found = keys(extract(nlp, "Last year, Moscow approved a donation to Armenia for training Su-30 pilots."))
+    assert ("training", "RUS", "ARM", "aircraft", "author", "asserted") in found
+
+
+def test_training_undergone_abroad_is_on_the_weapons_just_named(nlp):
+    text = "The bill allows the sale of four frigates to Peru and allows Peruvian engineers to undergo training in Spain."
+    found = keys(extract(nlp, text))
+    assert ("training", "ESP", "PER", "naval", "author", "asserted") in found
+    # a training in a clause of its own is not about the main clause's weapons
+    found = keys(extract(nlp, "Egypt flies its own drones over Chad, where it trains Chadian troops."))
+    assert not any(k[0] == "training" and k[3] == "uav" for k in found)
