@@ -22,7 +22,8 @@ Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "mar
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat",
-                  "trainee-aircraft", "trainee-naval", "trainee-artillery", "operate"]
+                  "trainee-aircraft", "trainee-naval", "trainee-artillery", "operate",
+                  "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt"]
 
 
 class Trigger(Entry):

@@ -51,3 +51,45 @@ def test_training_undergone_abroad_is_on_the_weapons_just_named(nlp):
     # a training in a clause of its own is not about the main clause's weapons
     found = keys(extract(nlp, "Egypt flies its own drones over Chad, where it trains Chadian troops."))
     assert not any(k[0] == "training" and k[3] == "uav" for k in found)
+
+
+def test_a_state_halting_its_arms_exports_sanctions_the_recipient(nlp):
+    found = keys(extract(nlp, "Norway has suspended arms exports to Egypt."))
+    assert ("sanction", "NOR", "EGY", None, "author", "asserted") in found
+    assert ("transfer", "NOR", "EGY", "arms", "author", "hedged") in found   # the stopped exports: withheld
+    found = keys(extract(nlp, "Merkel announced that Germany would halt weapons exports to Turkey."))
+    assert ("sanction", "DEU", "TUR", None, "DEU", "asserted") in found      # its own announced decision
+    assert ("transfer", "DEU", "TUR", "arms", "DEU", "hedged") in found
+    found = keys(extract(nlp, "Sweden froze new export permits for Indonesia pending a review."))
+    assert ("sanction", "SWE", "IDN", None, "author", "asserted") in found
+
+
+def test_the_participle_on_sanctions_names_their_target(nlp):
+    found = keys(extract(nlp, "The United States has announced new sanctions targeting several Chinese companies."))
+    assert ("sanction", "USA", "CHN", None, "USA", "asserted") in found
+    assert not any(k[0] == "use" for k in found)   # "targeting" aims the sanctions, attacks nobody
+    found = keys(extract(nlp, "Egypt and Sudan violated the UN arms embargo imposed on Somalia since 1992."))
+    assert ("sanction", "un", "SOM", None, "author", "asserted") in found
+    found = keys(extract(nlp, "Russia made it harder for the United Nations to monitor sanctions imposed on Tehran."))
+    assert ("sanction", "un", "IRN", None, "author", "asserted") in found
+
+
+def test_a_state_adopting_eu_sanctions_sanctions_too(nlp):
+    found = keys(extract(nlp, "Austria has adopted European Union sanctions designed to punish Belarus for its crackdown."))
+    assert ("sanction", "eu", "BLR", None, "author", "asserted") in found
+    assert ("sanction", "AUT", "BLR", None, "author", "asserted") in found
+
+
+def test_tougher_sanctions_are_proposed_not_imposed(nlp):
+    found = keys(extract(nlp, "EU foreign ministers tackled tougher Georgia crisis sanctions against Russia on Tuesday."))
+    assert ("sanction", "eu", "RUS", None, "author", "hedged") in found
+    assert not any(k[0] == "sanction" and k[1] == "GEO" for k in found)   # Georgia names the crisis
+    found = keys(extract(nlp, "In May, the Ukrainian parliament approved a package of 50-year sanctions on Iran."))
+    assert ("sanction", "UKR", "IRN", None, "author", "asserted") in found
+
+
+def test_a_sanctioning_action_aimed_at_a_group(nlp):
+    text = ("The US Treasury sanctioned 12 individuals and entities in what officials called "
+            "the largest action targeting Hezbollah.")
+    found = keys(extract(nlp, text))
+    assert ("sanction", "USA", "hezbollah", None, "author", "asserted") in found

@@ -24,6 +24,10 @@ from .attribution import attribute
 from .document import DocContext, Speaker
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
+from .sanctions import complete as complete_sanction
+from .sanctions import halt_events, halted_trade
+from .sanctions import is_aim as sanction_aim
+from .sanctions import proposed as sanctions_proposed
 from .stance import decide_stance
 from .times import time_of
 from .trainees import assisted, funded_training_roles, received_training, training_means
@@ -152,7 +156,15 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                                            if c.dep_ == "dobj" for t in [c, *c.conjuncts]):
             continue   # "Britain has provided flight training": the training is the event
 
+        if rule.type == "use" and sanction_aim(rules, trigger):
+            continue   # "sanctions targeting Chinese firms": whom the sanctions aim at, not an attack
         roles = fill_roles(ctx, rules, trigger, rule)
+        if rule.type == "sanction":
+            complete_sanction(ctx, rules, trigger, roles)
+        halt = halted_trade(ctx, rules, trigger, roles) if rule.type == "transfer" else None
+        if halt is not None:   # "Germany would halt arms exports to Turkey": who halts, to whom
+            roles.agents, roles.recipients = roles.agents or halt[1], roles.recipients or halt[2]
+            roles.weapons = roles.weapons or [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
         if rule.type == "training" and not roles.agents:
             funders, funded = funded_training_roles(ctx, rules, trigger, found)
             if funders:   # "a donation to Serbia for training pilots": the donor trains
@@ -204,6 +216,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
         stance = decide_stance(rules, trigger, speaker, roles.theme)
+        if rule.type == "sanction" and stance.stance == "asserted" and sanctions_proposed(rules, trigger):
+            stance.stance, stance.rules = "hedged", [*stance.rules, "stance/sanctions-proposed"]
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
         made: list[Event] = []
         for weapon_class, group in groups.items():
@@ -211,6 +225,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                                 stance.stance, stance.rules, time, precision, violates, sent)
         if rule.type == "training":
             made += assisted(ctx, rules, trigger, made)
+        if halt is not None:
+            made = halt_events(made, decide_stance(rules, halt[0], speaker, None), halt[0])
         events += made
     return events + _relative_denials(ctx, rules, sent, events)
 
