@@ -23,7 +23,9 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat",
                   "trainee-aircraft", "trainee-naval", "trainee-artillery", "operate",
-                  "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt"]
+                  "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt",
+                  "hold-verb", "hit-verb", "own-people", "attack-ammunition", "attack-artillery", "air-attack",
+                  "service-aircraft", "service-naval", "service-artillery"]
 
 
 class Trigger(Entry):

@@ -93,3 +93,26 @@ def test_a_sanctioning_action_aimed_at_a_group(nlp):
             "the largest action targeting Hezbollah.")
     found = keys(extract(nlp, text))
     assert ("sanction", "USA", "hezbollah", None, "author", "asserted") in found
+
+
+def test_the_holder_of_what_is_struck_is_attacked(nlp):
+    text = ("Israeli airstrikes have hit Syria for years. "
+            "On Thursday, Israel struck an arms depot operated by Hezbollah near Damascus.")
+    found = keys(extract(nlp, text))
+    assert ("use", "ISR", "hezbollah", "aircraft", "author", "asserted") in found   # the article's strikes are air strikes
+    found = keys(extract(nlp, "Two rebel sources said five strikes had hit a fuel depot used by Hezbollah."))
+    assert not any(k[0] == "use" and k[1] == "hezbollah" for k in found)   # "used by": holding a depot, not an attack
+
+
+def test_the_one_hit_by_an_attack_is_its_target(nlp):
+    found = keys(extract(nlp, "The Iraqi soldier was hit by a Hezbollah mortar attack."))
+    assert ("use", "hezbollah", "IRQ", "artillery", "author", "asserted") in found
+
+
+def test_the_class_of_an_attack_from_the_attacking_service_or_the_attack_word(nlp):
+    found = keys(extract(nlp, "The Egyptian Air Force conducted targeted attacks against Hamas."))
+    assert ("use", "EGY", "hamas", "aircraft", "author", "asserted") in found
+    # a named means beats the article's air strikes
+    text = "Russian airstrikes continued. The aftermath of a hit by Russia using Iranian drones on a building in Kharkiv."
+    found = keys(extract(nlp, text))
+    assert not any(k[0] == "use" and k[3] == "aircraft" for k in found)

@@ -29,6 +29,8 @@ from .sanctions import halt_events, halted_trade
 from .sanctions import is_aim as sanction_aim
 from .sanctions import proposed as sanctions_proposed
 from .stance import decide_stance
+from .targets import attack_class, is_holding
+from .targets import complete as complete_targets
 from .times import time_of
 from .trainees import assisted, funded_training_roles, received_training, training_means
 
@@ -158,7 +160,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
 
         if rule.type == "use" and sanction_aim(rules, trigger):
             continue   # "sanctions targeting Chinese firms": whom the sanctions aim at, not an attack
+        if rule.type == "use" and is_holding(ctx, rules, trigger):
+            continue   # "a depot used by militias": held, not fired
         roles = fill_roles(ctx, rules, trigger, rule)
+        if rule.type == "use":
+            complete_targets(ctx, rules, trigger, roles)
         if rule.type == "sanction":
             complete_sanction(ctx, rules, trigger, roles)
         halt = halted_trade(ctx, rules, trigger, roles) if rule.type == "transfer" else None
@@ -191,6 +197,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
                 weapons = [WeaponRef(_service_class(roles) or "arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/attacker-service")
+            elif rule.type == "use" and attack_class(ctx, rules, trigger, roles.agents):
+                # "the Air Force conducted targeted attacks", "a bombing", "Israel struck a hub" among air strikes
+                weapons = [WeaponRef(attack_class(ctx, rules, trigger, roles.agents) or "arms", None,
+                                     sent.doc[trigger.i:trigger.i + 1], trigger)]
+                roles.rules.append("weapon/attack-word")
             elif rule.type == "training" and (training_means(ctx, rules, trigger) or (
                     received_training(rules, trigger) and earlier)):
                 # "training Ukrainian pilots to use F-16 jets": the complement, else the trainees' trade;

@@ -1,0 +1,139 @@
+"""Attacks on real pages: whose target it is, and what the attack is made with when no weapon is named.
+
+- A target that is a place or a thing belongs to whoever holds it:
+  "struck an arms hub operated by Hezbollah" attacks Hezbollah; "hit a
+  depot used by Iran-backed militias" attacks the militias (and "used by"
+  there holds a depot, it fires nothing).
+- "X was hit by an attack": X is the target.
+- "Saudi and Emirati planes bombing Yemen": with no known adversary of the
+  target, the nationality on the attacking weapon names who attacks.
+- A state's forces attacking with no foreign target, in a sentence about
+  its own opponents, civilians or villages, attack their own people
+  (GUIDELINES: "a use by that state on itself").
+- The means: the attacker's service ("the Ethiopian Air Force conducted
+  targeted attacks" flies aircraft), the attack word ("a bombing" drops
+  bombs: ammunition; "shelling" is artillery), else the air strikes the
+  article speaks of ("Israel struck a hub" on a page about its air strikes).
+
+Words are data: cues.jsonl kinds "hold-verb", "hit-verb", "own-people",
+"attack-ammunition", "attack-artillery", "air-attack" and "service-<class>".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..rules import Rules
+from .document import DocContext
+from .phrases import ActorRef, actors_in_phrase, is_weapon_phrase
+
+_SERVICE_KINDS = (("service-aircraft", "aircraft"), ("service-naval", "naval"), ("service-artillery", "artillery"))
+
+
+def holders_of(ctx: DocContext, rules: Rules, head: Token) -> list[ActorRef]:
+    """'an arms hub operated by Hezbollah': who holds a target that names no actor itself."""
+    out: list[ActorRef] = []
+    for acl in head.children:
+        if acl.dep_ not in ("acl", "relcl") or not rules.is_cue("hold-verb", acl.lemma_.lower()):
+            continue
+        for agent in acl.children:
+            if agent.dep_ == "agent":
+                out += [a for p in agent.children if p.dep_ == "pobj" for a in actors_in_phrase(ctx, p)]
+    return out
+
+
+def is_holding(ctx: DocContext, rules: Rules, trigger: Token) -> bool:
+    """'a depot used by militias': a participle of holding on a thing that is no weapon fires nothing."""
+    return (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and rules.is_cue("hold-verb", trigger.lemma_.lower())
+            and trigger.head.pos_ in ("NOUN", "PROPN") and not is_weapon_phrase(ctx, trigger.head))
+
+
+def target_heads(trigger: Token) -> list[Token]:
+    """The objects an attack is aimed at: the verb's object, 'on/against/at X' on the verb or noun,
+    and for a noun, those on its light verb ("five strikes had hit a depot")."""
+    heads = [c for c in trigger.children if c.dep_ == "dobj"]
+    heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
+              for p in prep.children if p.dep_ == "pobj"]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj",) and trigger.head.pos_ == "VERB":
+        heads += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    return heads
+
+
+def owned_targets(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]:
+    """The holders of the attack's targets, when the targets themselves name nobody."""
+    out: list[ActorRef] = []
+    for head in target_heads(trigger):
+        if actors_in_phrase(ctx, head):
+            continue
+        out += [a for a in holders_of(ctx, rules, head) if all(o.actor != a.actor for o in out)]
+    return out
+
+
+def passive_victims(ctx: DocContext, trigger: Token) -> list[ActorRef]:
+    """'the Iranian was hit by an ISIS mortar attack': the one hit is the target."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.dep_ != "agent":
+        return []
+    verb = trigger.head.head
+    return [a for c in verb.children if c.dep_ == "nsubjpass" for a in actors_in_phrase(ctx, c)]
+
+
+def target_weapons_are_targets(rules: Rules, trigger: Token) -> bool:
+    """'targeting weapons sent from Iran': what a hitting verb takes as object is hit, not fired."""
+    return trigger.pos_ in ("VERB", "AUX") and rules.is_cue("hit-verb", trigger.lemma_.lower())
+
+
+def _air_attacks_in(doc: Doc, rules: Rules) -> bool:
+    words = rules.cue_words.get("air-attack", set())
+    pairs = (f"{tok.lower_} {doc[tok.i + 1].lower_}" for tok in doc[:-1])
+    return any(tok.lower_ in words for tok in doc) or any(pair in words for pair in pairs)
+
+
+def service_class(rules: Rules, agents: list[ActorRef]) -> str | None:
+    """'the Ethiopian Air Force', 'the navy': the class the attacking service fights with."""
+    for agent in agents:
+        head = agent.span.root
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head   # "the Egyptian Air Force": the demonym is a modifier of the force
+        words = " ".join(t.lower_ for t in head.subtree if t.i <= head.i)
+        for kind, weapon_class in _SERVICE_KINDS:
+            if any(w in words.split() or (" " in w and w in words) for w in rules.cue_words.get(kind, ())):
+                return weapon_class
+    return None
+
+
+def attack_class(ctx: DocContext, rules: Rules, trigger: Token, agents: list[ActorRef]) -> str | None:
+    """The class of an attack that names no weapon: the service, the attack word, the article's air strikes."""
+    found = service_class(rules, agents)
+    if found:
+        return found
+    word = trigger.lemma_.lower()
+    for kind, weapon_class in (("attack-ammunition", "ammunition"), ("attack-artillery", "artillery")):
+        if rules.is_cue(kind, word) or rules.is_cue(kind, trigger.lower_):
+            return weapon_class
+    if agents and trigger.pos_ == "VERB" and rules.is_cue("hit-verb", word) and not any(
+            is_weapon_phrase(ctx, t) for t in trigger.sent if t.pos_ in ("NOUN", "PROPN")
+            and t.dep_ not in ("compound", "amod", "nmod")) and \
+            _air_attacks_in(ctx.doc, rules):
+        # ("a hit by Russia using drones", "launched an attack on Israel": the means are named or unknown)
+        return "aircraft"
+    return None
+
+
+def on_own_people(rules: Rules, trigger: Token) -> bool:
+    """A state's attack whose sentence speaks of its own opponents, civilians or villages."""
+    return any(rules.is_cue("own-people", t.lower_) or rules.is_cue("own-people", t.lemma_.lower())
+               for t in trigger.sent)
+
+
+def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # type: ignore[no-untyped-def]
+    """Fill an attack's target from the one hit or the holder of what is hit; drop hit weapons as means."""
+    if target_weapons_are_targets(rules, trigger) and roles.weapons:
+        objects = {t.i for o in trigger.children if o.dep_ == "dobj" for t in o.subtree}
+        kept = [w for w in roles.weapons if w.head.i not in objects]
+        if len(kept) < len(roles.weapons):
+            roles.weapons = kept
+            roles.rules.append("role/use/hit-weapon-is-target")
+    if roles.recipients:
+        return
+    roles.recipients = passive_victims(ctx, trigger) or owned_targets(ctx, rules, trigger)
+    if roles.recipients:
+        roles.rules.append("role/use/target-holder")
