@@ -116,3 +116,25 @@ def test_the_class_of_an_attack_from_the_attacking_service_or_the_attack_word(nl
     text = "Russian airstrikes continued. The aftermath of a hit by Russia using Iranian drones on a building in Kharkiv."
     found = keys(extract(nlp, text))
     assert not any(k[0] == "use" and k[3] == "aircraft" for k in found)
+
+
+def test_a_state_attacking_its_own_people(nlp):
+    text = ("Since the coup, some opponents of military rule have taken up arms, "
+            "and the Sudanese military has responded with air strikes and heavy weapons.")
+    assert ("use", "SDN", "SDN", "aircraft", "author", "asserted") in keys(extract(nlp, text))
+    found = keys(extract(nlp, "The Syrian army dropped barrel bombs on villages near Aleppo."))
+    assert ("use", "SYR", "SYR", "ammunition", "author", "asserted") in found
+    # the people an attack kills are not its target; nor is the attacker its own target
+    found = keys(extract(nlp, "Iran launched a missile on Tuesday, killing civilians."))
+    assert not any(k[0] == "use" and k[1] == k[2] for k in found)
+    found = keys(extract(nlp, "Russia dropped its demand for sanctions relief."))
+    assert not any(k[0] == "use" for k in found)
+
+
+def test_the_nationality_of_attacking_warplanes_names_the_attackers(nlp):
+    found = keys(extract(nlp, "Saudi and Emirati warplanes have bombed Yemen for years."))
+    assert ("use", "SAU", "YEM", "aircraft", "author", "asserted") in found
+    assert ("use", "ARE", "YEM", "aircraft", "author", "asserted") in found
+    assert not any(k[0] == "transfer" for k in found)   # their own planes, not each other's
+    found = keys(extract(nlp, "Iranian drones struck Kyiv on Monday."))
+    assert ("use", "RUS", "UKR", "uav", "author", "asserted") in found   # a known adversary still comes first

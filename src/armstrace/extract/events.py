@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ..gazetteer import Conflict
 from ..nlp.mentions import INSTRUMENT, SPAN_KEY
 from ..records import Quantity
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
 from .document import DocContext, Speaker
@@ -29,7 +29,7 @@ from .sanctions import halt_events, halted_trade
 from .sanctions import is_aim as sanction_aim
 from .sanctions import proposed as sanctions_proposed
 from .stance import decide_stance
-from .targets import attack_class, is_holding
+from .targets import OWN_PEOPLE, attack_class, attacking_nationals, is_holding, on_own_people
 from .targets import complete as complete_targets
 from .times import time_of
 from .trainees import assisted, funded_training_roles, received_training, training_means
@@ -456,6 +456,12 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             agents = [foe]
             rule_ids.append("role/use/conflict-adversary")
             confidence = 0.5
+    if not agents and etype == "use" and targets_known:
+        # "Saudi and Emirati warplanes bombed Yemen": no known adversary; the attacking weapon's nationality
+        agents = [a for a in attacking_nationals(ctx, roles.trigger, group) if a not in targets_known]
+        if agents:
+            rule_ids.append("role/use/weapon-nationality")
+            confidence = 0.4
     if not agents and etype == "training":
         # "Ukrainian crews will be trained on the Leopards in Germany": the host trains, else the maker.
         hosts = [code for code, _ in (roles.hosts or ([roles.place] if roles.place else [])) if code not in recipients]
@@ -490,7 +496,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
 
     def make(etype_: str, actor: str | None, recipient: str | None, location: str | None, place: str | None,
              wclass: str | None, extra_rules: list[str], conf: float) -> None:
-        if recipient == actor and actor is not None:
+        if recipient == actor and actor is not None and OWN_PEOPLE not in extra_rules:
             return
         out.append(Event(etype_, actor, recipient, location, place, wclass, models if wclass == weapon_class else [],
                          quantity if wclass == weapon_class else None, speaker, stance, time, precision, violates,
@@ -511,6 +517,10 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 if foe:
                     targets = [foe]
                     rules_extra.append("role/use/conflict-adversary")
+            if not targets and _is_state(actor) and place_code in (None, actor) and on_own_people(
+                    ctx, load_rules(), roles.trigger, actor):
+                targets = [actor]   # "the military has responded with air strikes" on its opponents: its own people
+                rules_extra.append(OWN_PEOPLE)
             # "deploy drones" with no target or place is stationing, not an attack; but "militias using
             # Iranian drones" still says the drones reached them (below).
             stationed = not targets and not place_code and roles.trigger.lemma_.lower() in _AMBIGUOUS_USE \
@@ -521,7 +531,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             # "Russia used Iranian drones": the drones came from Iran.
             for w in group:
                 origin = w.supplier or w.producer
-                if origin and actor and origin != actor:
+                if origin and actor and origin != actor and "role/use/weapon-nationality" not in rule_ids:
                     make("transfer", origin, actor, None, None, weapon_class, ["implied/transfer-from-origin"], 0.4)
                     break
         elif etype == "production":
@@ -652,7 +662,8 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
         elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in use_targets:
             # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
             fill(ev, "recipient", use_targets[ev.actor], "role/use/document-target", 0.3)
-        if ev.actor is None or ev.actor == ev.recipient or (ev.type == "training" and ev.recipient is None):
+        if ev.actor is None or (ev.actor == ev.recipient and OWN_PEOPLE not in ev.rules) or (
+                ev.type == "training" and ev.recipient is None):
             continue
         out.append(ev)
     return out

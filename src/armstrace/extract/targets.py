@@ -26,6 +26,7 @@ from ..rules import Rules
 from .document import DocContext
 from .phrases import ActorRef, actors_in_phrase, is_weapon_phrase
 
+OWN_PEOPLE = "role/use/own-people"   # the rule id of a state's attack on its own people
 _SERVICE_KINDS = (("service-aircraft", "aircraft"), ("service-naval", "naval"), ("service-artillery", "artillery"))
 
 
@@ -118,10 +119,42 @@ def attack_class(ctx: DocContext, rules: Rules, trigger: Token, agents: list[Act
     return None
 
 
-def on_own_people(rules: Rules, trigger: Token) -> bool:
-    """A state's attack whose sentence speaks of its own opponents, civilians or villages."""
-    return any(rules.is_cue("own-people", t.lower_) or rules.is_cue("own-people", t.lemma_.lower())
-               for t in trigger.sent)
+def on_own_people(ctx: DocContext, rules: Rules, trigger: Token, actor: str | None) -> bool:
+    """A state's attack in a sentence that names no other party and speaks of the state's own people:
+    its opponents rising ('opponents ... have taken up arms, and the military has responded with air
+    strikes') or its own people and places as what is hit ('strikes on villages'). Not the people an
+    attack kills ('launched a missile, killing civilians')."""
+    for tok in trigger.sent:
+        span = ctx.mention(tok)
+        other = ctx.actor_of(span) if span is not None else None
+        if other and other != actor:
+            return False
+    for tok in trigger.sent:
+        if not (rules.is_cue("own-people", tok.lower_) or rules.is_cue("own-people", tok.lemma_.lower())):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != trigger.i:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at", "in"):
+            return True
+    return False
+
+
+def attacking_nationals(ctx: DocContext, trigger: Token, group: list) -> list[str]:  # type: ignore[type-arg]
+    """'Saudi and Emirati warplanes bombed Yemen': the demonyms on the weapon that is the attack's subject
+    (not a maker's '-made', not a supplier's '-supplied')."""
+    out: list[str] = []
+    for ref in group:
+        if ref.made_suffix or ref.supplier or ref.head.dep_ != "nsubj" or ref.head.head.i != trigger.i:
+            continue
+        for mod in ref.head.children:
+            if mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for tok in [mod, *mod.conjuncts]:
+                span = ctx.mention(tok)
+                actor = ctx.actor_of(span) if span is not None and span.label_ == "DEMONYM" else None
+                if actor and actor not in out:
+                    out.append(actor)
+    return out
 
 
 def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # type: ignore[no-untyped-def]
