@@ -138,3 +138,14 @@ def test_the_nationality_of_attacking_warplanes_names_the_attackers(nlp):
     assert not any(k[0] == "transfer" for k in found)   # their own planes, not each other's
     found = keys(extract(nlp, "Iranian drones struck Kyiv on Monday."))
     assert ("use", "RUS", "UKR", "uav", "author", "asserted") in found   # a known adversary still comes first
+
+
+def test_weapons_fired_alongside_and_the_enemy_of_the_war(nlp):
+    found = keys(extract(nlp, "The Houthis used cruise missiles alongside drones in Monday's strike on Saudi Arabia."))
+    assert any(k[:4] == ("use", "houthis", "SAU", "uav") for k in found)
+    assert any(k[:4] == ("use", "houthis", "SAU", "missile") for k in found)
+    text = ("Qatar also used the drones to conduct operations in Yemen "
+            "in the war against various militant groups, including the Houthis.")
+    assert ("use", "QAT", "houthis", "uav", "author", "asserted") in keys(extract(nlp, text))
+    found = keys(extract(nlp, "Egypt also used the drones in its war against Hamas."))
+    assert ("use", "EGY", "hamas", "uav", "author", "asserted") in found

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules import Rules
 from .document import DocContext
-from .phrases import ActorRef, actors_in_phrase, is_weapon_phrase
+from .phrases import ActorRef, _listed_actors, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
 
 OWN_PEOPLE = "role/use/own-people"   # the rule id of a state's attack on its own people
 _SERVICE_KINDS = (("service-aircraft", "aircraft"), ("service-naval", "naval"), ("service-artillery", "artillery"))
@@ -157,6 +157,27 @@ def attacking_nationals(ctx: DocContext, trigger: Token, group: list) -> list[st
     return out
 
 
+def war_enemies(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]:
+    """'in the war against various militant groups, including the Houthis': the enemy of the war an
+    attack is made in."""
+    out: list[ActorRef] = []
+    # ("used the drones to conduct operations in the war against ...": the purpose clause's war)
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "advcl"))]
+    for prep in (p for h in heads for p in h.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for war in prep.children:
+            if war.dep_ != "pobj" or not rules.is_cue("combat", war.lemma_.lower()):
+                continue
+            for against in war.children:
+                if against.dep_ == "prep" and against.lower_ == "against":
+                    for p in against.children:
+                        if p.dep_ == "pobj":
+                            found = actors_in_phrase(ctx, p) or _listed_actors(ctx, p)
+                            out += [a for a in found if all(o.actor != a.actor for o in out)]
+    return out
+
+
 def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # type: ignore[no-untyped-def]
     """Fill an attack's target from the one hit or the holder of what is hit; drop hit weapons as means."""
     if target_weapons_are_targets(rules, trigger) and roles.weapons:
@@ -165,6 +186,18 @@ def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # t
         if len(kept) < len(roles.weapons):
             roles.weapons = kept
             roles.rules.append("role/use/hit-weapon-is-target")
+    along = [p for h in [trigger, *(o for o in trigger.children if o.dep_ == "dobj")] for prep in h.children
+             if prep.dep_ == "prep" and rules.is_cue("alongside", prep.lower_) for p in prep.children if p.dep_ == "pobj"]
+    have = {w.weapon_class for w in roles.weapons}   # (a model beside one of its own class is no other event)
+    extra = [w for p in along for w in weapons_in_phrase(ctx, p) if w.weapon_class not in have]
+    if extra and roles.weapons:   # "used cruise missiles alongside drones": both are fired
+        roles.weapons = roles.weapons + extra
+        roles.rules.append("weapon/alongside")
+    direct = [a for h in target_heads(trigger) for a in actors_in_phrase(ctx, h)]
+    enemies = war_enemies(ctx, rules, trigger)
+    if enemies and not direct:   # "used the drones in Syria in the war against the PKK": the enemy, not the place
+        roles.recipients = enemies
+        roles.rules.append("role/use/war-enemy")
     if roles.recipients:
         return
     roles.recipients = passive_victims(ctx, trigger) or owned_targets(ctx, rules, trigger)
