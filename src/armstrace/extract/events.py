@@ -150,7 +150,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 rule.frame == "give" and trigger.i + 1 < sent.end and trigger.nbor().lower_ in ("out", "on")
                 and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
             continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
-        if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+        if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
+                and not rules.is_cue("involvement", trigger.head.head.lemma_.lower()):
             continue   # "drones for use in Ukraine": a purpose, not a report of an attack
         if _weapon_carries(ctx, trigger):
             continue   # "aircraft modified so that they could carry nuclear weapons": a payload, not a transfer

@@ -178,6 +178,32 @@ def war_enemies(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]
     return out
 
 
+def involved(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]:
+    """'The UAE is suspected of involvement in a bombing', 'denied any role in the attack', 'the coalition
+    responsible for the bombing', 'claimed responsibility for the attack': the party tied to the attack."""
+    from .arguments import _subject
+
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ not in ("in", "for"):
+        return []
+    tie = trigger.head.head
+    if not rules.is_cue("involvement", tie.lemma_.lower()):
+        return []
+    if tie.pos_ == "ADJ":   # "the coalition responsible for", "X is responsible for"
+        holder = tie.head if tie.dep_ == "amod" else next((c for c in tie.head.children if c.dep_ == "nsubj"), None)
+        return actors_in_phrase(ctx, holder) if holder is not None else []
+    poss = [c for c in tie.children if c.dep_ == "poss"]
+    if poss:
+        return actors_in_phrase(ctx, poss[0])
+    verb = tie.head.head if tie.dep_ == "pobj" and tie.head.dep_ == "prep" else tie.head
+    if verb.pos_ not in ("VERB", "AUX") or tie.dep_ not in ("dobj", "pobj"):
+        return []
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        return actors_in_phrase(ctx, passive[0])
+    subj, _ = _subject(ctx, rules, verb)
+    return actors_in_phrase(ctx, subj) if subj is not None else []
+
+
 def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # type: ignore[no-untyped-def]
     """Fill an attack's target from the one hit or the holder of what is hit; drop hit weapons as means."""
     if target_weapons_are_targets(rules, trigger) and roles.weapons:
@@ -198,6 +224,10 @@ def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # t
     if enemies and not direct:   # "used the drones in Syria in the war against the PKK": the enemy, not the place
         roles.recipients = enemies
         roles.rules.append("role/use/war-enemy")
+    if not roles.agents:
+        roles.agents = involved(ctx, rules, trigger)
+        if roles.agents:
+            roles.rules.append("role/use/involved")
     if roles.recipients:
         return
     roles.recipients = passive_victims(ctx, trigger) or owned_targets(ctx, rules, trigger)
