@@ -154,9 +154,9 @@ def test_weapons_fired_alongside_and_the_enemy_of_the_war(nlp):
 def test_the_party_tied_to_an_attack_carried_it_out(nlp):
     found = keys(extract(nlp, "Hamas claimed responsibility for the rocket attack on Israel."))
     assert any(k[:4] == ("use", "hamas", "ISR", "artillery") for k in found)
-    found = extract(nlp, "Egypt is suspected of involvement in a bombing of a prison in a Benghazi suburb.")
+    found = extract(nlp, "Jordan is suspected of involvement in a bombing of a prison in a Tripoli suburb.")
     rec = next(r for r in found if r.type == "use")
-    assert (rec.actor, rec.recipient, rec.weapon_class, rec.stance) == ("EGY", "LBY", "ammunition", "hedged")
+    assert (rec.actor, rec.recipient, rec.weapon_class, rec.stance) == ("JOR", "LBY", "ammunition", "hedged")
     # a purpose is still no attack
     found = keys(extract(nlp, "Russia sent drones for use in Ukraine."))
     assert not any(k[0] == "use" for k in found)
