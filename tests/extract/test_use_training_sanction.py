@@ -160,3 +160,17 @@ def test_the_party_tied_to_an_attack_carried_it_out(nlp):
     # a purpose is still no attack
     found = keys(extract(nlp, "Russia sent drones for use in Ukraine."))
     assert not any(k[0] == "use" for k in found)
+
+
+def test_targets_through_coordination_strikes_and_places_in_compounds(nlp):
+    text = ("US officials said the Iraqi, whom state media identified as a colonel, had been with a drone unit "
+            "and was hit by a Hezbollah mortar attack.")
+    assert any(k[:4] == ("use", "hezbollah", "IRQ", "artillery") for k in keys(extract(nlp, text)))
+    text = "The Houthis used cruise missiles alongside drones in Monday's deadly strike on the United Arab Emirates."
+    found = keys(extract(nlp, text))
+    assert ("use", "houthis", "ARE", "uav", "author", "asserted") in found
+    assert ("use", "houthis", "ARE", "missile", "author", "asserted") in found
+    found = keys(extract(nlp, "The bomb in the deadly Yemen school bus attack that killed 51 people was made by a US firm."))
+    assert not any(k[0] == "use" and k[1] == "YEM" for k in found)   # Yemen is where the bus was
+    found = keys(extract(nlp, "US drone strikes on Houthi targets continued."))
+    assert ("use", "USA", "houthis", "uav", "author", "asserted") in found

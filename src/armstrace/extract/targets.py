@@ -20,7 +20,9 @@ Words are data: cues.jsonl kinds "hold-verb", "hit-verb", "own-people",
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from itertools import pairwise
+
+from spacy.tokens import Token
 
 from ..rules import Rules
 from .document import DocContext
@@ -74,7 +76,10 @@ def passive_victims(ctx: DocContext, trigger: Token) -> list[ActorRef]:
     if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.dep_ != "agent":
         return []
     verb = trigger.head.head
-    return [a for c in verb.children if c.dep_ == "nsubjpass" for a in actors_in_phrase(ctx, c)]
+    hit = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not hit and verb.dep_ == "conj":   # "the Iranian had been with a unit and was hit by an attack"
+        hit = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [a for c in hit for a in actors_in_phrase(ctx, c)]
 
 
 def target_weapons_are_targets(rules: Rules, trigger: Token) -> bool:
@@ -82,10 +87,18 @@ def target_weapons_are_targets(rules: Rules, trigger: Token) -> bool:
     return trigger.pos_ in ("VERB", "AUX") and rules.is_cue("hit-verb", trigger.lemma_.lower())
 
 
-def _air_attacks_in(doc: Doc, rules: Rules) -> bool:
+def _air_attacks_in(ctx: DocContext, rules: Rules, actors: set[str]) -> bool:
+    """The article speaks of air strikes by these actors, or of air strikes by nobody named."""
     words = rules.cue_words.get("air-attack", set())
-    pairs = (f"{tok.lower_} {doc[tok.i + 1].lower_}" for tok in doc[:-1])
-    return any(tok.lower_ in words for tok in doc) or any(pair in words for pair in pairs)
+    for sent in ctx.doc.sents:
+        toks = list(sent)
+        pairs = (f"{a.lower_} {b.lower_}" for a, b in pairwise(toks))
+        if not (any(t.lower_ in words for t in toks) or any(p in words for p in pairs)):
+            continue
+        named = {a for span in ctx.mentions_of(sent) for a in [ctx.actor_of(span)] if a}
+        if not named or named & actors:
+            return True
+    return False
 
 
 def service_class(rules: Rules, agents: list[ActorRef]) -> str | None:
@@ -113,7 +126,7 @@ def attack_class(ctx: DocContext, rules: Rules, trigger: Token, agents: list[Act
     if agents and trigger.pos_ == "VERB" and rules.is_cue("hit-verb", word) and not any(
             is_weapon_phrase(ctx, t) for t in trigger.sent if t.pos_ in ("NOUN", "PROPN")
             and t.dep_ not in ("compound", "amod", "nmod")) and \
-            _air_attacks_in(ctx.doc, rules):
+            _air_attacks_in(ctx, rules, {a.actor for a in agents}):
         # ("a hit by Russia using drones", "launched an attack on Israel": the means are named or unknown)
         return "aircraft"
     return None
@@ -169,8 +182,10 @@ def war_enemies(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]
         for war in prep.children:
             if war.dep_ != "pobj" or not rules.is_cue("combat", war.lemma_.lower()):
                 continue
+            # ("used missiles in Monday's strike on the Emirates": the strike's target)
+            preps = ("against", "on") if rules.is_cue("hit-verb", war.lemma_.lower()) else ("against",)
             for against in war.children:
-                if against.dep_ == "prep" and against.lower_ == "against":
+                if against.dep_ == "prep" and against.lower_ in preps:
                     for p in against.children:
                         if p.dep_ == "pobj":
                             found = actors_in_phrase(ctx, p) or _listed_actors(ctx, p)
@@ -224,6 +239,12 @@ def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # t
     if enemies and not direct:   # "used the drones in Syria in the war against the PKK": the enemy, not the place
         roles.recipients = enemies
         roles.rules.append("role/use/war-enemy")
+    if trigger.pos_ == "NOUN" and roles.agents:
+        # "the Yemen school bus attack": Yemen names where the bus was, not who attacked
+        left = trigger.left_edge.i
+        roles.agents = [a for a in roles.agents if not (left <= a.span.start and a.span.end < trigger.i and any(
+            t.pos_ == "NOUN" and t.dep_ == "compound" and ctx.mention(t) is None and not is_weapon_phrase(ctx, t)
+            for t in trigger.doc[a.span.end:trigger.i]))]
     if not roles.agents:
         roles.agents = involved(ctx, rules, trigger)
         if roles.agents:
