@@ -25,7 +25,7 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "trainee-aircraft", "trainee-naval", "trainee-artillery", "operate",
                   "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt",
                   "hold-verb", "hit-verb", "own-people", "attack-ammunition", "attack-artillery", "air-attack",
-                  "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement"]
+                  "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement", "attack-arms"]
 
 
 class Trigger(Entry):

@@ -174,3 +174,12 @@ def test_targets_through_coordination_strikes_and_places_in_compounds(nlp):
     assert not any(k[0] == "use" and k[1] == "YEM" for k in found)   # Yemen is where the bus was
     found = keys(extract(nlp, "US drone strikes on Houthi targets continued."))
     assert ("use", "USA", "houthis", "uav", "author", "asserted") in found
+
+
+def test_an_invasion_and_a_war_enemy_beside_the_place(nlp):
+    found = keys(extract(nlp, "Austria adopted EU sanctions designed to punish Russia for invading Georgia."))
+    assert ("use", "RUS", "GEO", "arms", "author", "asserted") in found
+    text = "The jets are currently being used by France in the international coalition strikes on Iraq against the Islamic State."
+    found = keys(extract(nlp, text))
+    assert any(k[:4] == ("use", "FRA", "islamic-state", "aircraft") for k in found)
+    assert not any(k[0] == "use" and k[2] == "IRQ" for k in found)   # Iraq is where, the Islamic State whom

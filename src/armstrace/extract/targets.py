@@ -120,7 +120,8 @@ def attack_class(ctx: DocContext, rules: Rules, trigger: Token, agents: list[Act
     if found:
         return found
     word = trigger.lemma_.lower()
-    for kind, weapon_class in (("attack-ammunition", "ammunition"), ("attack-artillery", "artillery")):
+    for kind, weapon_class in (("attack-ammunition", "ammunition"), ("attack-artillery", "artillery"),
+                               ("attack-arms", "arms")):
         if rules.is_cue(kind, word) or rules.is_cue(kind, trigger.lower_):
             return weapon_class
     if agents and trigger.pos_ == "VERB" and rules.is_cue("hit-verb", word) and not any(
@@ -183,13 +184,12 @@ def war_enemies(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]
             if war.dep_ != "pobj" or not rules.is_cue("combat", war.lemma_.lower()):
                 continue
             # ("used missiles in Monday's strike on the Emirates": the strike's target)
-            preps = ("against", "on") if rules.is_cue("hit-verb", war.lemma_.lower()) else ("against",)
-            for against in war.children:
-                if against.dep_ == "prep" and against.lower_ in preps:
-                    for p in against.children:
-                        if p.dep_ == "pobj":
-                            found = actors_in_phrase(ctx, p) or _listed_actors(ctx, p)
-                            out += [a for a in found if all(o.actor != a.actor for o in out)]
+            preps = [p for p in war.children if p.dep_ == "prep" and p.lower_ == "against"]
+            if not preps and rules.is_cue("hit-verb", war.lemma_.lower()):
+                preps = [p for p in war.children if p.dep_ == "prep" and p.lower_ == "on"]
+            for p in (p for against in preps for p in against.children if p.dep_ == "pobj"):
+                found = actors_in_phrase(ctx, p) or _listed_actors(ctx, p)
+                out += [a for a in found if all(o.actor != a.actor for o in out)]
     return out
 
 
