@@ -183,3 +183,9 @@ def test_an_invasion_and_a_war_enemy_beside_the_place(nlp):
     found = keys(extract(nlp, text))
     assert any(k[:4] == ("use", "FRA", "islamic-state", "aircraft") for k in found)
     assert not any(k[0] == "use" and k[2] == "IRQ" for k in found)   # Iraq is where, the Islamic State whom
+
+
+def test_training_given_with_weapons_is_on_those_weapons_not_their_count(nlp):
+    found = extract(nlp, "Germany sold 20 Leopard tanks to Chile and will also provide training.")
+    rec = next(r for r in found if r.type == "training")
+    assert (rec.actor, rec.recipient, rec.weapon_class, rec.quantity) == ("DEU", "CHL", "armor", None)

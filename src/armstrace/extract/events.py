@@ -32,7 +32,7 @@ from .stance import decide_stance
 from .targets import OWN_PEOPLE, attack_class, attacking_nationals, is_holding, on_own_people
 from .targets import complete as complete_targets
 from .times import time_of
-from .trainees import assisted, funded_training_roles, received_training, training_means
+from .trainees import assisted, funded_training_roles, received_training, taught_as, training_means
 
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
@@ -207,7 +207,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                     received_training(rules, trigger) and earlier)):
                 # "training Ukrainian pilots to use F-16 jets": the complement, else the trainees' trade;
                 # "systems received from Russia ..., after crews completed training": the weapons just named
-                weapons = training_means(ctx, rules, trigger) or earlier
+                weapons = training_means(ctx, rules, trigger) or taught_as(earlier, trigger)
                 roles.rules.append("weapon/taught")
             elif rule.frame in ("equip", "train"):
                 # "Iran denies arming the group": to arm is to supply arms; training with no weapon

@@ -82,14 +82,16 @@ def training_means(ctx: DocContext, rules: Rules, trigger: Token) -> list[Weapon
 
 
 def received_training(rules: Rules, trigger: Token) -> bool:
-    """'crews completed training', 'engineers undergo training': a training the trainees go through,
-    so about the weapons the sentence has just named for them."""
+    """'crews completed training', 'engineers undergo training', 'the firm will provide training': a
+    training gone through or given, so about the weapons the sentence has just named."""
     from .arguments import _BEGIN
 
     if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "xcomp") or trigger.head.pos_ not in ("VERB", "AUX"):
         return False
     verb = trigger.head.lemma_.lower()
-    return verb in _BEGIN or rules.is_cue("recipient-verb", verb)
+    # ("Baykar will also provide training": given with the weapons just named)
+    return verb in _BEGIN or rules.is_cue("recipient-verb", verb) or any(
+        r.frame == "give" for r in rules.by_lemma.get((verb, "VERB"), []))
 
 
 def assisting_trainers(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]:
@@ -162,3 +164,11 @@ def assisted(ctx: DocContext, rules: Rules, trigger: Token, trainings: list) -> 
             out.append(replace(ev, actor=helper.actor, speaker=speaker, rules=[*ev.rules, "role/training/assisting"],
                                gazetteer_ids=[*ev.gazetteer_ids, helper.span.kb_id_]))
     return out
+
+
+def taught_as(weapons: list[WeaponRef], trigger: Token) -> list[WeaponRef]:
+    """Weapons named for another event, as what a training teaches: their class and model, not their count
+    (how many tanks were sold is not how many were trained on)."""
+    from dataclasses import replace
+
+    return [replace(w, head=trigger) for w in weapons]
