@@ -189,3 +189,13 @@ def test_training_given_with_weapons_is_on_those_weapons_not_their_count(nlp):
     found = extract(nlp, "Germany sold 20 Leopard tanks to Chile and will also provide training.")
     rec = next(r for r in found if r.type == "training")
     assert (rec.actor, rec.recipient, rec.weapon_class, rec.quantity) == ("DEU", "CHL", "armor", None)
+
+
+def test_halted_licences_carry_what_they_were_for_and_strikes_on_residential_areas(nlp):
+    found = keys(extract(nlp, "The Netherlands halted the export of F-35 parts to Israel after a court ruling."))
+    assert ("sanction", "NLD", "ISR", None, "author", "asserted") in found
+    assert any(k[:4] == ("transfer", "NLD", "ISR", "aircraft") and k[5] == "hedged" for k in found)
+    found = keys(extract(nlp, "Canada suspended export permits for drone parts to Turkey in 2020."))
+    assert not any(k[0] == "transfer" and k[3] == "arms" for k in found)   # the permits were for parts
+    found = keys(extract(nlp, "The Sudanese army has carried out air strikes on residential areas of Khartoum."))
+    assert ("use", "SDN", "SDN", "aircraft", "author", "asserted") in found

@@ -25,7 +25,7 @@ from .document import DocContext, Speaker
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
 from .sanctions import complete as complete_sanction
-from .sanctions import halt_events, halted_trade
+from .sanctions import halt_events, halted_trade, halted_weapons
 from .sanctions import is_aim as sanction_aim
 from .sanctions import proposed as sanctions_proposed
 from .stance import decide_stance
@@ -171,7 +171,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         halt = halted_trade(ctx, rules, trigger, roles) if rule.type == "transfer" else None
         if halt is not None:   # "Germany would halt arms exports to Turkey": who halts, to whom
             roles.agents, roles.recipients = roles.agents or halt[1], roles.recipients or halt[2]
-            roles.weapons = roles.weapons or [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
+            roles.weapons = roles.weapons or halted_weapons(ctx, trigger) or [
+                WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
         if rule.type == "training" and not roles.agents:
             funders, funded = funded_training_roles(ctx, rules, trigger, found)
             if funders:   # "a donation to Serbia for training pilots": the donor trains

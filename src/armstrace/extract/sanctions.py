@@ -147,6 +147,18 @@ def halted_trade(ctx: DocContext, rules: Rules, trigger: Token, roles) -> tuple[
     return verb, halters, recipients
 
 
+def halted_weapons(ctx: DocContext, trigger: Token) -> list:  # type: ignore[type-arg]
+    """'suspended export permits for drone parts': what the halted licences were for."""
+    from .phrases import weapons_in_phrase
+
+    noun = trigger
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    heads = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+             for p in prep.children if p.dep_ == "pobj"]
+    return [w for h in heads for w in weapons_in_phrase(ctx, h)]
+
+
 def backshifted(verb: Token) -> bool:
     """'announced that Germany would halt exports': reported 'will', the announcer's own decision."""
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]

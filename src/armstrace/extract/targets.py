@@ -148,7 +148,8 @@ def on_own_people(ctx: DocContext, rules: Rules, trigger: Token, actor: str | No
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != trigger.i:
             return True
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at", "in"):
+        noun = tok.head if tok.dep_ == "amod" else tok   # "air strikes on residential areas"
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against", "at", "in"):
             return True
     return False
 
