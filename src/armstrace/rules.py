@@ -25,7 +25,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "trainee-aircraft", "trainee-naval", "trainee-artillery", "operate",
                   "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt",
                   "hold-verb", "hit-verb", "own-people", "attack-ammunition", "attack-artillery", "air-attack",
-                  "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement", "attack-arms"]
+                  "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement", "attack-arms",
+                  "halt-noun"]
 
 
 class Trigger(Entry):

@@ -199,3 +199,10 @@ def test_halted_licences_carry_what_they_were_for_and_strikes_on_residential_are
     assert not any(k[0] == "transfer" and k[3] == "arms" for k in found)   # the permits were for parts
     found = keys(extract(nlp, "The Sudanese army has carried out air strikes on residential areas of Khartoum."))
     assert ("use", "SDN", "SDN", "aircraft", "author", "asserted") in found
+
+
+def test_a_freeze_on_exports_is_a_sanction_even_when_lifted(nlp):
+    found = keys(extract(nlp, "Norway is lifting a freeze on weapons exports to Egypt."))
+    assert ("sanction", "NOR", "EGY", None, "author", "asserted") in found
+    found = keys(extract(nlp, "Berlin's suspension of arms sales to Ankara angered Turkey."))
+    assert ("sanction", "DEU", "TUR", None, "author", "asserted") in found

@@ -133,10 +133,17 @@ def halted_trade(ctx: DocContext, rules: Rules, trigger: Token, roles) -> tuple[
     noun = trigger
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head   # "arms export licences"
-    if noun.dep_ not in ("dobj", "nsubjpass") or not rules.is_cue("halt", noun.head.lemma_.lower()):
+    halt = _halt_noun(rules, noun)
+    if halt is not None:   # "lifting a freeze on weapons exports to Saudi Arabia"
+        verb = halt
+        halters = [a for c in halt.children if c.dep_ == "poss" for a in actors_in_phrase(ctx, c)]
+        if not halters and halt.dep_ in ("dobj", "nsubjpass", "pobj") and halt.head.pos_ in ("VERB", "AUX"):
+            halters = _subject_actors(ctx, rules, halt.head)
+    elif noun.dep_ not in ("dobj", "nsubjpass") or not rules.is_cue("halt", noun.head.lemma_.lower()):
         return None
-    verb = noun.head
-    halters = _subject_actors(ctx, rules, verb) if noun.dep_ == "dobj" else []
+    else:
+        verb = noun.head
+        halters = _subject_actors(ctx, rules, verb) if noun.dep_ == "dobj" else []
     issuer = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
     halters = halters or roles.agents or [a for c in issuer for a in _subject_actors(ctx, rules, c)]
     recipients = roles.recipients or [
@@ -145,6 +152,16 @@ def halted_trade(ctx: DocContext, rules: Rules, trigger: Token, roles) -> tuple[
     if not halters or not recipients:
         return None
     return verb, halters, recipients
+
+
+def _halt_noun(rules: Rules, noun: Token) -> Token | None:
+    """'a freeze on arms exports', 'a suspension of export licences': the halt the trade is under."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "of"):
+        return None
+    halt = noun.head.head
+    if halt.pos_ == "NOUN" and (rules.is_cue("halt", halt.lemma_.lower()) or rules.is_cue("halt-noun", halt.lemma_.lower())):
+        return halt
+    return None
 
 
 def halted_weapons(ctx: DocContext, trigger: Token) -> list:  # type: ignore[type-arg]
