@@ -206,3 +206,9 @@ def test_a_freeze_on_exports_is_a_sanction_even_when_lifted(nlp):
     assert ("sanction", "NOR", "EGY", None, "author", "asserted") in found
     found = keys(extract(nlp, "Berlin's suspension of arms sales to Ankara angered Turkey."))
     assert ("sanction", "DEU", "TUR", None, "author", "asserted") in found
+
+
+def test_a_donation_for_training_read_as_one_noun_phrase(nlp):
+    text = "In March, Belarus approved the donation to Kazakhstan of $3 million for training Su-27 pilots."
+    found = keys(extract(nlp, text))
+    assert any(k[:4] == ("training", "BLR", "KAZ", "aircraft") for k in found)

@@ -36,6 +36,8 @@ def _trainee_heads(trigger: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
                 heads += [c for c in prep.children if c.dep_ == "pobj"]
         heads += [c for c in trigger.children if c.dep_ == "compound"]   # "pilot training"
+        if trigger.dep_ == "compound":
+            heads.append(trigger.head)   # "for training MiG-29 pilots" read as one noun phrase
     return [h for head in heads for h in [head, *head.conjuncts]]
 
 
@@ -120,9 +122,10 @@ def funding_parties(trigger: Token, transfer_roles) -> tuple[list[ActorRef], lis
     """'approved a donation to Serbia of 2 million for training pilots': the donor trains the one given to.
 
     `transfer_roles` is a callable giving the roles of the transfer trigger the training serves."""
-    if trigger.dep_ not in ("pcomp", "pobj") or trigger.head.lower_ != "for":
+    node = trigger.head if trigger.dep_ == "compound" and trigger.pos_ == "NOUN" else trigger
+    if node.dep_ not in ("pcomp", "pobj") or node.head.lower_ != "for":
         return [], []
-    gift = trigger.head.head
+    gift = node.head.head
     # ("approved a donation to Serbia for training pilots": the "for" may hang on the light verb)
     for candidate in [gift, *(c for c in gift.children if c.dep_ in ("dobj", "nsubjpass"))]:
         roles = transfer_roles(candidate)
