@@ -118,7 +118,7 @@ def assisting_trainers(ctx: DocContext, rules: Rules, trigger: Token) -> list[Ac
     return out
 
 
-def funding_parties(trigger: Token, transfer_roles) -> tuple[list[ActorRef], list[ActorRef]]:  # type: ignore[no-untyped-def]
+def funding_parties(ctx: DocContext, trigger: Token, transfer_roles) -> tuple[list[ActorRef], list[ActorRef]]:  # type: ignore[no-untyped-def]
     """'approved a donation to Serbia of 2 million for training pilots': the donor trains the one given to.
 
     `transfer_roles` is a callable giving the roles of the transfer trigger the training serves."""
@@ -130,7 +130,10 @@ def funding_parties(trigger: Token, transfer_roles) -> tuple[list[ActorRef], lis
     for candidate in [gift, *(c for c in gift.children if c.dep_ in ("dobj", "nsubjpass"))]:
         roles = transfer_roles(candidate)
         if roles is not None and roles.agents:
-            return roles.agents, roles.recipients
+            # ("approved the donation to Serbia": the parser may hang "to Serbia" on the light verb)
+            to = [p for prep in gift.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                  for p in prep.children if p.dep_ == "pobj"]
+            return roles.agents, roles.recipients or [a for p in to for a in actors_in_phrase(ctx, p)]
     return [], []
 
 
@@ -142,7 +145,7 @@ def funded_training_roles(ctx: DocContext, rules: Rules, trigger: Token, found: 
         rule = next((r for t, r in found if t.i == gift.i and r.type == "transfer"), None)
         return fill_roles(ctx, rules, gift, rule) if rule is not None else None
 
-    return funding_parties(trigger, gift_roles)
+    return funding_parties(ctx, trigger, gift_roles)
 
 
 def assisted(ctx: DocContext, rules: Rules, trigger: Token, trainings: list) -> list:  # type: ignore[type-arg]
