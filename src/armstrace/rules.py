@@ -26,7 +26,7 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt",
                   "hold-verb", "hit-verb", "own-people", "attack-ammunition", "attack-artillery", "air-attack",
                   "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement", "attack-arms",
-                  "halt-noun"]
+                  "halt-noun", "call-for"]
 
 
 class Trigger(Entry):

@@ -212,3 +212,15 @@ def test_a_donation_for_training_read_as_one_noun_phrase(nlp):
     text = "In March, Belarus approved the donation to Kazakhstan of $3 million for training Su-27 pilots."
     found = keys(extract(nlp, text))
     assert any(k[:4] == ("training", "BLR", "KAZ", "aircraft") for k in found)
+
+
+def test_calls_for_sanctions_are_the_callers_hedged_claims(nlp):
+    found = keys(extract(nlp, "Britain called for an EU arms embargo on Russia."))
+    assert ("sanction", "eu", "RUS", None, "GBR", "hedged") in found
+
+
+def test_a_war_with_a_group_targets_it(nlp):
+    found = keys(extract(nlp, "The Iraqi military used helicopters during its recent fight with Hezbollah."))
+    assert ("use", "IRQ", "hezbollah", "aircraft", "author", "asserted") in found
+    found = keys(extract(nlp, "Russia struck Kyiv with Iranian drones during its war with Ukraine."))
+    assert any(k[:4] == ("use", "RUS", "UKR", "uav") for k in found)

@@ -27,6 +27,7 @@ from .quantities import quantity_of, quantity_of_count
 from .sanctions import complete as complete_sanction
 from .sanctions import halt_events, halted_trade, halted_weapons
 from .sanctions import is_aim as sanction_aim
+from .sanctions import callers as sanction_callers
 from .sanctions import proposed as sanctions_proposed
 from .stance import decide_stance
 from .targets import OWN_PEOPLE, attack_class, attacking_nationals, is_holding, on_own_people
@@ -228,6 +229,10 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
+        askers = sanction_callers(ctx, rules, trigger) if rule.type == "sanction" else []
+        if askers:   # "Britain called for an EU arms embargo": the caller's proposal
+            speaker = Speaker([a.actor for a in askers], askers[0].span.text, hedge=True,
+                              rules=["attribution/caller"], gazetteer_ids=[a.span.kb_id_ for a in askers])
         stance = decide_stance(rules, trigger, speaker, roles.theme)
         if rule.type == "sanction" and stance.stance == "asserted" and sanctions_proposed(rules, trigger):
             stance.stance, stance.rules = "hedged", [*stance.rules, "stance/sanctions-proposed"]

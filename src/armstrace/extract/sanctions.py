@@ -202,3 +202,17 @@ def halt_events(made: list, halt_stance, verb: Token | None = None) -> list:  # 
                            stance="asserted" if own else halt_stance.stance, rules=[*ev.rules, "role/sanction/halted-exports",
                                                              *halt_stance.rules]))
     return out
+
+
+def callers(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]:
+    """'Britain called for an EU arms embargo', 'British-led calls for an arms embargo': who asks for the
+    sanctions, which makes the sanctions their hedged claim (DECISIONS, real pages)."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+        return []
+    call = trigger.head.head
+    if not rules.is_cue("call-for", call.lemma_.lower()):
+        return []
+    if call.pos_ in ("VERB", "AUX"):
+        return _subject_actors(ctx, rules, call)
+    return [a for c in call.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+            for a in actors_in_phrase(ctx, c, follow_conj=False)]

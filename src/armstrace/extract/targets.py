@@ -185,8 +185,11 @@ def war_enemies(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]
             if war.dep_ != "pobj" or not rules.is_cue("combat", war.lemma_.lower()):
                 continue
             # ("used missiles in Monday's strike on the Emirates": the strike's target)
-            preps = [p for p in war.children if p.dep_ == "prep" and p.lower_ == "against"]
-            if not preps and rules.is_cue("hit-verb", war.lemma_.lower()):
+            # ("during its fight with ISIS": a war "with" X is against X; a strike "with" X is made with X)
+            hit = rules.is_cue("hit-verb", war.lemma_.lower())
+            preps = [p for p in war.children if p.dep_ == "prep" and (p.lower_ == "against" or (
+                p.lower_ == "with" and not hit))]
+            if not preps and hit:
                 preps = [p for p in war.children if p.dep_ == "prep" and p.lower_ == "on"]
             for p in (p for against in preps for p in against.children if p.dep_ == "pobj"):
                 found = actors_in_phrase(ctx, p) or _listed_actors(ctx, p)
