@@ -165,7 +165,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         if rule.type == "use" and is_holding(ctx, rules, trigger):
             continue   # "a depot used by militias": held, not fired
         roles = fill_roles(ctx, rules, trigger, rule)
-        if rule.type == "use":
+        if rule.frame == "use":
             complete_targets(ctx, rules, trigger, roles)
         if rule.type == "sanction":
             complete_sanction(ctx, rules, trigger, roles)
