@@ -224,3 +224,12 @@ def test_a_war_with_a_group_targets_it(nlp):
     assert ("use", "IRQ", "hezbollah", "aircraft", "author", "asserted") in found
     found = keys(extract(nlp, "Russia struck Kyiv with Iranian drones during its war with Ukraine."))
     assert any(k[:4] == ("use", "RUS", "UKR", "uav") for k in found)
+
+
+def test_training_missions_lifted_sanctions_and_attacks_in_the_passive(nlp):
+    found = keys(extract(nlp, "Turkey runs a training mission for Somali soldiers in Mogadishu."))
+    assert ("training", "TUR", "SOM", "arms", "author", "asserted") in found
+    found = keys(extract(nlp, "The EU lifted sanctions on Belarus in 2016."))
+    assert ("sanction", "eu", "BLR", None, "author", "asserted") in found   # the sanctions lifted had been imposed
+    found = keys(extract(nlp, "Saudi Arabia was attacked by Houthi drones last week."))
+    assert ("use", "houthis", "SAU", "uav", "author", "asserted") in found

@@ -33,7 +33,14 @@ from .stance import decide_stance
 from .targets import OWN_PEOPLE, attack_class, attacking_nationals, is_holding, on_own_people
 from .targets import complete as complete_targets
 from .times import time_of
-from .trainees import assisted, funded_training_roles, received_training, taught_as, training_means
+from .trainees import (
+    assisted,
+    funded_training_roles,
+    mission_parties,
+    received_training,
+    taught_as,
+    training_means,
+)
 
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
@@ -174,6 +181,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             roles.agents, roles.recipients = roles.agents or halt[1], roles.recipients or halt[2]
             roles.weapons = roles.weapons or halted_weapons(ctx, trigger) or [
                 WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
+        if rule.type == "training" and not roles.recipients:
+            runners, trainees = mission_parties(ctx, rules, trigger)
+            if trainees:   # "Turkey runs a training mission for Somali soldiers"
+                roles.agents, roles.recipients = roles.agents or runners, trainees
+                roles.rules.append("role/training/mission")
         if rule.type == "training" and not roles.agents:
             funders, funded = funded_training_roles(ctx, rules, trigger, found)
             if funders:   # "a donation to Serbia for training pilots": the donor trains

@@ -82,6 +82,14 @@ def passive_victims(ctx: DocContext, trigger: Token) -> list[ActorRef]:
     return [a for c in hit for a in actors_in_phrase(ctx, c)]
 
 
+def passive_target(ctx: DocContext, trigger: Token) -> list[ActorRef]:
+    """'Saudi Arabia was attacked by Houthi drones': the passive subject of an attack verb is its target."""
+    if trigger.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "agent" for c in trigger.children):
+        return []
+    return [a for c in trigger.children if c.dep_ == "nsubjpass" and not is_weapon_phrase(ctx, c)
+            for a in actors_in_phrase(ctx, c)]
+
+
 def target_weapons_are_targets(rules: Rules, trigger: Token) -> bool:
     """'targeting weapons sent from Iran': what a hitting verb takes as object is hit, not fired."""
     return trigger.pos_ in ("VERB", "AUX") and rules.is_cue("hit-verb", trigger.lemma_.lower())
@@ -159,14 +167,17 @@ def attacking_nationals(ctx: DocContext, trigger: Token, group: list) -> list[st
     (not a maker's '-made', not a supplier's '-supplied')."""
     out: list[str] = []
     for ref in group:
-        if ref.made_suffix or ref.supplier or ref.head.dep_ != "nsubj" or ref.head.head.i != trigger.i:
+        # the attack's subject, or its passive agent ("Saudi Arabia was attacked by Houthi drones")
+        subject = ref.head.dep_ == "nsubj" and ref.head.head.i == trigger.i
+        agent = ref.head.dep_ == "pobj" and ref.head.head.dep_ == "agent" and ref.head.head.head.i == trigger.i
+        if ref.made_suffix or ref.supplier or not (subject or agent):
             continue
         for mod in ref.head.children:
             if mod.dep_ not in ("amod", "compound", "nmod"):
                 continue
             for tok in [mod, *mod.conjuncts]:
                 span = ctx.mention(tok)
-                actor = ctx.actor_of(span) if span is not None and span.label_ == "DEMONYM" else None
+                actor = ctx.actor_of(span) if span is not None and span.label_ in ("DEMONYM", "BODY_DEMONYM") else None
                 if actor and actor not in out:
                     out.append(actor)
     return out
@@ -255,6 +266,6 @@ def complete(ctx: DocContext, rules: Rules, trigger: Token, roles) -> None:  # t
             roles.rules.append("role/use/involved")
     if roles.recipients:
         return
-    roles.recipients = passive_victims(ctx, trigger) or owned_targets(ctx, rules, trigger)
+    roles.recipients = passive_victims(ctx, trigger) or owned_targets(ctx, rules, trigger) or passive_target(ctx, trigger)
     if roles.recipients:
         roles.rules.append("role/use/target-holder")

@@ -178,3 +178,20 @@ def taught_as(weapons: list[WeaponRef], trigger: Token) -> list[WeaponRef]:
     from dataclasses import replace
 
     return [replace(w, head=trigger) for w in weapons]
+
+
+def mission_parties(ctx: DocContext, rules: Rules, trigger: Token) -> tuple[list[ActorRef], list[ActorRef]]:
+    """'Turkey runs a training mission for Somali soldiers': a training word naming a mission, course
+    or programme takes its trainees from the mission's 'for/of' and its trainer from who runs it."""
+    from .arguments import _subject
+
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "compound" or trigger.head.pos_ != "NOUN":
+        return [], []
+    mission = trigger.head
+    trainees = [a for prep in mission.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to")
+                for p in prep.children if p.dep_ == "pobj" for a in actors_in_phrase(ctx, p)]
+    trainers = [a for c in mission.children if c.dep_ == "poss" for a in actors_in_phrase(ctx, c)]
+    if not trainers and mission.dep_ in ("dobj", "nsubjpass") and mission.head.pos_ in ("VERB", "AUX"):
+        subj, _ = _subject(ctx, rules, mission.head)
+        trainers = actors_in_phrase(ctx, subj) if subj is not None else []
+    return trainers, trainees
