@@ -21,26 +21,12 @@ from ..records import Quantity
 from ..rules import Rules, load_rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
+from .completions import complete_roles, extra_events, not_an_event, speaker_and_stance, unnamed_means
 from .document import DocContext, Speaker
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
-from .sanctions import complete as complete_sanction
-from .sanctions import halt_events, halted_trade, halted_weapons
-from .sanctions import is_aim as sanction_aim
-from .sanctions import callers as sanction_callers
-from .sanctions import proposed as sanctions_proposed
-from .stance import decide_stance
-from .targets import OWN_PEOPLE, attack_class, attacking_nationals, is_holding, on_own_people
-from .targets import complete as complete_targets
+from .targets import OWN_PEOPLE, attacking_nationals, on_own_people
 from .times import time_of
-from .trainees import (
-    assisted,
-    funded_training_roles,
-    mission_parties,
-    received_training,
-    taught_as,
-    training_means,
-)
 
 # An article's main party is named at least this often (dev pages: 10-40 times).
 _MAIN_PARTY_MIN = 5
@@ -158,39 +144,16 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 rule.frame == "give" and trigger.i + 1 < sent.end and trigger.nbor().lower_ in ("out", "on")
                 and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
             continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
-        if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
-                and not rules.is_cue("involvement", trigger.head.head.lemma_.lower()):
-            continue   # "drones for use in Ukraine": a purpose, not a report of an attack
+        if not_an_event(ctx, rules, trigger, rule):
+            continue   # "drones for use in Ukraine", "sanctions targeting firms", "a depot used by militias"
         if _weapon_carries(ctx, trigger):
             continue   # "aircraft modified so that they could carry nuclear weapons": a payload, not a transfer
         if rule.type == "transfer" and any(t.lemma_.lower() in _TRAINING_WORDS for c in trigger.children
                                            if c.dep_ == "dobj" for t in [c, *c.conjuncts]):
             continue   # "Britain has provided flight training": the training is the event
 
-        if rule.type == "use" and sanction_aim(rules, trigger):
-            continue   # "sanctions targeting Chinese firms": whom the sanctions aim at, not an attack
-        if rule.type == "use" and is_holding(ctx, rules, trigger):
-            continue   # "a depot used by militias": held, not fired
         roles = fill_roles(ctx, rules, trigger, rule)
-        if rule.frame == "use":
-            complete_targets(ctx, rules, trigger, roles)
-        if rule.type == "sanction":
-            complete_sanction(ctx, rules, trigger, roles)
-        halt = halted_trade(ctx, rules, trigger, roles) if rule.type == "transfer" else None
-        if halt is not None:   # "Germany would halt arms exports to Turkey": who halts, to whom
-            roles.agents, roles.recipients = roles.agents or halt[1], roles.recipients or halt[2]
-            roles.weapons = roles.weapons or halted_weapons(ctx, trigger) or [
-                WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
-        if rule.type == "training" and not roles.recipients:
-            runners, trainees = mission_parties(ctx, rules, trigger)
-            if trainees:   # "Turkey runs a training mission for Somali soldiers"
-                roles.agents, roles.recipients = roles.agents or runners, trainees
-                roles.rules.append("role/training/mission")
-        if rule.type == "training" and not roles.agents:
-            funders, funded = funded_training_roles(ctx, rules, trigger, found)
-            if funders:   # "a donation to Serbia for training pilots": the donor trains
-                roles.agents, roles.recipients = funders, roles.recipients or funded
-                roles.rules.append("role/training/funded")
+        halt = complete_roles(ctx, rules, trigger, rule, roles, found)
         weapons = roles.weapons
         if not weapons and rule.type != "sanction":
             # "Iran will also train Russians in how to use it": the weapon of the sentence before,
@@ -212,17 +175,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
                 weapons = [WeaponRef(_service_class(roles) or "arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/attacker-service")
-            elif rule.type == "use" and attack_class(ctx, rules, trigger, roles.agents):
-                # "the Air Force conducted targeted attacks", "a bombing", "Israel struck a hub" among air strikes
-                weapons = [WeaponRef(attack_class(ctx, rules, trigger, roles.agents) or "arms", None,
-                                     sent.doc[trigger.i:trigger.i + 1], trigger)]
-                roles.rules.append("weapon/attack-word")
-            elif rule.type == "training" and (training_means(ctx, rules, trigger) or (
-                    received_training(rules, trigger) and earlier)):
-                # "training Ukrainian pilots to use F-16 jets": the complement, else the trainees' trade;
-                # "systems received from Russia ..., after crews completed training": the weapons just named
-                weapons = training_means(ctx, rules, trigger) or taught_as(earlier, trigger)
-                roles.rules.append("weapon/taught")
+            elif means := unnamed_means(ctx, rules, trigger, rule, roles, earlier):
+                weapons = means   # "a bombing", "the Air Force attacked", "training pilots to use F-16s"
             elif rule.frame in ("equip", "train"):
                 # "Iran denies arming the group": to arm is to supply arms; training with no weapon
                 # named ("Wagner fighters are training Belarusian special forces") is training in arms.
@@ -241,23 +195,12 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                               gazetteer_ids=[w.span.kb_id_ for w in roles.witness])
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
-        askers = sanction_callers(ctx, rules, trigger) if rule.type == "sanction" else []
-        if askers:   # "Britain called for an EU arms embargo": the caller's proposal
-            speaker = Speaker([a.actor for a in askers], askers[0].span.text, hedge=True,
-                              rules=["attribution/caller"], gazetteer_ids=[a.span.kb_id_ for a in askers])
-        stance = decide_stance(rules, trigger, speaker, roles.theme)
-        if rule.type == "sanction" and stance.stance == "asserted" and sanctions_proposed(rules, trigger):
-            stance.stance, stance.rules = "hedged", [*stance.rules, "stance/sanctions-proposed"]
+        speaker, stance = speaker_and_stance(ctx, rules, trigger, rule, roles, speaker)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
-        made: list[Event] = []
-        for weapon_class, group in groups.items():
-            made += _events_for(ctx, conflicts, roles, rule.type, weapon_class, group, speaker,
-                                stance.stance, stance.rules, time, precision, violates, sent)
-        if rule.type == "training":
-            made += assisted(ctx, rules, trigger, made)
-        if halt is not None:
-            made = halt_events(made, decide_stance(rules, halt[0], speaker, None), halt[0])
-        events += made
+        made = [ev for weapon_class, group in groups.items() for ev in _events_for(
+            ctx, conflicts, roles, rule.type, weapon_class, group, speaker, stance.stance, stance.rules, time,
+            precision, violates, sent)]
+        events += extra_events(ctx, rules, trigger, rule, made, halt, speaker)
     return events + _relative_denials(ctx, rules, sent, events)
 
 
