@@ -197,9 +197,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             _resolve_pronoun_agent(ctx, roles, speaker)
         speaker, stance = speaker_and_stance(ctx, rules, trigger, rule, roles, speaker)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
-        made = [ev for weapon_class, group in groups.items() for ev in _events_for(
-            ctx, conflicts, roles, rule.type, weapon_class, group, speaker, stance.stance, stance.rules, time,
-            precision, violates, sent)]
+        made = [ev for weapon_class, group in groups.items() for ev in _events_for(ctx, conflicts, roles, rule.type,
+                weapon_class, group, speaker, stance.stance, stance.rules, time, precision, violates, sent)]
         events += extra_events(ctx, rules, trigger, rule, made, halt, speaker)
     return events + _relative_denials(ctx, rules, sent, events)
 
