@@ -27,7 +27,12 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "sanction-container", "plan-holder", "intent-noun", "target-prep", "place-prep",
                   "light-agent-verb", "destination", "contain", "firm-noun", "sanction-measure",
                   "sanction-qualifier", "means-verb", "aid-noun", "listing-verb", "copula",
-                  "leader-led", "part-noun", "region-name", "aircrew", "exercise", "first-person"]
+                  "leader-led", "part-noun", "region-name", "aircrew", "exercise", "first-person",
+                  "trainee-aircraft", "trainee-naval", "trainee-artillery", "operate",
+                  "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt",
+                  "hold-verb", "hit-verb", "own-people", "attack-ammunition", "attack-artillery", "air-attack",
+                  "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement", "attack-arms",
+                  "halt-noun", "call-for"]
 
 
 class Trigger(Entry):

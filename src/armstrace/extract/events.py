@@ -18,15 +18,16 @@ from spacy.tokens import Span, Token
 from ..gazetteer import Conflict, load_gazetteers
 from ..nlp.mentions import INSTRUMENT, SPAN_KEY
 from ..records import Quantity
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
 from .candidates import (Candidate, buyer_of_class, choose_actor, link_outside_clause, maker_supplies, seller_to,
                          specific_earlier, usual_recipient, weapons_elsewhere)
+from .completions import complete_roles, extra_events, not_an_event, speaker_and_stance, unnamed_means
 from .document import DocContext, Speaker
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
-from .stance import decide_stance
+from .targets import OWN_PEOPLE, attacking_nationals, on_own_people
 from .times import time_of
 
 _PROVIDE = {"provide", "offer", "give", "conduct", "deliver", "run", "organize", "organise", "extend"}
@@ -169,8 +170,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue   # "howitzers fire during a drill": an exercise, not an attack
         if rule.frame == "give" and _acts_through_infinitive(trigger):
             continue   # "moved to keep sanctions", "offered to send tanks": the infinitive is the act
-        if rule.type == "use" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
-            continue   # "drones for use in Ukraine": a purpose, not a report of an attack
+        if not_an_event(ctx, rules, trigger, rule):
+            continue   # "drones for use in Ukraine", "sanctions targeting firms", "a depot used by militias"
         if _weapon_carries(ctx, trigger):
             continue   # "aircraft modified so that they could carry nuclear weapons": a payload, not a transfer
         if rule.type == "transfer" and any(t.lemma_.lower() in _TRAINING_WORDS for c in trigger.children
@@ -178,6 +179,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
             continue   # "Britain has provided flight training": the training is the event
 
         roles = fill_roles(ctx, rules, trigger, rule)
+        halt = complete_roles(ctx, rules, trigger, rule, roles, found)
         weapons = roles.weapons
         if not weapons and rule.type != "sanction":
             # "Iran will also train Russians in how to use it": the weapon of the sentence before,
@@ -199,6 +201,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 # "the Israeli Air Force attacked a target": an air force strikes from aircraft.
                 weapons = [WeaponRef(_service_class(roles) or "arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
                 roles.rules.append("weapon/attacker-service")
+            elif means := unnamed_means(ctx, rules, trigger, rule, roles, earlier):
+                weapons = means   # "a bombing", "the Air Force attacked", "training pilots to use F-16s"
             elif rule.frame == "train" and any(rules.is_cue("aircrew", t.lower_) for t in trigger.subtree):
                 # "the training of Ukrainian pilots": pilots are trained to fly aircraft.
                 weapons = [WeaponRef("aircraft", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
@@ -223,11 +227,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         if not (roles.recipients if rule.frame in ("intercept", "origin") else roles.agents) and roles.pronoun is not None:
             _resolve_pronoun_agent(ctx, roles, speaker)
         link_outside_clause(ctx, rules, roles, speaker)
-        stance = decide_stance(rules, trigger, speaker, roles.theme)
+        speaker, stance = speaker_and_stance(ctx, rules, trigger, rule, roles, speaker)
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
-        for weapon_class, group in groups.items():
-            events += _events_for(ctx, conflicts, roles, rule.type, weapon_class, group, speaker,
-                                  stance.stance, stance.rules, time, precision, violates, sent)
+        made = [ev for weapon_class, group in groups.items() for ev in _events_for(ctx, conflicts, roles, rule.type,
+                weapon_class, group, speaker, stance.stance, stance.rules, time, precision, violates, sent)]
+        events += extra_events(ctx, rules, trigger, rule, made, halt, speaker)
     return events + _relative_denials(ctx, rules, sent, events)
 
 
@@ -464,6 +468,12 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             agents = [foe]
             rule_ids.append("role/use/conflict-adversary")
             confidence = 0.5
+    if not agents and etype == "use" and targets_known:
+        # "Saudi and Emirati warplanes bombed Yemen": no known adversary; the attacking weapon's nationality
+        agents = [a for a in attacking_nationals(ctx, roles.trigger, group) if a not in targets_known]
+        if agents:
+            rule_ids.append("role/use/weapon-nationality")
+            confidence = 0.4
     if not agents and etype == "training":
         # "Ukrainian crews will be trained on the Leopards in Germany": the host trains, else the maker.
         hosts = [code for code, _ in (roles.hosts or ([roles.place] if roles.place else [])) if code not in recipients]
@@ -500,7 +510,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
 
     def make(etype_: str, actor: str | None, recipient: str | None, location: str | None, place: str | None,
              wclass: str | None, extra_rules: list[str], conf: float, own_models: list[str] | None = None) -> None:
-        if recipient == actor and actor is not None:
+        if recipient == actor and actor is not None and OWN_PEOPLE not in extra_rules:
             return
         kept = sorted(set(own_models)) if own_models is not None else models if wclass == weapon_class else []
         out.append(Event(etype_, actor, recipient, location, place, wclass, kept,
@@ -523,6 +533,10 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
                 if foe:
                     targets = [foe]
                     rules_extra.append("role/use/conflict-adversary")
+            if not targets and _is_state(actor) and place_code in (None, actor) and on_own_people(
+                    ctx, load_rules(), roles.trigger, actor):
+                targets = [actor]   # "the military has responded with air strikes" on its opponents: its own people
+                rules_extra.append(OWN_PEOPLE)
             # "deploy drones" with no target or place is stationing, not an attack; but "militias using
             # Iranian drones" still says the drones reached them (below).
             stationed = not targets and not place_code and roles.trigger.lemma_.lower() in _AMBIGUOUS_USE \
@@ -533,7 +547,7 @@ def _events_for(ctx: DocContext, conflicts: list[Conflict], roles: Roles, etype:
             # "Russia used Iranian drones": the drones came from Iran.
             # ("used TB2s alongside Iranian Mohajer-6 drones": each origin sent its own models)
             for origin in dict.fromkeys(w.supplier or w.producer for w in group):
-                if origin and actor and origin != actor:
+                if origin and actor and origin != actor and "role/use/weapon-nationality" not in rule_ids:
                     make("transfer", origin, actor, None, None, weapon_class, ["implied/transfer-from-origin"], 0.4,
                          [w.model for w in group if (w.supplier or w.producer) == origin and w.model])
         elif etype == "production":
@@ -692,7 +706,8 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
         elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in use_targets:
             # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
             fill(ev, "recipient", use_targets[ev.actor], "role/use/document-target", 0.3)
-        if ev.actor is None or ev.actor == ev.recipient or (ev.type == "training" and ev.recipient is None):
+        if ev.actor is None or (ev.actor == ev.recipient and OWN_PEOPLE not in ev.rules) or (
+                ev.type == "training" and ev.recipient is None):
             continue
         out.append(maker_supplies(ev, referents))
     return out
