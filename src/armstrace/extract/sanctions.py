@@ -27,7 +27,7 @@ _TARGET_PREPS = ("on", "against", "at")
 
 
 def _subject_actors(ctx: DocContext, rules: Rules, verb: Token) -> list[ActorRef]:
-    from .arguments import _subject
+    from .clauses import subject as _subject
 
     subj, _ = _subject(ctx, rules, verb)
     return actors_in_phrase(ctx, subj) if subj is not None else []

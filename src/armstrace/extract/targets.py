@@ -211,7 +211,7 @@ def war_enemies(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]
 def involved(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]:
     """'The UAE is suspected of involvement in a bombing', 'denied any role in the attack', 'the coalition
     responsible for the bombing', 'claimed responsibility for the attack': the party tied to the attack."""
-    from .arguments import _subject
+    from .clauses import subject as _subject
 
     if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ not in ("in", "for"):
         return []

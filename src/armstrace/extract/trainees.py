@@ -86,13 +86,11 @@ def training_means(ctx: DocContext, rules: Rules, trigger: Token) -> list[Weapon
 def received_training(rules: Rules, trigger: Token) -> bool:
     """'crews completed training', 'engineers undergo training', 'the firm will provide training': a
     training gone through or given, so about the weapons the sentence has just named."""
-    from .arguments import _BEGIN
-
     if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "xcomp") or trigger.head.pos_ not in ("VERB", "AUX"):
         return False
     verb = trigger.head.lemma_.lower()
     # ("Baykar will also provide training": given with the weapons just named)
-    return verb in _BEGIN or rules.is_cue("recipient-verb", verb) or any(
+    return rules.is_cue("begin", verb) or rules.is_cue("recipient-verb", verb) or any(
         r.frame == "give" for r in rules.by_lemma.get((verb, "VERB"), []))
 
 
@@ -183,7 +181,7 @@ def taught_as(weapons: list[WeaponRef], trigger: Token) -> list[WeaponRef]:
 def mission_parties(ctx: DocContext, rules: Rules, trigger: Token) -> tuple[list[ActorRef], list[ActorRef]]:
     """'Turkey runs a training mission for Somali soldiers': a training word naming a mission, course
     or programme takes its trainees from the mission's 'for/of' and its trainer from who runs it."""
-    from .arguments import _subject
+    from .clauses import subject as _subject
 
     if trigger.pos_ != "NOUN" or trigger.dep_ != "compound" or trigger.head.pos_ != "NOUN":
         return [], []
