@@ -1,0 +1,139 @@
+"""Who a speaker phrase stands for: a state, a body, a person's state, or the author.
+
+Split from attribution.py (which finds *which* phrase speaks) so that each
+stays readable: this module turns the phrase into claimants through the
+gazetteers (people, organs, demonyms), pronouns, surnames and role nouns
+that point back ("the ministry added", "Izoria said", "he said").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..nlp.mentions import PERSON
+from ..rules import Rules
+from .document import DocContext, Speaker
+from .phrases import actors_in_phrase
+
+_SUBJ = ("nsubj", "nsubjpass")
+_OFFICIAL_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman",
+                    "spokeswoman", "spokesperson", "secretary", "general", "admiral", "commander", "official",
+                    "diplomat", "adviser", "advisor", "king", "emir", "prince", "leader", "deputy", "chief"}
+_OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency", "military", "army",
+               "office", "administration", "kremlin"}
+_ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
+               "government", "president", "ambassador", "envoy", "department", "embassy", "army", "military",
+               "navy", "command", "agency", "office", "administration", "regime", "country", "chancellor",
+               "premier", "leader", "general", "commander", "diplomat", "statement", "force", "forces",
+               "service"}
+# "The ministry added": only as far back as a reader would look (about three sentences).
+_POINT_BACK_CHARS = 600
+_RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
+_FIRST_PERSON = {"we", "our", "us"}
+_THIRD_PERSON = {"he", "she", "they"}
+# Belief verbs attribute and hedge at once: "US intelligence believes ...".
+_BELIEF = {"believe", "suspect", "think", "assess", "estimate", "fear", "speculate", "suggest"}
+
+
+_DISMISSIVE = {"baseless", "groundless", "false", "fabricated", "untrue", "lie", "lies", "nonsense", "unfounded",
+               "absurd", "fake", "ridiculous", "fiction", "propaganda", "speculation", "misinformation"}
+
+
+def _speaker_phrase(head: Token) -> str:
+    """The speaker as written: the subject phrase, without trailing clauses, at most 12 words."""
+    toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "advcl", "punct") or t.i == head.i]
+    left = min(t.i for t in toks)
+    right = max(t.i for t in toks)
+    span = head.doc[left:right + 1]
+    if len(span) > 12:
+        span = head.doc[max(left, head.i - 6):min(right, head.i + 6) + 1]
+    return span.text.strip(" ,")
+
+
+def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
+    """Turn a speaker phrase into claimants: a state or body, or the author."""
+    text = _speaker_phrase(head)
+    if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
+        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
+    if head.lower_ == "they" and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS \
+            and (ctx.last_person is None or ctx.last_speaker.claimants != ctx.last_person.claimants):
+        # "US officials said ... . They also said ...": the officials, not the last person named.
+        back = ctx.last_speaker
+        return Speaker(back.claimants, back.text, rules=["attribution/pronoun-speaker"], gazetteer_ids=back.gazetteer_ids)
+    if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
+        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
+    if head.lower_ == "it":
+        # "The Treasury designated firms that it said sold engines": the subject of a clause above.
+        for anc in head.ancestors:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i != head.i and c.lower_ != "it"), None)
+            refs = actors_in_phrase(ctx, subj) if subj is not None else []
+            if refs:
+                return Speaker([r.actor for r in refs], text, rules=["attribution/it-subject"],
+                               gazetteer_ids=[r.span.kb_id_ for r in refs])
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and ctx.mention(head) is None:
+        # "Its spokesman, Nasser Kanaani": the state or body named just before speaks.
+        for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
+            span = ctx.mention(ctx.doc[i])
+            actor = ctx.actor_of(span) if span is not None else None
+            if span is not None and actor:
+                return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
+    if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
+        known = ctx.people[head.text]
+        ctx.last_person = known
+        return Speaker(known.claimants, text, rules=["attribution/surname"], gazetteer_ids=known.gazetteer_ids)
+    refs = actors_in_phrase(ctx, head)
+    official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
+    if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
+            and all(r.label == "DEMONYM" for r in refs):
+        # "the British Guardian", "Austrian expert X": a nationality does not make one the state's voice;
+        # "Danish Prime Minister Mette Frederiksen" does.
+        refs = []
+    # Appositions name the same person: "Robert Wood, a US ambassador"; so does "known as":
+    # "the monitors, known as the Panel of Experts".
+    if not refs:
+        for child in head.children:
+            if child.dep_ == "appos":
+                refs = actors_in_phrase(ctx, child)
+                break
+            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name"):
+                refs = [r for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
+                        for o in p.children if o.dep_ == "pobj" for r in actors_in_phrase(ctx, o)]
+                if refs:
+                    break
+    if refs:
+        speaker = Speaker([r.actor for r in refs], text, rules=["attribution/gazetteer"],
+                          gazetteer_ids=[r.span.kb_id_ for r in refs])
+        if any(r.label == PERSON for r in refs) or head.ent_type_ == "PERSON":
+            ctx.last_person = speaker
+        ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
+        _remember_name(ctx, head, speaker)
+        return speaker
+    # "The ministry added", "the official said": a definite role noun points back to the last
+    # state or body that spoke.
+    if head.lemma_.lower() in _ROLE_NOUNS and any(c.lower_ == "the" for c in head.children) \
+            and not any(c.pos_ == "PROPN" for c in head.children) \
+            and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS:
+        back = ctx.last_speaker
+        return Speaker(back.claimants, text, rules=["attribution/role-noun-back"], gazetteer_ids=back.gazetteer_ids)
+    speaker = Speaker(["author"], text, rules=["attribution/non-state-speaker"])
+    if head.ent_type_ == "PERSON":
+        ctx.last_person = speaker
+    return speaker
+
+
+def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
+    """Register the speaker's surname (and any apposed name) for later 'Wood said'."""
+    names = [head] + [c for c in head.children if c.dep_ == "appos"]
+    for tok in names:
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+            ctx.people[tok.text] = speaker
+        span = ctx.mention(tok)
+        if span is not None and span.label_ == PERSON:
+            ctx.people[span[-1].text] = speaker
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B":
+            # "Shin Won-sik ... Shin said": the family name may come first.
+            first = next((e for e in ctx.ents_of(tok.sent) if e.start <= tok.i < e.end), None)
+            if first is not None and len(first) > 1 and first[0].text not in ctx.people:
+                ctx.people[first[0].text] = speaker
+
+
