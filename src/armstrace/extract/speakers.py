@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from functools import lru_cache
+
+from ..gazetteer import load_gazetteers
 from ..nlp.mentions import PERSON
 from ..rules import Rules
 from .document import DocContext, Speaker
@@ -100,6 +103,11 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
                         for o in p.children if o.dep_ == "pobj" for r in actors_in_phrase(ctx, o)]
                 if refs:
                     break
+    if refs and all(r.span.kb_id_ in _firm_ids() and r.span.root.i == head.i for r in refs):
+        # "Rheinmetall said it delivered ...": a firm is its state as a party, but its own statements are
+        # the author's to relay, with the firm as speaker (GUIDELINES, real DECISIONS). Its officers named as
+        # people ("the company's chief executive, X, said") are left to the gazetteer.
+        return Speaker(["author"], text, rules=["attribution/firm-speaker"], gazetteer_ids=[r.span.kb_id_ for r in refs])
     if refs:
         speaker = Speaker([r.actor for r in refs], text, rules=["attribution/gazetteer"],
                           gazetteer_ids=[r.span.kb_id_ for r in refs])
@@ -137,3 +145,9 @@ def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
                 ctx.people[first[0].text] = speaker
 
 
+
+
+@lru_cache(maxsize=1)
+def _firm_ids() -> frozenset[str]:
+    """Gazetteer ids of firms (organs of kind 'company'): they speak as themselves, not as their state."""
+    return frozenset(o.id for o in load_gazetteers().organs if o.kind == "company")
