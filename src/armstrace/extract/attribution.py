@@ -116,6 +116,11 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
     if kind == "report" and any(c.dep_ == "neg" for c in verb.children):
         # "Russia has not confirmed the sale": a non-denial is nobody's claim.
         return Speaker([], speaker.text, rules=[*speaker.rules, "attribution/non-confirmation"])
+    if speaker.claimants == ["author"] and cited is None:
+        # "Riyadh bought missiles according to US intelligence, CNN reported": the outlet relays a state.
+        source = according_to(ctx, rules, verb.sent, relay=False)
+        if source is not None and source.claimants != ["author"]:
+            cited = source
     if cited is not None and speaker.claimants == ["author"]:
         cited.text = speaker.text
         speaker = cited
@@ -170,13 +175,19 @@ def _detached_content_clause(ctx: DocContext, rules: Rules, trigger: Token) -> S
     return None
 
 
-def according_to(ctx: DocContext, rules: Rules, sent: Span) -> Speaker | None:
-    """'according to X' anywhere in the sentence."""
+def according_to(ctx: DocContext, rules: Rules, sent: Span, relay: bool = True) -> Speaker | None:
+    """'according to X' anywhere in the sentence; "according to Le Monde, which cited French
+    intelligence" is the cited state's claim."""
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             for child in tok.nbor().children:
                 if child.dep_ == "pobj":
                     speaker = resolve_speaker(ctx, rules, child)
+                    if speaker.claimants == ["author"] and relay:
+                        cited = _citation(ctx, rules, child)
+                        if cited is not None:
+                            cited.text = speaker.text
+                            speaker = cited
                     speaker.rules = [*speaker.rules, "attribution/according-to"]
                     return speaker
     return None

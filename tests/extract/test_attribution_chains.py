@@ -1,0 +1,30 @@
+"""Attribution chains: who claims an event when speakers nest, cite or are named by description.
+
+Invented sentences, one construction each (the real pages are never copied here).
+"""
+from __future__ import annotations
+
+from armstrace.extract import extract_doc
+from armstrace.records import Article, Record
+
+
+def extract(nlp, text: str) -> list[Record]:
+    return extract_doc(nlp(text), Article(doc_id="t", text=text))
+
+
+def claims(records: list[Record], actor: str) -> set[tuple[str, str]]:
+    return {(r.claimant, r.stance) for r in records if r.actor == actor}
+
+
+def test_a_firm_as_speaker_is_relayed_by_the_author(nlp):
+    found = claims(extract(nlp, "Rheinmetall said it had delivered twenty tanks to Hungary."), "DEU")
+    assert found == {("author", "asserted")}
+
+
+def test_an_outlet_citing_a_state_source_gives_that_state(nlp):
+    text = "Morocco bought howitzers from France according to Spanish intelligence, El Pais reported."
+    assert ("ESP", "asserted") in claims(extract(nlp, text), "FRA")
+    text = "Qatar received tanks from Germany, according to Le Monde, which cited French intelligence."
+    assert ("FRA", "asserted") in claims(extract(nlp, text), "DEU")
+    text = "Egypt has bought thirty Chinese drones, the daily reported, citing two Italian officials."
+    assert ("ITA", "asserted") in claims(extract(nlp, text), "CHN")
