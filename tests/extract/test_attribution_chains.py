@@ -28,3 +28,11 @@ def test_an_outlet_citing_a_state_source_gives_that_state(nlp):
     assert ("FRA", "asserted") in claims(extract(nlp, text), "DEU")
     text = "Egypt has bought thirty Chinese drones, the daily reported, citing two Italian officials."
     assert ("ITA", "asserted") in claims(extract(nlp, text), "CHN")
+
+
+def test_an_outlet_reporting_on_its_own_is_relayed_and_hedged(nlp):
+    found = claims(extract(nlp, "The Sentinel newspaper reported that Kenya had bought armed drones from Turkey."), "TUR")
+    assert found == {("author", "hedged")}
+    # a state that reports in its own name is asserted
+    found = claims(extract(nlp, "Kenya reported that it had bought armed drones from Turkey."), "TUR")
+    assert found == {("KEN", "asserted")}

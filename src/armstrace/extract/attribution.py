@@ -130,6 +130,15 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
     return speaker
 
 
+def _relayed_report(rules: Rules, verb: Token, speaker: Speaker) -> bool:
+    """'The Times reported that ...', 'local media reported': an outlet's report that the text only relays
+    is hedged (GUIDELINES, media and sources); a person or body stating in its own name is not."""
+    if speaker.claimants != ["author"] or not rules.is_cue("relay-verb", verb.lemma_.lower()):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
+    return subj is not None and subj.ent_type_ != "PERSON" and subj.pos_ != "PRON"
+
+
 _REPORT_NOUNS = {"statement", "claim", "allegation", "accusation", "assessment", "report", "warning",
                  "announcement", "assertion", "charge", "finding", "conclusion", "belief", "estimate",
                  "intelligence", "evidence", "indication", "sign", "denial", "testimony", "briefing"}
@@ -233,6 +242,7 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     for verb, kind in governing:
         speaker = _speaker_of_verb(ctx, rules, verb, kind)
         if speaker is not None:
+            speaker.hedge = speaker.hedge or _relayed_report(rules, verb, speaker)
             return speaker
     # 2. A reporting noun over the event: "a statement from X that ...", "X's claim that ...".
     speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger)
