@@ -36,3 +36,22 @@ def test_an_outlet_reporting_on_its_own_is_relayed_and_hedged(nlp):
     # a state that reports in its own name is asserted
     found = claims(extract(nlp, "Kenya reported that it had bought armed drones from Turkey."), "TUR")
     assert found == {("KEN", "asserted")}
+
+
+def test_an_official_of_no_named_state_speaks_for_the_subject_state(nlp):
+    text = ("Chile has received six F-16 jets from the Netherlands, Defence Minister Maya Fernandez said on Friday. "
+            "Fernandez said the jets were delivered last week.")
+    found = extract(nlp, text)
+    assert ("CHL", "asserted") in claims(found, "NLD")
+    assert {r.claimant for r in found if "Fernandez said" in r.evidence} <= {"CHL"}
+    # a former official does not speak for a state
+    text = "Chile has received six F-16 jets from the Netherlands, former Defence Minister Jaime Ravinet said."
+    assert ("author", "asserted") in claims(extract(nlp, text), "NLD")
+
+
+def test_talks_about_a_supply_are_hedged(nlp):
+    text = ("Kazakhstan has received four Su-30 jets from Russia, Defence Minister Ruslan Zhaksylykov said. "
+            "Speaking to a local daily, Zhaksylykov said he had talks in Moscow with Russian Defence Minister "
+            "Sergei Shoigu on the supply of four Mi-35 helicopters.")
+    found = {(r.claimant, r.stance) for r in extract(nlp, text) if "talks" in r.evidence}
+    assert found == {("KAZ", "hedged")}

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..rules import Rules
 from .document import DocContext, Speaker
 from .phrases import actors_in_phrase
-from .speakers import _BELIEF, _DISMISSIVE, _OWN_ORGANS, _RUN_ON_MODALS, _SUBJ, resolve_speaker
+from .speakers import _BELIEF, _DISMISSIVE, _OFFICIAL_TITLES, _OWN_ORGANS, _RUN_ON_MODALS, _SUBJ, resolve_speaker
 
 __all__ = ["according_to", "attribute", "quote_speaker", "reporting_verbs", "resolve_speaker"]
 
@@ -218,6 +218,10 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
             # "the government" pointed back to another state, but the sentence's own actor is meant.
             return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
                            [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
+    if speaker.claimants == ["author"] and "attribution/non-state-speaker" in speaker.rules:
+        own = _official_of_subject(ctx, trigger, speaker)
+        if own is not None:
+            return own
     if speaker.claimants != ["author"] or not speaker.text or not agent_actors:
         return speaker
     words = speaker.text.lower().split()
@@ -231,6 +235,33 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
     return speaker
+
+
+def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> Speaker | None:
+    """'Serbia has received jets from Belarus, Defence Minister X said': an official whose state the
+    text does not name speaks for the state that is the subject of what he reports (officials report
+    their own state's doings), as "the government said" does for the acting state."""
+    words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
+    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words):
+        return None
+    clause = trigger
+    while not any(c.dep_ in _SUBJ for c in clause.children) and clause.dep_ not in ("ROOT", "ccomp", "parataxis") \
+            and clause.head.i != clause.i:
+        clause = clause.head
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
+    span = ctx.mention(subj) if subj is not None else None
+    actor = ctx.actor_of(span) if span is not None else None
+    if not actor or not (len(actor) == 3 and actor.isupper()):
+        return None
+    own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, "attribution/official-of-subject"],
+                  [span.kb_id_])
+    name = (speaker.text or "").split()[-1].strip(",.")
+    if name[:1].isupper() and name.lower() not in _OFFICIAL_TITLES and (
+            name not in ctx.people or ctx.people[name].claimants == ["author"]):
+        # "... , Defence Minister X Y said. ... Y added": the surname keeps the state from now on.
+        ctx.people[name] = Speaker([actor], speaker.text, rules=["attribution/official-of-subject"],
+                                   gazetteer_ids=[span.kb_id_])
+    return own
 
 
 def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
