@@ -55,3 +55,10 @@ def test_talks_about_a_supply_are_hedged(nlp):
             "Sergei Shoigu on the supply of four Mi-35 helicopters.")
     found = {(r.claimant, r.stance) for r in extract(nlp, text) if "talks" in r.evidence}
     assert found == {("KAZ", "hedged")}
+
+
+def test_a_leader_named_by_surname_alone_speaks_for_his_state(nlp):
+    text = "Hollande said France had delivered two frigates to Morocco."
+    assert claims(extract(nlp, text), "FRA") == {("FRA", "asserted")}
+    text = "Joly said Canada had sent armoured vehicles to Jordan."
+    assert claims(extract(nlp, text), "CAN") == {("CAN", "asserted")}

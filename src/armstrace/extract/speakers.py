@@ -84,6 +84,11 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         known = ctx.people[head.text]
         ctx.last_person = known
         return Speaker(known.claimants, text, rules=["attribution/surname"], gazetteer_ids=known.gazetteer_ids)
+    famous = _known_surname(head) if head.pos_ == "PROPN" and ctx.mention(head) is None else None
+    if famous is not None:
+        speaker = Speaker([famous.actor], text, rules=["attribution/gazetteer-surname"], gazetteer_ids=[famous.id])
+        ctx.last_person = ctx.people[head.text] = speaker
+        return speaker
     refs = actors_in_phrase(ctx, head)
     official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
     if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
@@ -151,3 +156,23 @@ def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
 def _firm_ids() -> frozenset[str]:
     """Gazetteer ids of firms (organs of kind 'company'): they speak as themselves, not as their state."""
     return frozenset(o.id for o in load_gazetteers().organs if o.kind == "company")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, object]:
+    """Surname -> gazetteer person, for surnames that name one person only ("Hollande said")."""
+    seen: dict[str, list] = {}
+    for person in load_gazetteers().people:
+        for name in {person.name, *person.aliases}:
+            last = name.split()[-1]
+            if len(last) >= 4 and person not in seen.setdefault(last, []):
+                seen[last].append(person)
+    return {last: found[0] for last, found in seen.items() if len(found) == 1}
+
+
+def _known_surname(head: Token):  # type: ignore[no-untyped-def]
+    """A bare surname that only one leader in the gazetteer bears: the leader, though the text never
+    gave the full name ("Hollande said" in an article that calls him "the French president")."""
+    if any(c.dep_ in ("compound", "amod", "det", "poss") for c in head.children) or not head.text[:1].isupper():
+        return None
+    return _surnames().get(head.text)
