@@ -21,7 +21,7 @@ Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "mar
                 "train", "sanction", "supplier", "ban"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
-                  "violation", "author-speaker", "future", "combat", "relay-verb"]
+                  "violation", "author-speaker", "future", "combat", "relay-verb", "state-organ"]
 
 
 class Trigger(Entry):

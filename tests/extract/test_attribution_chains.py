@@ -62,3 +62,10 @@ def test_a_leader_named_by_surname_alone_speaks_for_his_state(nlp):
     assert claims(extract(nlp, text), "FRA") == {("FRA", "asserted")}
     text = "Joly said Canada had sent armoured vehicles to Jordan."
     assert claims(extract(nlp, text), "CAN") == {("CAN", "asserted")}
+
+
+def test_a_nationality_names_the_state_of_an_organ_but_not_of_a_newspaper(nlp):
+    text = "The Austrian Defence Office said Germany had delivered tanks to Ukraine."
+    assert claims(extract(nlp, text), "DEU") == {("AUT", "asserted")}
+    text = "The Austrian daily Kurier said Germany had delivered tanks to Ukraine."
+    assert {c for c, _ in claims(extract(nlp, text), "DEU")} == {"author"}

@@ -92,9 +92,10 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     refs = actors_in_phrase(ctx, head)
     official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
     if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
-            and all(r.label == "DEMONYM" for r in refs):
+            and all(r.label == "DEMONYM" for r in refs) and not rules.is_cue("state-organ", head.lemma_.lower()):
         # "the British Guardian", "Austrian expert X": a nationality does not make one the state's voice;
-        # "Danish Prime Minister Mette Frederiksen" does.
+        # "Danish Prime Minister Mette Frederiksen" does, and so does a state organ ("the Swiss State
+        # Secretariat for Economic Affairs").
         refs = []
     # Appositions name the same person: "Robert Wood, a US ambassador"; so does "known as":
     # "the monitors, known as the Panel of Experts".
