@@ -69,3 +69,11 @@ def test_a_nationality_names_the_state_of_an_organ_but_not_of_a_newspaper(nlp):
     assert claims(extract(nlp, text), "DEU") == {("AUT", "asserted")}
     text = "The Austrian daily Kurier said Germany had delivered tanks to Ukraine."
     assert {c for c, _ in claims(extract(nlp, text), "DEU")} == {"author"}
+
+
+def test_the_title_points_back_to_the_person_who_bears_it(nlp):
+    text = ("Ukrainian villagers welcomed the news. Defence Minister Suren Papikyan said Armenia had received "
+            "howitzers from India. Russia's ambassador Ivan Petrov said he regretted it. "
+            "The minister said India had also sold anti-tank missiles to Armenia.")
+    found = {r.claimant for r in extract(nlp, text) if r.evidence.startswith("The minister")}
+    assert found == {"ARM"}

@@ -261,6 +261,7 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
         # "... , Defence Minister X Y said. ... Y added": the surname keeps the state from now on.
         ctx.people[name] = Speaker([actor], speaker.text, rules=["attribution/official-of-subject"],
                                    gazetteer_ids=[span.kb_id_])
+        ctx.last_person = ctx.people[name]
     return own
 
 

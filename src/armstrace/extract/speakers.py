@@ -122,6 +122,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
         _remember_name(ctx, head, speaker)
         return speaker
+    titled = _titled_back(ctx, head)
+    if titled is not None:
+        return titled
     # "The ministry added", "the official said": a definite role noun points back to the last
     # state or body that spoke.
     if head.lemma_.lower() in _ROLE_NOUNS and any(c.lower_ == "the" for c in head.children) \
@@ -177,3 +180,18 @@ def _known_surname(head: Token):  # type: ignore[no-untyped-def]
     if any(c.dep_ in ("compound", "amod", "det", "poss") for c in head.children) or not head.text[:1].isupper():
         return None
     return _surnames().get(head.text)
+
+
+def _titled_back(ctx: DocContext, head: Token) -> Speaker | None:
+    """'The minister stated ...' after 'Georgia's Defence Minister X said': a definite title points back
+    to the last person named with that title (as written, or as the gazetteer gives the role)."""
+    title = head.lemma_.lower()
+    back = ctx.last_person
+    if title not in _OFFICIAL_TITLES or back is None or back.claimants == ["author"] or \
+            not any(c.lower_ == "the" for c in head.children) or \
+            any(c.pos_ == "PROPN" or c.dep_ in ("amod", "compound") for c in head.children):
+        return None
+    roles = [p.role.lower() for p in load_gazetteers().people if p.id in back.gazetteer_ids]
+    if title not in (back.text or "").lower().split() and not any(title in r.split() for r in roles):
+        return None
+    return Speaker(back.claimants, _speaker_phrase(head), rules=["attribution/title-back"], gazetteer_ids=back.gazetteer_ids)
