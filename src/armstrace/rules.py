@@ -21,7 +21,8 @@ Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "mar
                 "train", "sanction", "supplier", "ban"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
-                  "violation", "author-speaker", "future", "combat", "relay-verb", "state-organ"]
+                  "violation", "author-speaker", "future", "combat", "relay-verb", "state-organ",
+                  "statement-noun"]
 
 
 class Trigger(Entry):

@@ -77,3 +77,13 @@ def test_the_title_points_back_to_the_person_who_bears_it(nlp):
             "The minister said India had also sold anti-tank missiles to Armenia.")
     found = {r.claimant for r in extract(nlp, text) if r.evidence.startswith("The minister")}
     assert found == {"ARM"}
+
+
+def test_the_statement_points_back_to_its_issuer_and_the_breached_embargo_stands(nlp):
+    text = ("The Greek coast guard says that it seized rifles and missiles bound for Libya from Turkey. "
+            "The cargo ship was stopped near Crete on Friday. Officers found crates of anti-tank rockets. "
+            "Inspectors counted more than 300 rifles. Photographs show the crates stacked in the hold. "
+            "The ship had left a Turkish port two weeks before. "
+            "The shipment of rifles would violate a UN arms embargo on Libya, the statement said.")
+    found = {(r.claimant, r.stance) for r in extract(nlp, text) if r.type == "sanction"}
+    assert found == {("GRC", "asserted")}

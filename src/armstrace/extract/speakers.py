@@ -122,6 +122,12 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
         _remember_name(ctx, head, speaker)
         return speaker
+    if rules.is_cue("statement-noun", head.lemma_.lower()) and any(c.lower_ == "the" for c in head.children) \
+            and not any(c.pos_ == "PROPN" and c.ent_type_ != "DATE" for c in head.children) and ctx.last_speaker is not None:
+        # "the statement said", "the February 13 statement said": a statement stays its issuer's for the
+        # whole article, however far back the issuer was named.
+        back = ctx.last_speaker
+        return Speaker(back.claimants, text, rules=["attribution/statement-back"], gazetteer_ids=back.gazetteer_ids)
     titled = _titled_back(ctx, head)
     if titled is not None:
         return titled
