@@ -87,3 +87,13 @@ def test_the_statement_points_back_to_its_issuer_and_the_breached_embargo_stands
             "The shipment of rifles would violate a UN arms embargo on Libya, the statement said.")
     found = {(r.claimant, r.stance) for r in extract(nlp, text) if r.type == "sanction"}
     assert found == {("GRC", "asserted")}
+
+
+def test_the_outermost_speaker_of_nested_reports_claims(nlp):
+    text = "Finland said Sweden had sold tanks to Latvia, an Estonian diplomat said."
+    assert claims(extract(nlp, text), "SWE") == {("EST", "asserted")}
+    # a report in an adverbial clause is not quoted by the main speaker
+    text = ("In May, after Polish officials said Belarus was buying rockets from Iran, "
+            "Minsk said it had never bought weapons from Tehran.")
+    found = {r.claimant for r in extract(nlp, text) if r.stance != "denied"}
+    assert "BLR" not in found

@@ -265,12 +265,40 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
     return own
 
 
+def _trailing_attribution(ctx: DocContext, rules: Rules, trigger: Token,
+                          governing: list[tuple[Token, str]]) -> Speaker | None:
+    """'Finland said Sweden sold tanks to Latvia, an Estonian diplomat said': when one report is set inside
+    another that trails the sentence after a comma, the outermost speaker makes the claim (if a state or
+    body; an outlet outside only relays the state within)."""
+    if len(governing) < 2:
+        return None
+    verb, kind = governing[-1]
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or verb.i < trigger.i or subj.left_edge.i == 0 or \
+            verb.doc[subj.left_edge.i - 1].text not in (",", "”", '"'):
+        return None
+    step = governing[0][0]
+    while step.i != verb.i:
+        if step.dep_ not in ("ccomp", "parataxis") or any(
+                c.dep_ == "mark" and c.lower_ not in ("that", "whether") for c in step.children):
+            return None   # "after US officials said ..., Pyongyang said ...": the inner report is no quote of the outer
+        step = step.head
+    speaker = _speaker_of_verb(ctx, rules, verb, kind)
+    if speaker is None or speaker.claimants == ["author"] or not speaker.claimants:
+        return None
+    speaker.rules = [*speaker.rules, "attribution/outermost"]
+    return speaker
+
+
 def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
     sent = trigger.sent
     verbs = [(v, k) for v, k in reporting_verbs(rules, sent) if v.i != trigger.i and v.i not in agents]
     # 1. A reporting verb that governs the trigger, nearest first.
     governing = [(v, k) for v, k in verbs if _governs(v, trigger) and not _in_subject(v, trigger)]
     governing.sort(key=lambda vk: -len(list(vk[0].ancestors)))
+    outer = _trailing_attribution(ctx, rules, trigger, governing)
+    if outer is not None:
+        return outer
     for verb, kind in governing:
         speaker = _speaker_of_verb(ctx, rules, verb, kind)
         if speaker is not None:
