@@ -97,3 +97,11 @@ def test_the_outermost_speaker_of_nested_reports_claims(nlp):
             "Minsk said it had never bought weapons from Tehran.")
     found = {r.claimant for r in extract(nlp, text) if r.stance != "denied"}
     assert "BLR" not in found
+
+
+def test_said_to_be_is_hearsay_not_the_subject_speaking_and_an_agreed_future_is_asserted(nlp):
+    text = ("Indonesia will acquire six frigates from Italy by 2030 in a $4 billion deal, "
+            "said to be the largest naval export for Rome.")
+    assert claims(extract(nlp, text), "ITA") == {("author", "asserted")}
+    # a plan with no agreement stays hedged
+    assert claims(extract(nlp, "Indonesia will acquire six frigates from Italy by 2030."), "ITA") == {("author", "hedged")}

@@ -92,6 +92,9 @@ def _conj_subject(verb: Token) -> Token | None:
     """The subject a conjoined verb shares with the first: "Iran denied it, and says the group ..."."""
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in verb.children):
         return None
+    if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children) and \
+            verb.nbor(-1).is_punct:
+        return None   # "..., said to be the biggest deal": a hearsay participle, not a second verb of the subject
     return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
 
 

@@ -42,6 +42,18 @@ def _own_clause_conj(tok: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
+def _under_agreement(rules: Rules, verb: Token) -> bool:
+    """'Pakistan will acquire eight submarines in a $5 billion agreement': the future is settled by a deal
+    that exists, so it is asserted (real DECISIONS: an agreement stated as signed)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "under"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and rules.is_cue("agreement-noun", obj.lemma_.lower()) and not any(
+                        rules.is_cue("hedge-word", c.lower_) for c in obj.children):
+                    return True
+    return False
+
+
 def _scope(trigger: Token, rules: Rules | None = None) -> list[Token]:
     """The trigger and its heads up to a clause boundary.
 
@@ -110,6 +122,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
             elif child.dep_ in ("aux", "advmod", "amod", "mark", "npadvmod") and (
                     rules.is_cue("hedge-word", word) or
                     (child.dep_ == "aux" and rules.is_cue("hedge-verb", word))):
+                if child.dep_ == "aux" and rules.is_cue("future", word) and _under_agreement(rules, tok):
+                    fired.append("stance/agreed-future")
+                    continue
                 hedged = True
         if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()):
             hedged = True
