@@ -105,3 +105,9 @@ def test_said_to_be_is_hearsay_not_the_subject_speaking_and_an_agreed_future_is_
     assert claims(extract(nlp, text), "ITA") == {("author", "asserted")}
     # a plan with no agreement stays hedged
     assert claims(extract(nlp, "Indonesia will acquire six frigates from Italy by 2030."), "ITA") == {("author", "hedged")}
+
+
+def test_an_authorized_sale_is_an_announced_decision(nlp):
+    found = {r.stance for r in extract(nlp, "The US Congress authorized the sale of F-35 jets to Greece.")
+             if r.type == "transfer"}
+    assert found == {"asserted"}
