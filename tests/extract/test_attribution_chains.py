@@ -111,3 +111,5 @@ def test_an_authorized_sale_is_an_announced_decision(nlp):
     found = {r.stance for r in extract(nlp, "The US Congress authorized the sale of F-35 jets to Greece.")
              if r.type == "transfer"}
     assert found == {"asserted"}
+    found = {r.stance for r in extract(nlp, "Spain has agreed to donate ten howitzers to Ukraine.") if r.type == "transfer"}
+    assert found == {"asserted"}
