@@ -113,3 +113,10 @@ def test_an_authorized_sale_is_an_announced_decision(nlp):
     assert found == {"asserted"}
     found = {r.stance for r in extract(nlp, "Spain has agreed to donate ten howitzers to Ukraine.") if r.type == "transfer"}
     assert found == {"asserted"}
+
+
+def test_suspended_exports_are_hedged(nlp):
+    text = ("Sweden has sold weapons to Israel for years. Foreign Minister Anna Berg told parliament on Monday "
+            "that the government was suspending arms exports to Israel.")
+    found = {r.stance for r in extract(nlp, text) if "suspending" in r.evidence and r.type == "transfer"}
+    assert found == {"hedged"}
