@@ -120,3 +120,8 @@ def test_suspended_exports_are_hedged(nlp):
             "that the government was suspending arms exports to Israel.")
     found = {r.stance for r in extract(nlp, text) if "suspending" in r.evidence and r.type == "transfer"}
     assert found == {"hedged"}
+
+
+def test_praise_for_a_deed_is_the_praisers_claim_and_the_authors(nlp):
+    text = "Polish President Andrzej Duda praised Germany for sending Leopard tanks to Ukraine."
+    assert claims(extract(nlp, text), "DEU") == {("POL", "asserted"), ("author", "asserted")}

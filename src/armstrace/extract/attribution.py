@@ -306,6 +306,13 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
         speaker = _speaker_of_verb(ctx, rules, verb, kind)
         if speaker is not None:
             speaker.hedge = speaker.hedge or _relayed_report(rules, verb, speaker)
+            if rules.is_cue("presupposing", verb.lemma_.lower()) and "author" not in speaker.claimants and \
+                    speaker.claimants and not any(a.dep_ == "ccomp" for a in trigger.ancestors if verb.i in
+                                                  {b.i for b in a.ancestors}):
+                # "Canberra praised Congress for authorising the sale": the praise is Australia's, the
+                # authorising is also told in the author's own voice.
+                speaker.claimants = [*speaker.claimants, "author"]
+                speaker.rules = [*speaker.rules, "attribution/presupposed"]
             return speaker
     # 2. A reporting noun over the event: "a statement from X that ...", "X's claim that ...".
     speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger)
