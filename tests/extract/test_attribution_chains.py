@@ -125,3 +125,13 @@ def test_suspended_exports_are_hedged(nlp):
 def test_praise_for_a_deed_is_the_praisers_claim_and_the_authors(nlp):
     text = "Polish President Andrzej Duda praised Germany for sending Leopard tanks to Ukraine."
     assert claims(extract(nlp, text), "DEU") == {("POL", "asserted"), ("author", "asserted")}
+
+
+def test_a_trailing_reporter_the_parser_hung_elsewhere_is_still_the_speaker(nlp):
+    text = ("The Syrian army used Russian-supplied cluster bombs against Kurdish rebel forces in Idlib, "
+            "Amnesty International (AI) has revealed.")
+    assert claims(extract(nlp, text), "RUS") == {("author", "asserted")}
+    # a firm's officer is not a state official
+    text = ("Lockheed has signed a contract to sell helicopters to Qatar, agreeing to sell ten jets to Saudi Arabia, "
+            "the company's chief executive, Jim Taiclet, said on Monday.")
+    assert {c for c, _ in claims(extract(nlp, text), "USA")} == {"author"}

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..rules import Rules
 from .document import DocContext, Speaker
 from .phrases import actors_in_phrase
-from .speakers import _BELIEF, _DISMISSIVE, _OFFICIAL_TITLES, _OWN_ORGANS, _RUN_ON_MODALS, _SUBJ, resolve_speaker
+from .speakers import _firm_ids, _BELIEF, _DISMISSIVE, _OFFICIAL_TITLES, _OWN_ORGANS, _RUN_ON_MODALS, _SUBJ, resolve_speaker
 
 __all__ = ["according_to", "attribute", "quote_speaker", "reporting_verbs", "resolve_speaker"]
 
@@ -92,10 +92,37 @@ def _conj_subject(verb: Token) -> Token | None:
     """The subject a conjoined verb shares with the first: "Iran denied it, and says the group ..."."""
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in verb.children):
         return None
+    trailing = _misparsed_trailing_subject(verb)
+    if trailing is not None:
+        return trailing
     if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children) and \
             verb.nbor(-1).is_punct:
         return None   # "..., said to be the biggest deal": a hearsay participle, not a second verb of the subject
     return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+
+
+def _misparsed_trailing_subject(verb: Token) -> Token | None:
+    """'The coalition used cluster munitions against rebels, Human Rights Watch has revealed': with no 'and'
+    before it, a reporting verb that closes the sentence after a comma has the noun just before it as
+    subject, though the parser hung that noun elsewhere and made the verb a second verb of the first."""
+    if any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i) or (verb.i + 1 < len(verb.doc) and \
+            not verb.doc[verb.i + 1].is_punct and verb.doc[verb.i + 1].dep_ != "prep" and \
+            verb.doc[verb.i + 1].ent_type_ != "DATE"):
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if verb.doc[i].text in (")", ","):
+        i -= 1   # "Human Rights Watch (HRW) said", "the chief executive, X Y, said"
+        while i > verb.sent.start and verb.doc[i].text not in ("(", ","):
+            i -= 1
+        i -= 1
+    tok = verb.doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN") or not any(t.text == "," for t in verb.doc[verb.sent.start:tok.i]):
+        return None
+    while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < verb.i:
+        tok = tok.head
+    return tok
 
 
 def _after_relative_word(verb: Token) -> bool:
@@ -254,8 +281,8 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
     subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
     span = ctx.mention(subj) if subj is not None else None
     actor = ctx.actor_of(span) if span is not None else None
-    if not actor or not (len(actor) == 3 and actor.isupper()):
-        return None
+    if not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
+        return None   # a firm's officer ("Lockheed ..., its chief executive said") is no state official
     own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, "attribution/official-of-subject"],
                   [span.kb_id_])
     name = (speaker.text or "").split()[-1].strip(",.")

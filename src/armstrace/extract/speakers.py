@@ -89,7 +89,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         speaker = Speaker([famous.actor], text, rules=["attribution/gazetteer-surname"], gazetteer_ids=[famous.id])
         ctx.last_person = ctx.people[head.text] = speaker
         return speaker
-    refs = actors_in_phrase(ctx, head)
+    # A subject is the first of its conjuncts; one hung as a later conjunct by a misparse ("... against
+    # rebel forces, Human Rights Watch said") names only itself.
+    refs = actors_in_phrase(ctx, head, follow_conj=head.dep_ != "conj")
     official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
     if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
             and all(r.label == "DEMONYM" for r in refs) and not rules.is_cue("state-organ", head.lemma_.lower()):
