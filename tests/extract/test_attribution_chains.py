@@ -135,3 +135,9 @@ def test_a_trailing_reporter_the_parser_hung_elsewhere_is_still_the_speaker(nlp)
     text = ("Lockheed has signed a contract to sell helicopters to Qatar, agreeing to sell ten jets to Saudi Arabia, "
             "the company's chief executive, Jim Taiclet, said on Monday.")
     assert {c for c, _ in claims(extract(nlp, text), "USA")} == {"author"}
+
+
+def test_a_known_speakers_warning_is_still_no_event(nlp):
+    text = ("US Defense Secretary Lloyd Austin was asked about Turkey's plans to supply Russia with drones. "
+            "“We would advise Turkey not to do that,” Austin said.")
+    assert not [r for r in extract(nlp, text) if r.type == "training"]
