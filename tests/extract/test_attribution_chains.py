@@ -131,6 +131,8 @@ def test_a_trailing_reporter_the_parser_hung_elsewhere_is_still_the_speaker(nlp)
     text = ("The Syrian army used Russian-supplied cluster bombs against Kurdish rebel forces in Idlib, "
             "Amnesty International (AI) has revealed.")
     assert claims(extract(nlp, text), "RUS") == {("author", "asserted")}
+    text = "India delivered howitzers to Armenia, Armenia's deputy foreign minister told Reuters."
+    assert claims(extract(nlp, text), "IND") == {("ARM", "asserted")}
     # a firm's officer is not a state official
     text = ("Lockheed has signed a contract to sell helicopters to Qatar, agreeing to sell ten jets to Saudi Arabia, "
             "the company's chief executive, Jim Taiclet, said on Monday.")

@@ -90,6 +90,8 @@ def _in_subject(verb: Token, target: Token) -> bool:
 
 def _conj_subject(verb: Token) -> Token | None:
     """The subject a conjoined verb shares with the first: "Iran denied it, and says the group ..."."""
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in _SUBJ for c in verb.children):
+        return _misparsed_trailing_subject(verb)   # "..., Armenia's deputy minister told Reuters."
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in verb.children):
         return None
     trailing = _misparsed_trailing_subject(verb)
@@ -105,10 +107,9 @@ def _misparsed_trailing_subject(verb: Token) -> Token | None:
     """'The coalition used cluster munitions against rebels, Human Rights Watch has revealed': with no 'and'
     before it, a reporting verb that closes the sentence after a comma has the noun just before it as
     subject, though the parser hung that noun elsewhere and made the verb a second verb of the first."""
-    if any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i) or (verb.i + 1 < len(verb.doc) and \
-            not verb.doc[verb.i + 1].is_punct and verb.doc[verb.i + 1].dep_ != "prep" and \
-            verb.doc[verb.i + 1].ent_type_ != "DATE"):
-        return None
+    if any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i) or \
+            any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in verb.children):
+        return None   # the reporting verb must close the sentence, its content before it
     i = verb.i - 1
     while i > verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
         i -= 1
