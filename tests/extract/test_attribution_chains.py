@@ -143,3 +143,9 @@ def test_a_known_speakers_warning_is_still_no_event(nlp):
     text = ("US Defense Secretary Lloyd Austin was asked about Turkey's plans to supply Russia with drones. "
             "“We would advise Turkey not to do that,” Austin said.")
     assert not [r for r in extract(nlp, text) if r.type == "training"]
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_hangs_on(nlp):
+    text = "Reporters met the deputy foreign minister of Armenia, who said India had delivered howitzers to Armenia."
+    found = {(r.claimant, r.speaker) for r in extract(nlp, text) if r.actor == "IND"}
+    assert found == {("ARM", "the deputy foreign minister of Armenia")}

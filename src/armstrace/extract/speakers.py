@@ -43,7 +43,8 @@ _DISMISSIVE = {"baseless", "groundless", "false", "fabricated", "untrue", "lie",
 
 def _speaker_phrase(head: Token) -> str:
     """The speaker as written: the subject phrase, without trailing clauses, at most 12 words."""
-    toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "advcl", "punct") or t.i == head.i]
+    cut = {c.i for t in head.subtree if t.i != head.i and t.dep_ in ("relcl", "acl", "advcl") for c in t.subtree}
+    toks = [t for t in head.subtree if (t.dep_ != "punct" and t.i not in cut) or t.i == head.i]
     left = min(t.i for t in toks)
     right = max(t.i for t in toks)
     span = head.doc[left:right + 1]
@@ -54,6 +55,9 @@ def _speaker_phrase(head: Token) -> str:
 
 def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     """Turn a speaker phrase into claimants: a state or body, or the author."""
+    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+        # "the deputy minister of Armenia, who said ...": the relative pronoun is the noun it hangs on.
+        head = head.head.head
     text = _speaker_phrase(head)
     if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
