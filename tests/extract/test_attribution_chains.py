@@ -149,3 +149,10 @@ def test_a_relative_pronoun_speaks_for_the_noun_it_hangs_on(nlp):
     text = "Reporters met the deputy foreign minister of Armenia, who said India had delivered howitzers to Armenia."
     found = {(r.claimant, r.speaker) for r in extract(nlp, text) if r.actor == "IND"}
     assert found == {("ARM", "the deputy foreign minister of Armenia")}
+
+
+def test_this_was_stated_by_gives_the_sentence_before_its_speaker(nlp):
+    text = "India has delivered howitzers to Armenia. This was stated by Armenia's deputy foreign minister."
+    assert claims(extract(nlp, text), "IND") == {("ARM", "asserted")}
+    text = "India has delivered howitzers to Armenia. The Armenian defence ministry confirmed this on Monday."
+    assert claims(extract(nlp, text), "IND") == {("ARM", "asserted")}
