@@ -156,3 +156,10 @@ def test_this_was_stated_by_gives_the_sentence_before_its_speaker(nlp):
     assert claims(extract(nlp, text), "IND") == {("ARM", "asserted")}
     text = "India has delivered howitzers to Armenia. The Armenian defence ministry confirmed this on Monday."
     assert claims(extract(nlp, text), "IND") == {("ARM", "asserted")}
+
+
+def test_the_government_is_the_subject_states_organ(nlp):
+    text = "Greece has received Rafale jets from France, the government said."
+    assert claims(extract(nlp, text), "FRA") == {("GRC", "asserted")}
+    text = "Germany will send Leopard tanks to Ukraine, the government said."
+    assert {c for c, _ in claims(extract(nlp, text), "DEU")} == {"DEU"}

@@ -244,7 +244,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
     if speaker.text and agent_actors and "attribution/gazetteer" in speaker.rules and \
             speaker.text.lower().split()[0] == "the" and speaker.text.lower().split()[-1] in _OWN_ORGANS and \
             len(speaker.text.split()) <= 3 and not set(speaker.claimants) & set(agent_actors):
-        states = [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+        states = _organ_states(ctx, trigger, agent_actors)
         if states and not any(ctx.mention(t) is not None for t in trigger.sent if t.text in speaker.text.split()[1:]):
             # "the government" pointed back to another state, but the sentence's own actor is meant.
             return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
@@ -256,7 +256,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
     if speaker.claimants != ["author"] or not speaker.text or not agent_actors:
         return speaker
     words = speaker.text.lower().split()
-    states = [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+    states = _organ_states(ctx, trigger, agent_actors)
     # "Denmark and the Netherlands will give ..., their leaders said": each actor speaks for itself.
     if words[0] in ("their", "its"):
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
@@ -268,13 +268,18 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
     return speaker
 
 
-def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> Speaker | None:
-    """'Serbia has received jets from Belarus, Defence Minister X said': an official whose state the
-    text does not name speaks for the state that is the subject of what he reports (officials report
-    their own state's doings), as "the government said" does for the acting state."""
-    words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
-    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words):
-        return None
+def _organ_states(ctx: DocContext, trigger: Token, agent_actors: list[str]) -> list[str]:
+    """Whose organ 'the government said' is: the subject state of the clause it reports ("Greece has
+    received jets from France, the government said" is Greece's), else the acting states."""
+    found = _subject_state(ctx, trigger)
+    if found is not None:
+        return [found[0]]
+    return [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+
+
+def _subject_state(ctx: DocContext, trigger: Token) -> tuple[str, Span] | None:
+    """The state that is the subject of the clause stating the event ("Greece has received jets ..."),
+    if a state (a firm is its state only as a party, not as a voice)."""
     clause = trigger
     while not any(c.dep_ in _SUBJ for c in clause.children) and clause.dep_ not in ("ROOT", "ccomp", "parataxis") \
             and clause.head.i != clause.i:
@@ -283,7 +288,21 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
     span = ctx.mention(subj) if subj is not None else None
     actor = ctx.actor_of(span) if span is not None else None
     if not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
-        return None   # a firm's officer ("Lockheed ..., its chief executive said") is no state official
+        return None
+    return actor, span
+
+
+def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> Speaker | None:
+    """'Serbia has received jets from Belarus, Defence Minister X said': an official whose state the
+    text does not name speaks for the state that is the subject of what he reports (officials report
+    their own state's doings), as "the government said" does for the acting state."""
+    words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
+    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words):
+        return None
+    found = _subject_state(ctx, trigger)
+    if found is None:
+        return None
+    actor, span = found
     own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, "attribution/official-of-subject"],
                   [span.kb_id_])
     name = (speaker.text or "").split()[-1].strip(",.")
