@@ -163,3 +163,13 @@ def test_the_government_is_the_subject_states_organ(nlp):
     assert claims(extract(nlp, text), "FRA") == {("GRC", "asserted")}
     text = "Germany will send Leopard tanks to Ukraine, the government said."
     assert {c for c, _ in claims(extract(nlp, text), "DEU")} == {"DEU"}
+
+
+def test_its_organ_belongs_to_the_owner_not_to_the_organs_usual_state(nlp):
+    text = ("The Philippines signed a missile deal with India in January. Its National Defense department said "
+            "India had delivered the first missiles to the Philippines.")
+    found = {r.claimant for r in extract(nlp, text) if "Its National" in r.evidence}
+    assert found == {"PHL"}
+    text = "Denmark and the Netherlands will give Ukraine F-16 fighter jets, their leaders said."
+    assert {c for c, _ in claims(extract(nlp, text), "DNK")} == {"DNK"}
+    assert {c for c, _ in claims(extract(nlp, text), "NLD")} == {"NLD"}

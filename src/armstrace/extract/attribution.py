@@ -237,7 +237,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
               agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
     speaker = _attribute(ctx, rules, trigger, agents)
-    if "attribution/possessive-owner" in speaker.rules and agent_actors:
+    if "attribution/possessive-owner" in speaker.rules and agent_actors and set(speaker.claimants) & set(agent_actors):
         # "Denmark and the Netherlands will give ..., their leaders said": the actors, not the last name.
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)

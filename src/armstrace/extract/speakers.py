@@ -77,13 +77,17 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
                 return Speaker([r.actor for r in refs], text, rules=["attribution/it-subject"],
                                gazetteer_ids=[r.span.kb_id_ for r in refs])
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-    if owner is not None and ctx.mention(head) is None:
-        # "Its spokesman, Nasser Kanaani": the state or body named just before speaks.
-        for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
-            span = ctx.mention(ctx.doc[i])
-            actor = ctx.actor_of(span) if span is not None else None
-            if span is not None and actor:
-                return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
+    if owner is not None and (ctx.mention(head) is None or ctx.actor_of(ctx.mention(head)) is None or
+                              ctx.mention(head).start > owner.i):
+        # "Its spokesman, Nasser Kanaani": the state or body named just before speaks; "its Defense
+        # Department" is the owner's, whatever state the bare organ name would default to. A subject
+        # is the likelier owner than a noun nearer by ("The Philippines signed a deal with India. Its ...").
+        for subjects_only in (True, False):
+            for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
+                span = ctx.mention(ctx.doc[i])
+                actor = ctx.actor_of(span) if span is not None else None
+                if span is not None and actor and (not subjects_only or span.root.dep_ in _SUBJ):
+                    return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
     if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
         known = ctx.people[head.text]
         ctx.last_person = known
