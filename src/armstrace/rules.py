@@ -22,7 +22,8 @@ Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "mar
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat", "relay-verb", "state-organ",
-                  "statement-noun", "agreement-noun", "presupposing"]
+                  "statement-noun", "agreement-noun", "presupposing",
+                  "non-state-people"]
 
 
 class Trigger(Entry):

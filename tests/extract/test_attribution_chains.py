@@ -173,3 +173,9 @@ def test_its_organ_belongs_to_the_owner_not_to_the_organs_usual_state(nlp):
     text = "Denmark and the Netherlands will give Ukraine F-16 fighter jets, their leaders said."
     assert {c for c, _ in claims(extract(nlp, text), "DNK")} == {"DNK"}
     assert {c for c, _ in claims(extract(nlp, text), "NLD")} == {"NLD"}
+
+
+def test_a_nationality_before_rebels_or_activists_is_not_the_states_voice(nlp):
+    assert claims(extract(nlp, "Iran has sent drones to Russia, Iranian opposition activists said."), "IRN") == \
+        {("author", "asserted")}
+    assert claims(extract(nlp, "Iran has sent drones to Russia, Iranian officials said."), "IRN") == {("IRN", "asserted")}

@@ -100,6 +100,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     # A subject is the first of its conjuncts; one hung as a later conjunct by a misparse ("... against
     # rebel forces, Human Rights Watch said") names only itself.
     refs = actors_in_phrase(ctx, head, follow_conj=head.dep_ != "conj")
+    refs = [r for r in refs if not _against_the_state(rules, r.span)]
     official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
     if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
             and all(r.label == "DEMONYM" for r in refs) and not rules.is_cue("state-organ", head.lemma_.lower()):
@@ -211,3 +212,12 @@ def _titled_back(ctx: DocContext, head: Token) -> Speaker | None:
     if title not in (back.text or "").lower().split() and not any(title in r.split() for r in roles):
         return None
     return Speaker(back.claimants, _speaker_phrase(head), rules=["attribution/title-back"], gazetteer_ids=back.gazetteer_ids)
+
+
+def _against_the_state(rules: Rules, span) -> bool:  # type: ignore[no-untyped-def]
+    """'Syrian rebel sources', 'Iranian opposition activists': a nationality before people who stand
+    against or outside its state does not make them the state's voice."""
+    if span.label_ != "DEMONYM" or span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return rules.is_cue("non-state-people", nxt.lower_) or rules.is_cue("non-state-people", nxt.lemma_.lower())
