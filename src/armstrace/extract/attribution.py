@@ -1,12 +1,13 @@
 """Who says so: claimant and speaker of a claim.
 
 Attribution comes, in order, from a reporting verb that governs the event
-("the US said Iran supplied ..."), "according to X", a citation ("CNN
-reported, citing US officials"), the attribution of the quotation the
-sentence sits in (quotes span sentences: "“...,” said Robert Wood."), and
-finally the author. Speakers resolve to claimants through the gazetteers
-(people, organs, demonyms); analysts, outlets and reports stay "author"
-with the speaker as written (GUIDELINES).
+("the US said Iran supplied ..."; of nested reports, a trailing outer one:
+"X said ..., an Estonian diplomat said"), a reporting noun, "according to
+X", a reporting verb elsewhere in the sentence, the attribution of the
+quotation the sentence sits in (quotes span sentences), reported speech
+running on, and finally the author. An outlet that cites a state ("citing",
+"according to", "which cited") gives that state; one reporting on its own is
+relayed, so hedged. Speakers resolve to claimants in speakers.py.
 """
 from __future__ import annotations
 
@@ -14,8 +15,19 @@ from spacy.tokens import Span, Token
 
 from ..rules import Rules
 from .document import DocContext, Speaker
-from .phrases import actors_in_phrase
-from .speakers import _firm_ids, _BELIEF, _DISMISSIVE, _OFFICIAL_TITLES, _OWN_ORGANS, _RUN_ON_MODALS, _SUBJ, resolve_speaker
+from .speakers import (
+    _BELIEF,
+    _DISMISSIVE,
+    _OWN_ORGANS,
+    _RUN_ON_MODALS,
+    _SUBJ,
+    _citation,
+    _misparsed_trailing_subject,
+    _official_of_subject,
+    _organ_states,
+    according_to,
+    resolve_speaker,
+)
 
 __all__ = ["according_to", "attribute", "quote_speaker", "reporting_verbs", "resolve_speaker"]
 
@@ -32,19 +44,6 @@ def _is_reporting(rules: Rules, tok: Token) -> str | None:
             return "belief"
         if rules.is_cue("report", word):
             return "report"
-    return None
-
-
-def _citation(ctx: DocContext, rules: Rules, verb: Token) -> Speaker | None:
-    """'CNN reported, citing US officials': the cited government is the claimant."""
-    for tok in verb.sent:
-        if tok.lemma_ == "cite" or tok.lower_ == "citing":
-            for child in tok.children:
-                if child.dep_ in ("dobj", "pobj"):
-                    cited = actors_in_phrase(ctx, child)
-                    if cited:
-                        return Speaker([r.actor for r in cited], None, rules=["attribution/citing"],
-                                       gazetteer_ids=[r.span.kb_id_ for r in cited])
     return None
 
 
@@ -101,29 +100,6 @@ def _conj_subject(verb: Token) -> Token | None:
             verb.nbor(-1).is_punct:
         return None   # "..., said to be the biggest deal": a hearsay participle, not a second verb of the subject
     return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
-
-
-def _misparsed_trailing_subject(verb: Token) -> Token | None:
-    """'The coalition used cluster munitions against rebels, Human Rights Watch has revealed': with no 'and'
-    before it, a reporting verb that closes the sentence after a comma has the noun just before it as
-    subject, though the parser hung that noun elsewhere and made the verb a second verb of the first."""
-    if any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i) or \
-            any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in verb.children):
-        return None   # the reporting verb must close the sentence, its content before it
-    i = verb.i - 1
-    while i > verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
-        i -= 1
-    if verb.doc[i].text in (")", ","):
-        i -= 1   # "Human Rights Watch (HRW) said", "the chief executive, X Y, said"
-        while i > verb.sent.start and verb.doc[i].text not in ("(", ","):
-            i -= 1
-        i -= 1
-    tok = verb.doc[i]
-    if tok.pos_ not in ("PROPN", "NOUN") or not any(t.text == "," for t in verb.doc[verb.sent.start:tok.i]):
-        return None
-    while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < verb.i:
-        tok = tok.head
-    return tok
 
 
 def _after_relative_word(verb: Token) -> bool:
@@ -215,24 +191,6 @@ def _detached_content_clause(ctx: DocContext, rules: Rules, trigger: Token) -> S
     return None
 
 
-def according_to(ctx: DocContext, rules: Rules, sent: Span, relay: bool = True) -> Speaker | None:
-    """'according to X' anywhere in the sentence; "according to Le Monde, which cited French
-    intelligence" is the cited state's claim."""
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-            for child in tok.nbor().children:
-                if child.dep_ == "pobj":
-                    speaker = resolve_speaker(ctx, rules, child)
-                    if speaker.claimants == ["author"] and relay:
-                        cited = _citation(ctx, rules, child)
-                        if cited is not None:
-                            cited.text = speaker.text
-                            speaker = cited
-                    speaker.rules = [*speaker.rules, "attribution/according-to"]
-                    return speaker
-    return None
-
-
 def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
               agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
@@ -266,53 +224,6 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
     return speaker
-
-
-def _organ_states(ctx: DocContext, trigger: Token, agent_actors: list[str]) -> list[str]:
-    """Whose organ 'the government said' is: the subject state of the clause it reports ("Greece has
-    received jets from France, the government said" is Greece's), else the acting states."""
-    found = _subject_state(ctx, trigger)
-    if found is not None:
-        return [found[0]]
-    return [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
-
-
-def _subject_state(ctx: DocContext, trigger: Token) -> tuple[str, Span] | None:
-    """The state that is the subject of the clause stating the event ("Greece has received jets ..."),
-    if a state (a firm is its state only as a party, not as a voice)."""
-    clause = trigger
-    while not any(c.dep_ in _SUBJ for c in clause.children) and clause.dep_ not in ("ROOT", "ccomp", "parataxis") \
-            and clause.head.i != clause.i:
-        clause = clause.head
-    subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
-    span = ctx.mention(subj) if subj is not None else None
-    actor = ctx.actor_of(span) if span is not None else None
-    if not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
-        return None
-    return actor, span
-
-
-def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> Speaker | None:
-    """'Serbia has received jets from Belarus, Defence Minister X said': an official whose state the
-    text does not name speaks for the state that is the subject of what he reports (officials report
-    their own state's doings), as "the government said" does for the acting state."""
-    words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
-    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words):
-        return None
-    found = _subject_state(ctx, trigger)
-    if found is None:
-        return None
-    actor, span = found
-    own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, "attribution/official-of-subject"],
-                  [span.kb_id_])
-    name = (speaker.text or "").split()[-1].strip(",.")
-    if name[:1].isupper() and name.lower() not in _OFFICIAL_TITLES and (
-            name not in ctx.people or ctx.people[name].claimants == ["author"]):
-        # "... , Defence Minister X Y said. ... Y added": the surname keeps the state from now on.
-        ctx.people[name] = Speaker([actor], speaker.text, rules=["attribution/official-of-subject"],
-                                   gazetteer_ids=[span.kb_id_])
-        ctx.last_person = ctx.people[name]
-    return own
 
 
 def _trailing_attribution(ctx: DocContext, rules: Rules, trigger: Token,

@@ -7,9 +7,9 @@ that point back ("the ministry added", "Izoria said", "he said").
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from functools import lru_cache
+
+from spacy.tokens import Span, Token
 
 from ..gazetteer import load_gazetteers
 from ..nlp.mentions import PERSON
@@ -59,44 +59,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         # "the deputy minister of Armenia, who said ...": the relative pronoun is the noun it hangs on.
         head = head.head.head
     text = _speaker_phrase(head)
-    if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
-        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
-    if head.lower_ == "they" and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS \
-            and (ctx.last_person is None or ctx.last_speaker.claimants != ctx.last_person.claimants):
-        # "US officials said ... . They also said ...": the officials, not the last person named.
-        back = ctx.last_speaker
-        return Speaker(back.claimants, back.text, rules=["attribution/pronoun-speaker"], gazetteer_ids=back.gazetteer_ids)
-    if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
-        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
-    if head.lower_ == "it":
-        # "The Treasury designated firms that it said sold engines": the subject of a clause above.
-        for anc in head.ancestors:
-            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i != head.i and c.lower_ != "it"), None)
-            refs = actors_in_phrase(ctx, subj) if subj is not None else []
-            if refs:
-                return Speaker([r.actor for r in refs], text, rules=["attribution/it-subject"],
-                               gazetteer_ids=[r.span.kb_id_ for r in refs])
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-    if owner is not None and (ctx.mention(head) is None or ctx.actor_of(ctx.mention(head)) is None or
-                              ctx.mention(head).start > owner.i):
-        # "Its spokesman, Nasser Kanaani": the state or body named just before speaks; "its Defense
-        # Department" is the owner's, whatever state the bare organ name would default to. A subject
-        # is the likelier owner than a noun nearer by ("The Philippines signed a deal with India. Its ...").
-        for subjects_only in (True, False):
-            for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
-                span = ctx.mention(ctx.doc[i])
-                actor = ctx.actor_of(span) if span is not None else None
-                if span is not None and actor and (not subjects_only or span.root.dep_ in _SUBJ):
-                    return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
-    if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
-        known = ctx.people[head.text]
-        ctx.last_person = known
-        return Speaker(known.claimants, text, rules=["attribution/surname"], gazetteer_ids=known.gazetteer_ids)
-    famous = _known_surname(head) if head.pos_ == "PROPN" and ctx.mention(head) is None else None
-    if famous is not None:
-        speaker = Speaker([famous.actor], text, rules=["attribution/gazetteer-surname"], gazetteer_ids=[famous.id])
-        ctx.last_person = ctx.people[head.text] = speaker
-        return speaker
+    back = _pronoun_or_name(ctx, head, text)
+    if back is not None:
+        return back
     # A subject is the first of its conjuncts; one hung as a later conjunct by a misparse ("... against
     # rebel forces, Human Rights Watch said") names only itself.
     refs = actors_in_phrase(ctx, head, follow_conj=head.dep_ != "conj")
@@ -221,3 +186,148 @@ def _against_the_state(rules: Rules, span) -> bool:  # type: ignore[no-untyped-d
         return False
     nxt = span.doc[span.end]
     return rules.is_cue("non-state-people", nxt.lower_) or rules.is_cue("non-state-people", nxt.lemma_.lower())
+
+
+def _subject_state(ctx: DocContext, trigger: Token) -> tuple[str, Span] | None:
+    """The state that is the subject of the clause stating the event ("Greece has received jets ..."),
+    if a state (a firm is its state only as a party, not as a voice)."""
+    clause = trigger
+    while not any(c.dep_ in _SUBJ for c in clause.children) and clause.dep_ not in ("ROOT", "ccomp", "parataxis") \
+            and clause.head.i != clause.i:
+        clause = clause.head
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
+    span = ctx.mention(subj) if subj is not None else None
+    actor = ctx.actor_of(span) if span is not None else None
+    if not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
+        return None
+    return actor, span
+
+
+def _organ_states(ctx: DocContext, trigger: Token, agent_actors: list[str]) -> list[str]:
+    """Whose organ 'the government said' is: the subject state of the clause it reports ("Greece has
+    received jets from France, the government said" is Greece's), else the acting states."""
+    found = _subject_state(ctx, trigger)
+    if found is not None:
+        return [found[0]]
+    return [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+
+
+def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> Speaker | None:
+    """'Serbia has received jets from Belarus, Defence Minister X said': an official whose state the
+    text does not name speaks for the state that is the subject of what he reports (officials report
+    their own state's doings), as "the government said" does for the acting state."""
+    words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
+    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words):
+        return None
+    found = _subject_state(ctx, trigger)
+    if found is None:
+        return None
+    actor, span = found
+    own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, "attribution/official-of-subject"],
+                  [span.kb_id_])
+    name = (speaker.text or "").split()[-1].strip(",.")
+    if name[:1].isupper() and name.lower() not in _OFFICIAL_TITLES and (
+            name not in ctx.people or ctx.people[name].claimants == ["author"]):
+        # "... , Defence Minister X Y said. ... Y added": the surname keeps the state from now on.
+        ctx.people[name] = Speaker([actor], speaker.text, rules=["attribution/official-of-subject"],
+                                   gazetteer_ids=[span.kb_id_])
+        ctx.last_person = ctx.people[name]
+    return own
+
+
+def _misparsed_trailing_subject(verb: Token) -> Token | None:
+    """'The coalition used cluster munitions against rebels, Human Rights Watch has revealed': with no 'and'
+    before it, a reporting verb that closes the sentence after a comma has the noun just before it as
+    subject, though the parser hung that noun elsewhere and made the verb a second verb of the first."""
+    if any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i) or \
+            any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in verb.children):
+        return None   # the reporting verb must close the sentence, its content before it
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if verb.doc[i].text in (")", ","):
+        i -= 1   # "Human Rights Watch (HRW) said", "the chief executive, X Y, said"
+        while i > verb.sent.start and verb.doc[i].text not in ("(", ","):
+            i -= 1
+        i -= 1
+    tok = verb.doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN") or not any(t.text == "," for t in verb.doc[verb.sent.start:tok.i]):
+        return None
+    while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < verb.i:
+        tok = tok.head
+    return tok
+
+
+def _citation(ctx: DocContext, rules: Rules, verb: Token) -> Speaker | None:
+    """'CNN reported, citing US officials': the cited government is the claimant."""
+    for tok in verb.sent:
+        if tok.lemma_ == "cite" or tok.lower_ == "citing":
+            for child in tok.children:
+                if child.dep_ in ("dobj", "pobj"):
+                    cited = actors_in_phrase(ctx, child)
+                    if cited:
+                        return Speaker([r.actor for r in cited], None, rules=["attribution/citing"],
+                                       gazetteer_ids=[r.span.kb_id_ for r in cited])
+    return None
+
+
+def according_to(ctx: DocContext, rules: Rules, sent: Span, relay: bool = True) -> Speaker | None:
+    """'according to X' anywhere in the sentence; "according to Le Monde, which cited French
+    intelligence" is the cited state's claim."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            for child in tok.nbor().children:
+                if child.dep_ == "pobj":
+                    speaker = resolve_speaker(ctx, rules, child)
+                    if speaker.claimants == ["author"] and relay:
+                        cited = _citation(ctx, rules, child)
+                        if cited is not None:
+                            cited.text = speaker.text
+                            speaker = cited
+                    speaker.rules = [*speaker.rules, "attribution/according-to"]
+                    return speaker
+    return None
+
+
+def _pronoun_or_name(ctx: DocContext, head: Token, text: str) -> Speaker | None:
+    """Speakers that point back: pronouns ("we", "they", "he", "it"), "its spokesman", and surnames
+    met before or known from the gazetteer ("Wood said", "Hollande said")."""
+    if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
+        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
+    if head.lower_ == "they" and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS \
+            and (ctx.last_person is None or ctx.last_speaker.claimants != ctx.last_person.claimants):
+        # "US officials said ... . They also said ...": the officials, not the last person named.
+        back = ctx.last_speaker
+        return Speaker(back.claimants, back.text, rules=["attribution/pronoun-speaker"], gazetteer_ids=back.gazetteer_ids)
+    if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
+        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
+    if head.lower_ == "it":
+        # "The Treasury designated firms that it said sold engines": the subject of a clause above.
+        for anc in head.ancestors:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i != head.i and c.lower_ != "it"), None)
+            refs = actors_in_phrase(ctx, subj) if subj is not None else []
+            if refs:
+                return Speaker([r.actor for r in refs], text, rules=["attribution/it-subject"],
+                               gazetteer_ids=[r.span.kb_id_ for r in refs])
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and (ctx.mention(head) is None or ctx.actor_of(ctx.mention(head)) is None or
+                              ctx.mention(head).start > owner.i):
+        # "Its spokesman, Nasser Kanaani": the state or body named just before speaks; "its Defense
+        # Department" is the owner's, whatever state the bare organ name would default to. A subject
+        # is the likelier owner than a noun nearer by ("The Philippines signed a deal with India. Its ...").
+        for subjects_only in (True, False):
+            for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
+                span = ctx.mention(ctx.doc[i])
+                actor = ctx.actor_of(span) if span is not None else None
+                if span is not None and actor and (not subjects_only or span.root.dep_ in _SUBJ):
+                    return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
+    if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
+        known = ctx.people[head.text]
+        ctx.last_person = known
+        return Speaker(known.claimants, text, rules=["attribution/surname"], gazetteer_ids=known.gazetteer_ids)
+    famous = _known_surname(head) if head.pos_ == "PROPN" and ctx.mention(head) is None else None
+    if famous is not None:
+        speaker = Speaker([famous.actor], text, rules=["attribution/gazetteer-surname"], gazetteer_ids=[famous.id])
+        ctx.last_person = ctx.people[head.text] = speaker
+        return speaker
+    return None
