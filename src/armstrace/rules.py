@@ -32,7 +32,9 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "sanction-aim", "sanction-holder", "sanction-adopt", "sanction-more", "halt",
                   "hold-verb", "hit-verb", "own-people", "attack-ammunition", "attack-artillery", "air-attack",
                   "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement", "attack-arms",
-                  "halt-noun", "call-for"]
+                  "halt-noun", "call-for",
+                  "relay-verb", "state-organ", "statement-noun", "agreement-noun", "presupposing",
+                  "non-state-people"]
 
 
 class Trigger(Entry):

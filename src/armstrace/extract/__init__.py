@@ -13,6 +13,7 @@ from ..nlp.mentions import gazetteer_referents
 from ..records import Article, Record
 from ..rules import load_rules
 from ..version import EXTRACTOR_VERSION
+from .attribution import bare_attribution
 from .document import DocContext, Speaker
 from .events import Event, events_of_sentence, fill_from_partners
 from .phrases import WeaponRef, weapons_in_phrase
@@ -102,6 +103,10 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                         if claimant == ev.actor or ev.speaker.claimants != [claimant]:
                             found.append(_as_denial(ev, denier, sent))
                             break
+        if not found and prev_events and quiet == 0:
+            source = bare_attribution(ctx, rules, sent)   # "This was stated by the deputy minister."
+            for ev in [ev for ev in prev_events if source is not None and ev.speaker.claimants == ["author"]]:
+                ev.speaker, ev.rules = source, [*ev.rules, *source.rules]
         events += found
         if headline:
             headline_events += [id(ev) for ev in found]

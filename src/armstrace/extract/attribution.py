@@ -1,44 +1,35 @@
 """Who says so: claimant and speaker of a claim.
 
 Attribution comes, in order, from a reporting verb that governs the event
-("the US said Iran supplied ..."), "according to X", a citation ("CNN
-reported, citing US officials"), the attribution of the quotation the
-sentence sits in (quotes span sentences: "“...,” said Robert Wood."), and
-finally the author. Speakers resolve to claimants through the gazetteers
-(people, organs, demonyms); analysts, outlets and reports stay "author"
-with the speaker as written (GUIDELINES).
+("the US said Iran supplied ..."; of nested reports, a trailing outer one:
+"X said ..., an Estonian diplomat said"), a reporting noun, "according to
+X", a reporting verb elsewhere in the sentence, the attribution of the
+quotation the sentence sits in (quotes span sentences), reported speech
+running on, and finally the author. An outlet that cites a state ("citing",
+"according to", "which cited") gives that state; one reporting on its own is
+relayed, so hedged. Speakers resolve to claimants in speakers.py.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..nlp.mentions import PERSON
 from ..rules import Rules
 from .document import DocContext, Speaker
-from .phrases import actors_in_phrase
+from .speakers import (
+    _BELIEF,
+    _DISMISSIVE,
+    _OWN_ORGANS,
+    _RUN_ON_MODALS,
+    _SUBJ,
+    _citation,
+    _misparsed_trailing_subject,
+    _official_of_subject,
+    _organ_states,
+    according_to,
+    resolve_speaker,
+)
 
-_SUBJ = ("nsubj", "nsubjpass")
-_OFFICIAL_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman",
-                    "spokeswoman", "spokesperson", "secretary", "general", "admiral", "commander", "official",
-                    "diplomat", "adviser", "advisor", "king", "emir", "prince", "leader", "deputy", "chief"}
-_OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency", "military", "army",
-               "office", "administration", "kremlin"}
-_ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
-               "government", "president", "ambassador", "envoy", "department", "embassy", "army", "military",
-               "navy", "command", "agency", "office", "administration", "regime", "country", "chancellor",
-               "premier", "leader", "general", "commander", "diplomat", "statement", "force", "forces",
-               "service"}
-# "The ministry added": only as far back as a reader would look (about three sentences).
-_POINT_BACK_CHARS = 600
-_RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
-_FIRST_PERSON = {"we", "our", "us"}
-_THIRD_PERSON = {"he", "she", "they"}
-# Belief verbs attribute and hedge at once: "US intelligence believes ...".
-_BELIEF = {"believe", "suspect", "think", "assess", "estimate", "fear", "speculate", "suggest"}
-
-
-_DISMISSIVE = {"baseless", "groundless", "false", "fabricated", "untrue", "lie", "lies", "nonsense", "unfounded",
-               "absurd", "fake", "ridiculous", "fiction", "propaganda", "speculation", "misinformation"}
+__all__ = ["according_to", "attribute", "quote_speaker", "reporting_verbs", "resolve_speaker"]
 
 
 def _is_reporting(rules: Rules, tok: Token) -> str | None:
@@ -53,118 +44,6 @@ def _is_reporting(rules: Rules, tok: Token) -> str | None:
             return "belief"
         if rules.is_cue("report", word):
             return "report"
-    return None
-
-
-def _speaker_phrase(head: Token) -> str:
-    """The speaker as written: the subject phrase, without trailing clauses, at most 12 words."""
-    toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "advcl", "punct") or t.i == head.i]
-    left = min(t.i for t in toks)
-    right = max(t.i for t in toks)
-    span = head.doc[left:right + 1]
-    if len(span) > 12:
-        span = head.doc[max(left, head.i - 6):min(right, head.i + 6) + 1]
-    return span.text.strip(" ,")
-
-
-def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
-    """Turn a speaker phrase into claimants: a state or body, or the author."""
-    text = _speaker_phrase(head)
-    if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
-        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
-    if head.lower_ == "they" and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS \
-            and (ctx.last_person is None or ctx.last_speaker.claimants != ctx.last_person.claimants):
-        # "US officials said ... . They also said ...": the officials, not the last person named.
-        back = ctx.last_speaker
-        return Speaker(back.claimants, back.text, rules=["attribution/pronoun-speaker"], gazetteer_ids=back.gazetteer_ids)
-    if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
-        return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
-    if head.lower_ == "it":
-        # "The Treasury designated firms that it said sold engines": the subject of a clause above.
-        for anc in head.ancestors:
-            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i != head.i and c.lower_ != "it"), None)
-            refs = actors_in_phrase(ctx, subj) if subj is not None else []
-            if refs:
-                return Speaker([r.actor for r in refs], text, rules=["attribution/it-subject"],
-                               gazetteer_ids=[r.span.kb_id_ for r in refs])
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-    if owner is not None and ctx.mention(head) is None:
-        # "Its spokesman, Nasser Kanaani": the state or body named just before speaks.
-        for i in range(owner.i - 1, max(-1, owner.i - 80), -1):
-            span = ctx.mention(ctx.doc[i])
-            actor = ctx.actor_of(span) if span is not None else None
-            if span is not None and actor:
-                return Speaker([actor], text, rules=["attribution/possessive-owner"], gazetteer_ids=[span.kb_id_])
-    if head.pos_ == "PROPN" and ctx.mention(head) is None and head.text in ctx.people:
-        known = ctx.people[head.text]
-        ctx.last_person = known
-        return Speaker(known.claimants, text, rules=["attribution/surname"], gazetteer_ids=known.gazetteer_ids)
-    refs = actors_in_phrase(ctx, head)
-    official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
-    if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
-            and all(r.label == "DEMONYM" for r in refs):
-        # "the British Guardian", "Austrian expert X": a nationality does not make one the state's voice;
-        # "Danish Prime Minister Mette Frederiksen" does.
-        refs = []
-    # Appositions name the same person: "Robert Wood, a US ambassador"; so does "known as":
-    # "the monitors, known as the Panel of Experts".
-    if not refs:
-        for child in head.children:
-            if child.dep_ == "appos":
-                refs = actors_in_phrase(ctx, child)
-                break
-            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name"):
-                refs = [r for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
-                        for o in p.children if o.dep_ == "pobj" for r in actors_in_phrase(ctx, o)]
-                if refs:
-                    break
-    if refs:
-        speaker = Speaker([r.actor for r in refs], text, rules=["attribution/gazetteer"],
-                          gazetteer_ids=[r.span.kb_id_ for r in refs])
-        if any(r.label == PERSON for r in refs) or head.ent_type_ == "PERSON":
-            ctx.last_person = speaker
-        ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
-        _remember_name(ctx, head, speaker)
-        return speaker
-    # "The ministry added", "the official said": a definite role noun points back to the last
-    # state or body that spoke.
-    if head.lemma_.lower() in _ROLE_NOUNS and any(c.lower_ == "the" for c in head.children) \
-            and not any(c.pos_ == "PROPN" for c in head.children) \
-            and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS:
-        back = ctx.last_speaker
-        return Speaker(back.claimants, text, rules=["attribution/role-noun-back"], gazetteer_ids=back.gazetteer_ids)
-    speaker = Speaker(["author"], text, rules=["attribution/non-state-speaker"])
-    if head.ent_type_ == "PERSON":
-        ctx.last_person = speaker
-    return speaker
-
-
-def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
-    """Register the speaker's surname (and any apposed name) for later 'Wood said'."""
-    names = [head] + [c for c in head.children if c.dep_ == "appos"]
-    for tok in names:
-        if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
-            ctx.people[tok.text] = speaker
-        span = ctx.mention(tok)
-        if span is not None and span.label_ == PERSON:
-            ctx.people[span[-1].text] = speaker
-        if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B":
-            # "Shin Won-sik ... Shin said": the family name may come first.
-            first = next((e for e in ctx.ents_of(tok.sent) if e.start <= tok.i < e.end), None)
-            if first is not None and len(first) > 1 and first[0].text not in ctx.people:
-                ctx.people[first[0].text] = speaker
-
-
-def _citation(ctx: DocContext, rules: Rules, verb: Token) -> Speaker | None:
-    """'CNN reported, citing US officials': the cited government is the claimant."""
-    for tok in verb.sent:
-        if tok.lemma_ == "cite" or tok.lower_ == "citing":
-            for child in tok.children:
-                if child.dep_ in ("dobj", "pobj"):
-                    cited = actors_in_phrase(ctx, child)
-                    if cited:
-                        return Speaker([r.actor for r in cited], None, rules=["attribution/citing"],
-                                       gazetteer_ids=[r.span.kb_id_ for r in cited])
     return None
 
 
@@ -210,8 +89,16 @@ def _in_subject(verb: Token, target: Token) -> bool:
 
 def _conj_subject(verb: Token) -> Token | None:
     """The subject a conjoined verb shares with the first: "Iran denied it, and says the group ..."."""
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in _SUBJ for c in verb.children):
+        return _misparsed_trailing_subject(verb)   # "..., Armenia's deputy minister told Reuters."
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in verb.children):
         return None
+    trailing = _misparsed_trailing_subject(verb)
+    if trailing is not None:
+        return trailing
+    if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children) and \
+            verb.nbor(-1).is_punct:
+        return None   # "..., said to be the biggest deal": a hearsay participle, not a second verb of the subject
     return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
 
 
@@ -236,6 +123,11 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
     if kind == "report" and any(c.dep_ == "neg" for c in verb.children):
         # "Russia has not confirmed the sale": a non-denial is nobody's claim.
         return Speaker([], speaker.text, rules=[*speaker.rules, "attribution/non-confirmation"])
+    if speaker.claimants == ["author"] and cited is None:
+        # "Riyadh bought missiles according to US intelligence, CNN reported": the outlet relays a state.
+        source = according_to(ctx, rules, verb.sent, relay=False)
+        if source is not None and source.claimants != ["author"]:
+            cited = source
     if cited is not None and speaker.claimants == ["author"]:
         cited.text = speaker.text
         speaker = cited
@@ -243,6 +135,15 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
     speaker.hedge = kind == "belief"
     speaker.rules = [*speaker.rules, rules.cue_ids.get("deny" if kind == "deny" else "report", "cue/report")]
     return speaker
+
+
+def _relayed_report(rules: Rules, verb: Token, speaker: Speaker) -> bool:
+    """'The Times reported that ...', 'local media reported': an outlet's report that the text only relays
+    is hedged (GUIDELINES, media and sources); a person or body stating in its own name is not."""
+    if speaker.claimants != ["author"] or not rules.is_cue("relay-verb", verb.lemma_.lower()):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
+    return subj is not None and subj.ent_type_ != "PERSON" and subj.pos_ != "PRON"
 
 
 _REPORT_NOUNS = {"statement", "claim", "allegation", "accusation", "assessment", "report", "warning",
@@ -290,38 +191,30 @@ def _detached_content_clause(ctx: DocContext, rules: Rules, trigger: Token) -> S
     return None
 
 
-def according_to(ctx: DocContext, rules: Rules, sent: Span) -> Speaker | None:
-    """'according to X' anywhere in the sentence."""
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-            for child in tok.nbor().children:
-                if child.dep_ == "pobj":
-                    speaker = resolve_speaker(ctx, rules, child)
-                    speaker.rules = [*speaker.rules, "attribution/according-to"]
-                    return speaker
-    return None
-
-
 def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
               agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
     speaker = _attribute(ctx, rules, trigger, agents)
-    if "attribution/possessive-owner" in speaker.rules and agent_actors:
+    if "attribution/possessive-owner" in speaker.rules and agent_actors and set(speaker.claimants) & set(agent_actors):
         # "Denmark and the Netherlands will give ..., their leaders said": the actors, not the last name.
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
     if speaker.text and agent_actors and "attribution/gazetteer" in speaker.rules and \
             speaker.text.lower().split()[0] == "the" and speaker.text.lower().split()[-1] in _OWN_ORGANS and \
             len(speaker.text.split()) <= 3 and not set(speaker.claimants) & set(agent_actors):
-        states = [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+        states = _organ_states(ctx, trigger, agent_actors)
         if states and not any(ctx.mention(t) is not None for t in trigger.sent if t.text in speaker.text.split()[1:]):
             # "the government" pointed back to another state, but the sentence's own actor is meant.
             return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
                            [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
+    if speaker.claimants == ["author"] and "attribution/non-state-speaker" in speaker.rules:
+        own = _official_of_subject(ctx, trigger, speaker)
+        if own is not None:
+            return own
     if speaker.claimants != ["author"] or not speaker.text or not agent_actors:
         return speaker
     words = speaker.text.lower().split()
-    states = [a for a in dict.fromkeys(agent_actors) if len(a) == 3 and a.isupper()]
+    states = _organ_states(ctx, trigger, agent_actors)
     # "Denmark and the Netherlands will give ..., their leaders said": each actor speaks for itself.
     if words[0] in ("their", "its"):
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
@@ -333,15 +226,51 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
     return speaker
 
 
+def _trailing_attribution(ctx: DocContext, rules: Rules, trigger: Token,
+                          governing: list[tuple[Token, str]]) -> Speaker | None:
+    """'Finland said Sweden sold tanks to Latvia, an Estonian diplomat said': when one report is set inside
+    another that trails the sentence after a comma, the outermost speaker makes the claim (if a state or
+    body; an outlet outside only relays the state within)."""
+    if len(governing) < 2:
+        return None
+    verb, kind = governing[-1]
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or verb.i < trigger.i or subj.left_edge.i == 0 or \
+            verb.doc[subj.left_edge.i - 1].text not in (",", "”", '"'):
+        return None
+    step = governing[0][0]
+    while step.i != verb.i:
+        if step.dep_ not in ("ccomp", "parataxis") or any(
+                c.dep_ == "mark" and c.lower_ not in ("that", "whether") for c in step.children):
+            return None   # "after US officials said ..., Pyongyang said ...": the inner report is no quote of the outer
+        step = step.head
+    speaker = _speaker_of_verb(ctx, rules, verb, kind)
+    if speaker is None or speaker.claimants == ["author"] or not speaker.claimants:
+        return None
+    speaker.rules = [*speaker.rules, "attribution/outermost"]
+    return speaker
+
+
 def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
     sent = trigger.sent
     verbs = [(v, k) for v, k in reporting_verbs(rules, sent) if v.i != trigger.i and v.i not in agents]
     # 1. A reporting verb that governs the trigger, nearest first.
     governing = [(v, k) for v, k in verbs if _governs(v, trigger) and not _in_subject(v, trigger)]
     governing.sort(key=lambda vk: -len(list(vk[0].ancestors)))
+    outer = _trailing_attribution(ctx, rules, trigger, governing)
+    if outer is not None:
+        return outer
     for verb, kind in governing:
         speaker = _speaker_of_verb(ctx, rules, verb, kind)
         if speaker is not None:
+            speaker.hedge = speaker.hedge or _relayed_report(rules, verb, speaker)
+            if rules.is_cue("presupposing", verb.lemma_.lower()) and "author" not in speaker.claimants and \
+                    speaker.claimants and not any(a.dep_ == "ccomp" for a in trigger.ancestors if verb.i in
+                                                  {b.i for b in a.ancestors}):
+                # "Canberra praised Congress for authorising the sale": the praise is Australia's, the
+                # authorising is also told in the author's own voice.
+                speaker.claimants = [*speaker.claimants, "author"]
+                speaker.rules = [*speaker.rules, "attribution/presupposed"]
             return speaker
     # 2. A reporting noun over the event: "a statement from X that ...", "X's claim that ...".
     speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger)
@@ -416,3 +345,31 @@ def quote_speaker(ctx: DocContext, rules: Rules, quote: tuple[int, int]) -> Spea
     if speaker is not None:
         ctx.quote_speakers[quote[0]] = speaker
     return speaker
+
+
+_POINTERS = ("this", "that", "so", "it", "these", "those")
+
+
+def bare_attribution(ctx: DocContext, rules: Rules, sent: Span) -> Speaker | None:
+    """'India has delivered howitzers to Armenia. This was stated by Armenia's deputy foreign minister.':
+    a short sentence whose report points back ('this was stated by X', 'X confirmed this') gives the
+    sentence before it its speaker."""
+    if len(sent) > 30:
+        return None
+    for verb, kind in [(t, _is_reporting(rules, t)) for t in sent]:
+        if kind != "report":
+            continue
+        pointer = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _POINTERS), None)
+        if pointer is None:
+            continue
+        if pointer.dep_ == "nsubjpass":
+            holder = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+        else:
+            holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if holder is None or holder.lower_ in _POINTERS:
+            continue
+        speaker = resolve_speaker(ctx, rules, holder)
+        if speaker.claimants and speaker.claimants != ["author"]:
+            speaker.rules = [*speaker.rules, "attribution/pointed-back"]
+            return speaker
+    return None

@@ -328,6 +328,9 @@ def _under_non_event(rules: Rules, trigger: Token) -> bool:
     if trigger.dep_ == "xcomp" and any(c.dep_ == "neg" for c in trigger.children) and \
             rules.is_cue("object-control", trigger.head.lemma_.lower()):
         return True   # "the US urged Iran not to supply missiles": a warning, not an event
+    if rules.is_cue("non-event", trigger.lemma_.lower()) and any(
+            c.dep_ == "xcomp" and any(d.dep_ == "neg" for d in c.children) for c in trigger.children):
+        return True   # "we would advise Iran not to do that": the trigger word itself warns
     child = trigger
     for anc in trigger.ancestors:
         if rules.is_cue("non-event", anc.lemma_.lower()) and child.dep_ not in ("nsubj", "nsubjpass"):

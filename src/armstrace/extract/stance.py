@@ -42,7 +42,19 @@ def _own_clause_conj(tok: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
-def _scope(trigger: Token) -> list[Token]:
+def _under_agreement(rules: Rules, verb: Token) -> bool:
+    """'Pakistan will acquire eight submarines in a $5 billion agreement': the future is settled by a deal
+    that exists, so it is asserted (real DECISIONS: an agreement stated as signed)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "under"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and rules.is_cue("agreement-noun", obj.lemma_.lower()) and not any(
+                        rules.is_cue("hedge-word", c.lower_) for c in obj.children):
+                    return True
+    return False
+
+
+def _scope(trigger: Token, rules: Rules | None = None) -> list[Token]:
     """The trigger and its heads up to a clause boundary.
 
     A noun that is a subject stops at once: in "Iran's drone deal could involve jets" the
@@ -55,6 +67,9 @@ def _scope(trigger: Token) -> list[Token]:
     while tok.head.i != tok.i:
         if tok.dep_ in _STOP_AT or _own_clause_conj(tok):
             break
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and rules is not None and \
+                rules.is_cue("violation", tok.head.lemma_.lower()):
+            break   # "would violate a UN resolution": the resolution stands, whatever becomes of the breach
         if tok.head.lemma_.lower() in _KEEP and tok.dep_ == "dobj" and not any(
                 c.dep_ == "neg" for c in tok.head.children):
             break   # "they would keep their own sanctions": what is kept exists; the modal is about keeping
@@ -69,7 +84,7 @@ def _scope(trigger: Token) -> list[Token]:
 
 def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token | None) -> StanceResult:
     """Decide the stance of the claim that `trigger` states."""
-    chain = _scope(trigger)
+    chain = _scope(trigger, rules)
     fired: list[str] = []
     negated = hedged = False
     # Negation counts on the event and on verbs it completes ("did not agree to supply"),
@@ -107,6 +122,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
             elif child.dep_ in ("aux", "advmod", "amod", "mark", "npadvmod") and (
                     rules.is_cue("hedge-word", word) or
                     (child.dep_ == "aux" and rules.is_cue("hedge-verb", word))):
+                if child.dep_ == "aux" and rules.is_cue("future", word) and _under_agreement(rules, tok):
+                    fired.append("stance/agreed-future")
+                    continue
                 hedged = True
         if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()):
             hedged = True
