@@ -87,22 +87,8 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         if new_paragraph:
             earlier_events = []   # "Iran denied that" reaches back two sentences, within a paragraph
         if not found and ((prev_events and quiet <= 1) or (new_paragraph and last_par_events)):
-            denier = _bare_denial(ctx, sent, rules)
-            # "Moscow and Pyongyang have rejected the accusations as groundless." as a paragraph of its
-            # own: the accusations of the last paragraph that made any, where the deniers are parties.
-            denied = prev_events + earlier_events if prev_events and quiet <= 1 else [
-                ev for ev in last_par_events if denier is not None and (
-                    "attribution/parties" in denier.rules or {ev.actor, ev.recipient} & set(denier.claimants))]
-            if denier is not None:
-                for ev in denied:
-                    if "attribution/parties" in denier.rules:
-                        parties = [p for p in (ev.actor, ev.recipient) if p]
-                        found.append(_as_denial(ev, Speaker(parties, denier.text, deny=True, rules=denier.rules), sent))
-                        continue
-                    for claimant in denier.claimants:
-                        if claimant == ev.actor or ev.speaker.claimants != [claimant]:
-                            found.append(_as_denial(ev, denier, sent))
-                            break
+            recent = prev_events + earlier_events if prev_events and quiet <= 1 else None
+            found = _denials(ctx, rules, sent, recent, last_par_events)
         if not found and prev_events and quiet == 0:
             source = bare_attribution(ctx, rules, sent)   # "This was stated by the deputy minister."
             for ev in [ev for ev in prev_events if source is not None and ev.speaker.claimants == ["author"]]:
@@ -134,6 +120,30 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
         _remember_actor(ctx, sent, found)
     events = _defer_headlines(fill_from_partners(events, ctx.actor_counts, ctx.referents), set(headline_events))
     return _records(article, events, gaz.version)
+
+
+def _denials(ctx: DocContext, rules, sent, recent: list[Event] | None,  # type: ignore[no-untyped-def]
+             last_par_events: list[Event]) -> list[Event]:
+    """A bare denial ('Iran denied that.') of the events just said, or, as a paragraph of its own ("Moscow
+    and Pyongyang have rejected the accusations as groundless."), of the last paragraph's accusations
+    where the deniers are parties."""
+    denier = _bare_denial(ctx, sent, rules)
+    if denier is None:
+        return []
+    denied = recent if recent is not None else [
+        ev for ev in last_par_events
+        if "attribution/parties" in denier.rules or {ev.actor, ev.recipient} & set(denier.claimants)]
+    found = []
+    for ev in denied:
+        if "attribution/parties" in denier.rules:
+            parties = [p for p in (ev.actor, ev.recipient) if p]
+            found.append(_as_denial(ev, Speaker(parties, denier.text, deny=True, rules=denier.rules), sent))
+            continue
+        for claimant in denier.claimants:
+            if claimant == ev.actor or ev.speaker.claimants != [claimant]:
+                found.append(_as_denial(ev, denier, sent))
+                break
+    return found
 
 
 def _defer_headlines(events: list[Event], headline: set[int]) -> list[Event]:

@@ -18,8 +18,8 @@ from ..rules import Rules
 from .document import DocContext
 from .phrases import ActorRef, WeaponRef, actors_in_phrase, weapons_in_phrase
 
-# Classes a trainee's trade can name, each a cue kind "trainee-<class>".
-_TRADE_CLASSES = ("aircraft", "naval", "artillery")
+# Classes a trainee's trade can name, each with its cue kind.
+_TRADE_KINDS = (("trainee-aircraft", "aircraft"), ("trainee-naval", "naval"), ("trainee-artillery", "artillery"))
 _COMPLEMENT_DEPS = ("xcomp", "advcl", "acl", "relcl")
 
 
@@ -56,8 +56,8 @@ def trade_weapons(ctx: DocContext, rules: Rules, trigger: Token) -> list[WeaponR
 def _trade_class(rules: Rules, heads: list[Token]) -> str | None:
     for head in heads:
         words = [head.lemma_.lower(), head.lower_] + [c.lower_ for c in head.children if c.dep_ == "compound"]
-        for weapon_class in _TRADE_CLASSES:
-            if any(rules.is_cue(f"trainee-{weapon_class}", w) for w in words):
+        for kind, weapon_class in _TRADE_KINDS:
+            if any(rules.is_cue(kind, w) for w in words):
                 return weapon_class
     return None
 
