@@ -94,8 +94,8 @@ def _kinds_read(tree: ast.AST, tables: bool = False) -> set[str]:
 
     reads = False
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "is_cue", "cue_words") or isinstance(node, ast.Attribute) and node.attr == "cue_words":
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "is_cue", "cue_words")) or (isinstance(node, ast.Attribute) and node.attr == "cue_words"):
             reads = True
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
             first = node.args[0]

@@ -91,8 +91,9 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
             found = _denials(ctx, rules, sent, recent, last_par_events)
         if not found and prev_events and quiet == 0:
             source = bare_attribution(ctx, rules, sent)   # "This was stated by the deputy minister."
-            for ev in [ev for ev in prev_events if source is not None and ev.speaker.claimants == ["author"]]:
-                ev.speaker, ev.rules = source, [*ev.rules, *source.rules]
+            for ev in prev_events:
+                if source is not None and ev.speaker.claimants == ["author"]:
+                    ev.speaker, ev.rules = source, [*ev.rules, *source.rules]
         events += found
         if headline:
             headline_events += [id(ev) for ev in found]

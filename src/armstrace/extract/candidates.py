@@ -271,10 +271,10 @@ def maker_supplies(ev: Event, referents: dict | None) -> Event:
 def specific_earlier(weapons: list[WeaponRef], prev_weapons: list[WeaponRef], roles: Roles) -> list[WeaponRef]:
     """'The weapon was first used ...' after an RPG launcher was named: a definite generic weapon word
     is the specific weapon just named, not arms in general."""
-    if not weapons or any(w.weapon_class != "arms" or w.model or w.head.morph.get("Number") != ["Sing"]
+    if not weapons or any(w.weapon_class != "arms" or w.model or w.head.morph.get("Number", []) != ["Sing"]
                           for w in weapons):
         return weapons   # ("the weapons" sums up what was said; "the weapon" is the one just named)
-    if not all(any(c.morph.get("Definite") == ["Def"] or c.morph.get("PronType") == ["Dem"]
+    if not all(any(c.morph.get("Definite", []) == ["Def"] or c.morph.get("PronType", []) == ["Dem"]
                    for c in w.head.children if c.dep_ == "det") for w in weapons):
         return weapons
     specific = [w for w in prev_weapons if w.weapon_class != "arms"]

@@ -44,9 +44,10 @@ def backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
             named = _named_group_within(ctx, patron.end, head.i)
             if named is not None:
                 return named   # "Iran-aligned Houthi movement": the Houthis, whoever backs them
-            if load_rules().is_cue("leader-led", tok.lower_) and ctx.actor_of(patron):
+            leader = ctx.actor_of(patron) if load_rules().is_cue("leader-led", tok.lower_) else None
+            if leader:
                 # "the US-led coalition": its leader (DECISIONS, like "the US and its allies" -> USA)
-                return ActorRef(ctx.actor_of(patron), ctx.doc[patron.start:head.i + 1], patron.label_)
+                return ActorRef(leader, ctx.doc[patron.start:head.i + 1], patron.label_)
             words = [t.lower_ for t in ctx.doc[patron.start:head.i + 1] if t.text != "-"]
             slug = "-".join(w.replace(" ", "-") for w in words)
             return ActorRef(slug, ctx.doc[patron.start:head.i + 1], "GROUP")
@@ -94,8 +95,8 @@ def _group_as_modifier(ctx: DocContext, head: Token) -> ActorRef | None:
                   and c.lower_ + "s" in _GROUP_NOUNS and ctx.mention(c) is None), None)
     if group is None or head.pos_ != "NOUN":
         return None
-    mods = [c for c in head.children if c.dep_ == "amod" and c.i < group.i and ctx.mention(c) is not None
-            and ctx.mention(c).label_ in (DEMONYM, STATE)]
+    mods = [c for c in head.children if c.dep_ == "amod" and c.i < group.i
+            and getattr(ctx.mention(c), "label_", None) in (DEMONYM, STATE)]
     if not mods:
         return None   # "rebel sources" alone names no group
     words = [t.lower_ for t in ctx.doc[mods[0].i:group.i] if t.text != "-"] + [group.lower_ + "s"]

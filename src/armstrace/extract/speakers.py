@@ -198,7 +198,7 @@ def _subject_state(ctx: DocContext, trigger: Token) -> tuple[str, Span] | None:
     subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
     span = ctx.mention(subj) if subj is not None else None
     actor = ctx.actor_of(span) if span is not None else None
-    if not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
+    if span is None or not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
         return None
     return actor, span
 
@@ -310,8 +310,8 @@ def _pronoun_or_name(ctx: DocContext, head: Token, text: str) -> Speaker | None:
                 return Speaker([r.actor for r in refs], text, rules=["attribution/it-subject"],
                                gazetteer_ids=[r.span.kb_id_ for r in refs])
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-    if owner is not None and (ctx.mention(head) is None or ctx.actor_of(ctx.mention(head)) is None or
-                              ctx.mention(head).start > owner.i):
+    head_span = ctx.mention(head)
+    if owner is not None and (head_span is None or ctx.actor_of(head_span) is None or head_span.start > owner.i):
         # "Its spokesman, Nasser Kanaani": the state or body named just before speaks; "its Defense
         # Department" is the owner's, whatever state the bare organ name would default to. A subject
         # is the likelier owner than a noun nearer by ("The Philippines signed a deal with India. Its ...").

@@ -40,5 +40,5 @@ def _split_double_hyphens(nlp: Language) -> None:
     dash, so it splits words as a dash does (the default tokenizer keeps 'TBILISI)--Georgia' as one token)."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9)\]])--(?=[A-Za-z0-9(\[])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Za-z0-9)\]])--(?=[A-Za-z0-9(\[])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]

@@ -147,7 +147,7 @@ def restore_words(doc: Doc) -> Doc:
         if i > 0:
             spaces[i - 1] = space_before
     out = Doc(doc.vocab, words=words, spaces=spaces)
-    out.from_array(_COPIED, doc.to_array(_COPIED))
+    out.from_array(_COPIED, doc.to_array(_COPIED))  # type: ignore[arg-type]
     for key, group in doc.spans.items():
         out.spans[key] = [Span(out, s.start, s.end, label=s.label_, kb_id=s.kb_id_) for s in group]
     return _carry_over(doc, out, drop=USER_KEY)
