@@ -68,7 +68,6 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     before_prose = True   # lines above the first sentence that ends like prose
     last_par_events: list[Event] = []   # the events of the last paragraph that had any
     last_par_start = par_start = -1
-    headline_events: list[int] = []
     for sent in doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
             continue
@@ -96,7 +95,8 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                     ev.speaker, ev.rules = source, [*ev.rules, *source.rules]
         events += found
         if headline:
-            headline_events += [id(ev) for ev in found]
+            for ev in found:
+                ev.headline = True
         if found:
             if new_paragraph or par_start != last_par_start:
                 last_par_events, last_par_start = [], par_start
@@ -119,7 +119,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                 prev_weapons, ctx.last_models = [], {}
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
-    events = _defer_headlines(fill_from_partners(events, ctx.actor_counts, ctx.referents), set(headline_events))
+    events = _defer_headlines(fill_from_partners(events, ctx.actor_counts, ctx.referents))
     return _records(article, events, gaz.version)
 
 
@@ -147,12 +147,12 @@ def _denials(ctx: DocContext, rules, sent, recent: list[Event] | None,  # type: 
     return found
 
 
-def _defer_headlines(events: list[Event], headline: set[int]) -> list[Event]:
+def _defer_headlines(events: list[Event]) -> list[Event]:
     """A headline states in the outlet's voice what the body says again with its source ("Seoul says
     ..."): where the body attributes the same event to a party, the headline's bare author claim goes."""
     attributed = {(ev.type, ev.actor, ev.recipient, ev.weapon_class) for ev in events
-                  if id(ev) not in headline and set(ev.speaker.claimants) - {"author"}}
-    return [ev for ev in events if id(ev) not in headline or ev.speaker.claimants != ["author"] or
+                  if not ev.headline and set(ev.speaker.claimants) - {"author"}}
+    return [ev for ev in events if not ev.headline or ev.speaker.claimants != ["author"] or
             (ev.type, ev.actor, ev.recipient, ev.weapon_class) not in attributed]
 
 

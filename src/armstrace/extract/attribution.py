@@ -199,7 +199,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         # "Denmark and the Netherlands will give ..., their leaders said": the actors, not the last name.
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
-    if speaker.text and agent_actors and "attribution/gazetteer" in speaker.rules and \
+    if speaker.text and speaker.text.split() and agent_actors and "attribution/gazetteer" in speaker.rules and \
             speaker.text.lower().split()[0] == "the" and speaker.text.lower().split()[-1] in _OWN_ORGANS and \
             len(speaker.text.split()) <= 3 and not set(speaker.claimants) & set(agent_actors):
         states = _organ_states(ctx, trigger, agent_actors)
@@ -211,7 +211,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         own = _official_of_subject(ctx, trigger, speaker)
         if own is not None:
             return own
-    if speaker.claimants != ["author"] or not speaker.text or not agent_actors:
+    if speaker.claimants != ["author"] or not (speaker.text or "").split() or not agent_actors:
         return speaker
     words = speaker.text.lower().split()
     states = _organ_states(ctx, trigger, agent_actors)

@@ -63,6 +63,7 @@ class Event:
     confidence: float = 0.6
     candidates: list[Candidate] = field(default_factory=list)   # agents to choose from at the document's end
     candidate_only: bool = False     # kept only because a candidate may fill the agent
+    headline: bool = False           # read from a headline above the body (a copy made later keeps it)
 
 
 def adversary(conflicts: list[Conflict], actor: str | None) -> str | None:

@@ -250,6 +250,8 @@ def _misparsed_trailing_subject(verb: Token) -> Token | None:
         while i > verb.sent.start and verb.doc[i].text not in ("(", ","):
             i -= 1
         i -= 1
+    if i < verb.sent.start:
+        return None
     tok = verb.doc[i]
     if tok.pos_ not in ("PROPN", "NOUN") or not any(t.text == "," for t in verb.doc[verb.sent.start:tok.i]):
         return None
