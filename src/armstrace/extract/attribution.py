@@ -213,7 +213,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
             return own
     if speaker.claimants != ["author"] or not (speaker.text or "").split() or not agent_actors:
         return speaker
-    words = speaker.text.lower().split()
+    words = (speaker.text or "").lower().split()
     states = _organ_states(ctx, trigger, agent_actors)
     # "Denmark and the Netherlands will give ..., their leaders said": each actor speaks for itself.
     if words[0] in ("their", "its"):

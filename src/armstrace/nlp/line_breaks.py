@@ -48,7 +48,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if span is not None and span.start > 0:
             _start_sentence(doc, flags, span.start)
     flags[0] = 1
-    doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+    doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 
