@@ -181,3 +181,14 @@ def test_a_nationality_before_rebels_or_activists_is_not_the_states_voice(nlp):
     assert claims(extract(nlp, "Iran has sent drones to Russia, Iranian opposition activists said."), "IRN") == \
         {("author", "asserted")}
     assert claims(extract(nlp, "Iran has sent drones to Russia, Iranian officials said."), "IRN") == {("IRN", "asserted")}
+
+
+def test_a_passive_report_is_the_agents_claim_or_the_authors_hedge(nlp):
+    # "X is accused of / is said to": X is what is reported on, not who reports it
+    found = extract(nlp, "Turkey is accused of supplying Libya with military material.")
+    assert {(r.actor, r.recipient, r.claimant, r.stance) for r in found} == {("TUR", "LBY", "author", "hedged")}
+    found = extract(nlp, "Russia is said to have sent tanks to Serbia.")
+    assert {(r.actor, r.claimant, r.stance) for r in found} == {("RUS", "author", "hedged")}
+    # with an agent, the agent reports it
+    found = extract(nlp, "Iran was accused by the United States of sending drones to Russia.")
+    assert {r.claimant for r in found} == {"USA"}

@@ -118,6 +118,13 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
         subj = verb.head.head if verb.head.dep_ == "prep" else None
     if subj is None:
         return None
+    if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
+        # "Turkey is accused of supplying ...", "X is said to have sent ...": the subject is what is
+        # reported on; the reporter is the agent ("by the UN"), else nobody named: the author relays it.
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        if agent is None:
+            return Speaker(["author"], None, hedge=True, rules=["attribution/passive-report"])
+        subj = agent
     cited = _citation(ctx, rules, verb)
     speaker = resolve_speaker(ctx, rules, subj)
     if kind == "report" and any(c.dep_ == "neg" for c in verb.children):
