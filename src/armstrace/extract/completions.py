@@ -32,9 +32,14 @@ Halt = tuple[Token, list, list]   # the halting word, who halts, to whom the hal
 
 def not_an_event(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule) -> bool:
     """'drones for use in Ukraine' is a purpose (but 'responsibility for the attack' is an attack);
-    'sanctions targeting Chinese firms' aims sanctions; 'a depot used by militias' holds a depot."""
+    'sanctions targeting Chinese firms' aims sanctions; 'a depot used by militias' holds a depot;
+    'fired during a drill' is an exercise; 'offered to send tanks' acts through its infinitive."""
+    if rule.frame == "give" and _acts_through_infinitive(trigger):
+        return True
     if rule.type != "use":
         return False
+    if _in_exercise(rules, trigger):
+        return True
     purpose = trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and \
         not rules.is_cue("involvement", trigger.head.head.lemma_.lower())
     return purpose or is_aim(rules, trigger) or is_holding(ctx, rules, trigger)
@@ -106,3 +111,16 @@ def extra_events(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRul
     if halt is not None:
         made = halt_events(made, decide_stance(rules, halt[0], speaker, None), halt[0])
     return made
+
+
+def _in_exercise(rules: Rules, trigger: Token) -> bool:
+    """'fire during a March drill', 'launched in joint exercises': the setting is an exercise."""
+    return any(o.dep_ == "pobj" and o.head.lower_ in ("during", "in", "at") and rules.is_cue("exercise", o.lemma_.lower())
+               for o in trigger.sent)   # (the parser hangs the setting anywhere in the clause)
+
+
+def _acts_through_infinitive(verb: Token) -> bool:
+    """A give verb with an infinitive and no object of its own ('moved to keep', 'offered to send'):
+    the infinitive says what is done, and is its own trigger if it is one."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children) and \
+        not any(c.dep_ in ("dobj", "dative") for c in verb.children)

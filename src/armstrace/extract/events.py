@@ -167,12 +167,8 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                 rule.frame == "give" and trigger.i + 1 < sent.end and trigger.nbor().lower_ in ("out", "on")
                 and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
             continue   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
-        if rule.type == "use" and _in_exercise(rules, trigger):
-            continue   # "howitzers fire during a drill": an exercise, not an attack
-        if rule.frame == "give" and _acts_through_infinitive(trigger):
-            continue   # "moved to keep sanctions", "offered to send tanks": the infinitive is the act
         if not_an_event(ctx, rules, trigger, rule):
-            continue   # "drones for use in Ukraine", "sanctions targeting firms", "a depot used by militias"
+            continue   # "drones for use in Ukraine", "fired during a drill", "offered to send", "a depot used by"
         if _weapon_carries(ctx, trigger):
             continue   # "aircraft modified so that they could carry nuclear weapons": a payload, not a transfer
         if rule.type == "transfer" and any(t.lemma_.lower() in _TRAINING_WORDS for c in trigger.children
@@ -305,19 +301,6 @@ def _weapon_carries(ctx: DocContext, trigger: Token) -> bool:
     actors_before = [m for t in trigger.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < subj.i
                      for m in [ctx.mention(t)] if m is not None and m.label_ in ("STATE", "DEMONYM", "ORGAN", "BODY", "CAPITAL")]
     return subj.pos_ == "PRON" and subj.lower_ in ("they", "it") and able and bool(antecedent) and not actors_before
-
-
-def _in_exercise(rules: Rules, trigger: Token) -> bool:
-    """'fire during a March drill', 'launched in joint exercises': the setting is an exercise."""
-    return any(o.dep_ == "pobj" and o.head.lower_ in ("during", "in", "at") and rules.is_cue("exercise", o.lemma_.lower())
-               for o in trigger.sent)   # (the parser hangs the setting anywhere in the clause)
-
-
-def _acts_through_infinitive(verb: Token) -> bool:
-    """A give verb with an infinitive and no object of its own ('moved to keep', 'offered to send'):
-    the infinitive says what is done, and is its own trigger if it is one."""
-    return verb.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children) and \
-        not any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _under_non_event(rules: Rules, trigger: Token) -> bool:
