@@ -37,7 +37,10 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "non-state-people",
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
-                  "charge-noun", "carry-verb"]
+                  "charge-noun", "carry-verb",
+                  # extract/members.py: umbrella nouns and their members, bare class nouns beside weapons
+                  "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
+                  "civil-modifier", "also-people"]
 
 
 class Trigger(Entry):

@@ -144,7 +144,10 @@ def noun_weapons(c: NounClause, roles: Roles, *, deep: bool = False) -> None:
     included missiles', else the light verb's object. `deep`: also a 'for' or 'including' lower in the
     phrase ('a contract worth $370 million for TB2 drones')."""
     ctx = c.ctx
-    roles.weapons = weapons_from(ctx, c.weapon_phrases) or weapons_in_phrase(ctx, c.noun) or roles.weapons
+    # "responded with air strikes and heavy weapons": a trigger that names its own weapon keeps the
+    # weapons listed beside it.
+    beside = [t for t in c.noun.conjuncts if is_weapon_phrase(ctx, t)] if is_weapon_phrase(ctx, c.noun) else []
+    roles.weapons = weapons_from(ctx, c.weapon_phrases + beside) or weapons_in_phrase(ctx, c.noun) or roles.weapons
     if not roles.weapons:
         roles.weapons = weapons_from(ctx, contents(c.rules, c.noun))   # "the shipment included missiles"
     if not roles.weapons and deep:

@@ -1,0 +1,65 @@
+"""Weapon classes from vaguer or barer words than the class terms (extract/members.py), on invented sentences.
+
+Umbrella nouns that list their members give one event per member class and
+keep their own; a generic noun a model or class modifies is that model or
+class; bare category nouns ('fighters', 'planes', 'vessels') are weapons only
+beside other weapons; a trigger that names its own weapon keeps the weapons
+coordinated with it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from armstrace.extract import extract_doc
+from armstrace.records import Article, Record
+
+
+def extract(nlp, text: str) -> list[Record]:
+    return extract_doc(nlp(text), Article(doc_id="t", text=text))
+
+
+def classes(nlp, text: str, actor: str) -> set[str]:
+    return {r.weapon_class for r in extract(nlp, text) if r.actor == actor}
+
+
+@pytest.mark.parametrize("text, actor, expected", [
+    # "ranging from X to Y": both ends are members.
+    ("Egypt is accused of supplying the rebels with military equipment ranging from armoured cars to drones.",
+     "EGY", {"armor", "uav"}),
+    # "such as": the listed classes.
+    ("Poland sent weapons such as anti-tank missiles and drones to Ukraine.", "POL", {"anti-tank", "uav"}),
+    # a relative clause that lists what the umbrella holds, even when the parser hangs it on the party.
+    ("Moscow said Russia will deliver a large consignment of military hardware to Mali, which will include "
+     "helicopters and air defence systems.", "RUS", {"aircraft", "air-defense"}),
+])
+def test_umbrella_lists_its_members(nlp, text, actor, expected):
+    found = classes(nlp, text, actor)
+    assert expected <= found, found
+    assert "arms" in found   # the umbrella stays (a list may be partial)
+
+
+def test_generic_noun_of_a_model_or_class_is_that(nlp):
+    assert classes(nlp, "The United States sent the Stinger weapon system to Estonia.", "USA") == {"air-defense"}
+    assert classes(nlp, "Russia sent air defence weapons to Syria.", "RUS") == {"air-defense"}
+
+
+@pytest.mark.parametrize("text, actor, expected", [
+    ("Norway sent Ukraine tanks and fighters.", "NOR", {"armor", "aircraft"}),
+    ("The Houthis used drones and surface vessels to attack Saudi forces.", "houthis", {"uav", "naval"}),
+])
+def test_bare_category_noun_beside_weapons(nlp, text, actor, expected):
+    assert expected <= classes(nlp, text, actor)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Turkey sent planes to Libya.", "TUR"),                      # alone: perhaps airliners
+    ("Egypt bought cargo planes and tanks from Italy.", "ITA"),   # a civil modifier
+    ("Russia sent Wagner fighters and tanks to Mali.", "RUS"),    # a party's fighters are people
+])
+def test_bare_category_noun_alone_or_civil_is_no_aircraft(nlp, text, actor):
+    assert "aircraft" not in classes(nlp, text, actor)
+
+
+def test_own_weapon_trigger_keeps_its_coordinated_weapons(nlp):
+    text = "The army of Chad has responded with air strikes and heavy weapons."
+    assert {"aircraft", "arms"} <= classes(nlp, text, "TCD")
