@@ -63,3 +63,17 @@ def test_bare_category_noun_alone_or_civil_is_no_aircraft(nlp, text, actor):
 def test_own_weapon_trigger_keeps_its_coordinated_weapons(nlp):
     text = "The army of Chad has responded with air strikes and heavy weapons."
     assert {"aircraft", "arms"} <= classes(nlp, text, "TCD")
+
+
+def test_the_weapon_points_back_to_the_model_not_to_its_target(nlp):
+    text = ("Syrian troops seized an RPG-7 launcher, a shoulder-fired weapon that fighters use against armoured "
+            "vehicles. The report says the weapon was first used when ISIS militants attacked Iraq in June.")
+    uses = {(r.actor, r.weapon_class) for r in extract(nlp, text) if r.type == "use"}
+    assert ("islamic-state", "anti-tank") in uses, uses
+    assert ("islamic-state", "arms") not in uses
+
+
+def test_a_model_shares_the_origin_of_its_fellow_weapons_when_its_maker_agrees(nlp):
+    text = "The cache, including 40 Toophan anti-tank missiles and two Iranian drones, was seized by the Saudi navy."
+    found = {(r.actor, r.weapon_class) for r in extract(nlp, text) if r.type == "transfer"}
+    assert {("IRN", "anti-tank"), ("IRN", "uav")} <= found, found
