@@ -77,3 +77,25 @@ def test_a_model_shares_the_origin_of_its_fellow_weapons_when_its_maker_agrees(n
     text = "The cache, including 40 Toophan anti-tank missiles and two Iranian drones, was seized by the Saudi navy."
     found = {(r.actor, r.weapon_class) for r in extract(nlp, text) if r.type == "transfer"}
     assert {("IRN", "anti-tank"), ("IRN", "uav")} <= found, found
+
+
+def test_a_long_list_after_including_gives_every_class(nlp):
+    text = ("The Pentagon announced a package for Ukraine drawn from US stocks, including Stinger missiles, more "
+            "ammunition for HIMARS launchers, 155mm artillery rounds, TOW anti-tank missiles and Stryker vehicles.")
+    found = classes(nlp, text, "USA")
+    assert {"air-defense", "artillery", "anti-tank", "armor"} <= found, found
+
+
+def test_seized_along_with_the_object(nlp):
+    text = ("The Saudi navy seized Iranian-made cruise missile parts bound for the Houthis, along with air "
+            "defence components.")
+    found = {r.weapon_class for r in extract(nlp, text) if r.type == "transfer"}
+    assert {"missile", "air-defense"} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarus supplied engines for the drones to Russia.", "uav"),
+    ("Iran shipped warheads for cruise missiles to the Houthis.", "missile"),
+])
+def test_parts_of_a_weapon_take_its_class(nlp, text, expected):
+    assert expected in {r.weapon_class for r in extract(nlp, text) if r.type == "transfer"}

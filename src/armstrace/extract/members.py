@@ -165,3 +165,23 @@ def replace_umbrellas(ctx: DocContext, head: Token, refs: list[WeaponRef]) -> li
                    for m in weapons_in_phrase(ctx, h, listed=True) if m.weapon_class != "arms"]
         out += [m for m in members if all(m.span.start != r.span.start for r in out)]
     return out
+
+
+def listed_after(ctx: DocContext, prep: Token) -> list[Token]:
+    """The heads of the weapons a list names after 'including' up to the list's end (a verb of its own,
+    ';' or the sentence's end): the parser often breaks a long list into appositions and conjuncts of
+    its members ('a package including Stinger missiles, more ammunition for HIMARS launchers, 155mm
+    rounds, Javelin missiles and Bradley vehicles')."""
+    heads: list[Token] = []
+    for tok in prep.doc[prep.i + 1:prep.sent.end]:
+        if tok.text == ";" or (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "pcomp")
+                               and ctx.mention(tok) is None):
+            break
+        span = ctx.mention(tok)
+        if span is not None and span.label_ in (WEAPON, CLASS) and tok.i == span.start:
+            head = span.root
+            while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i < prep.sent.end:
+                head = head.head
+            if head not in heads:
+                heads.append(head)
+    return heads
