@@ -28,6 +28,10 @@ def classes(nlp, text: str, actor: str) -> set[str]:
      "EGY", {"armor", "uav"}),
     # "such as": the listed classes.
     ("Poland sent weapons such as anti-tank missiles and drones to Ukraine.", "POL", {"anti-tank", "uav"}),
+    # "from X to Y" with no verb, whatever the parser hangs "to" on.
+    ("Britain has supplied Estonia with military hardware, from Challenger tanks to Brimstone missiles.",
+     "GBR", {"armor", "missile"}),
+    ("Poland has sent weapons from tanks to fighter jets to Ukraine.", "POL", {"armor", "aircraft"}),
     # a relative clause that lists what the umbrella holds, even when the parser hangs it on the party.
     ("Moscow said Russia will deliver a large consignment of military hardware to Mali, which will include "
      "helicopters and air defence systems.", "RUS", {"aircraft", "air-defense"}),

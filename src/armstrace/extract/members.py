@@ -75,8 +75,21 @@ def member_heads(ctx: DocContext, head: Token) -> list[Token]:
     if head.dep_ in ("nsubj", "nsubjpass") and rules.is_cue("member-verb", head.head.lemma_.lower()):
         out += _objects(head.head)    # "the aid could include anti-tank missiles"
     if not out:
-        out = _misattached_relative(ctx, rules, head)
+        out = _bare_range(ctx, head) or _misattached_relative(ctx, rules, head)
     return _with_conjuncts(out)
+
+
+def _bare_range(ctx: DocContext, head: Token) -> list[Token]:
+    """'military hardware, from Challenger tanks to Storm Shadow missiles': a range with no verb; the
+    parser hangs its 'to' on the noun, its first end or the verb. Both ends must name weapons."""
+    starts = [p for h in (head, head.head) for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "from"
+              for p in prep.children if p.dep_ == "pobj" and _is_weapon(ctx, p)]
+    if not starts:
+        return []
+    hosts = [head, starts[0], head.head] + ([head.head.head] if head.head.dep_ == "prep" else [])
+    ends = [p for h in hosts for prep in h.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+            and prep.i > starts[0].i for p in prep.children if p.dep_ == "pobj" and _is_weapon(ctx, p)]
+    return starts[:1] + ends[:1] if ends else []
 
 
 def _misattached_relative(ctx: DocContext, rules: Rules, head: Token) -> list[Token]:
