@@ -103,3 +103,11 @@ def test_seized_along_with_the_object(nlp):
 ])
 def test_parts_of_a_weapon_take_its_class(nlp, text, expected):
     assert expected in {r.weapon_class for r in extract(nlp, text) if r.type == "transfer"}
+
+
+def test_a_definite_generic_beside_a_named_weapon_is_that_weapon(nlp):
+    text = ("Germany was the first country to give Ukraine long-range cruise missiles. Italy followed in May, when "
+            "Prime Minister Giorgia Meloni announced that it would deliver Aster missiles, the Italian version of "
+            "the weapon.")
+    assert classes(nlp, text, "ITA") == {"air-defense"}
+    assert classes(nlp, "Norway sent NASAMS and the weapon's radars to Ukraine.", "NOR") == {"air-defense"}

@@ -149,7 +149,7 @@ def refine(ctx: DocContext, head: Token, tokens: list[Token], refs: list[WeaponR
            listed: bool = False) -> list[WeaponRef]:
     """The phrase's weapons with bare class nouns added, generic nouns merged into their model and
     umbrellas replaced by the members they list."""
-    refs = [r for r in refs if not _generic_of_named(r, refs)]
+    refs = [r for r in refs if not _generic_of_named(r, refs) and not _definite_generic_beside(r, refs)]
     have = {t.i for r in refs for t in r.span}
     for tok in tokens:
         weapon_class = None if tok.i in have else bare_class(ctx, tok, listed=listed and tok.i == head.i)
@@ -166,6 +166,16 @@ def _generic_of_named(ref: WeaponRef, refs: list[WeaponRef]) -> bool:
         return False
     return any(r.weapon_class != "arms" and r.span.root.dep_ in ("compound", "nmod", "amod") and
                ref.span.start <= r.span.root.head.i < ref.span.end for r in refs)
+
+
+def _definite_generic_beside(ref: WeaponRef, refs: list[WeaponRef]) -> bool:
+    """'SCALP missiles, the French version of the weapon': a definite singular generic noun beside a named
+    weapon points back to it (as candidates.specific_earlier does across sentences)."""
+    if ref.weapon_class != "arms" or ref.model is not None or ref.head.morph.get("Number", []) != ["Sing"]:
+        return False
+    definite = any(c.dep_ == "det" and (c.morph.get("Definite", []) == ["Def"] or c.morph.get("PronType", []) == ["Dem"])
+                   for c in ref.head.children)
+    return definite and any(r.weapon_class != "arms" for r in refs)
 
 
 def replace_umbrellas(ctx: DocContext, head: Token, refs: list[WeaponRef]) -> list[WeaponRef]:
