@@ -111,3 +111,9 @@ def test_a_definite_generic_beside_a_named_weapon_is_that_weapon(nlp):
             "the weapon.")
     assert classes(nlp, text, "ITA") == {"air-defense"}
     assert classes(nlp, "Norway sent NASAMS and the weapon's radars to Ukraine.", "NOR") == {"air-defense"}
+
+
+@pytest.mark.parametrize("text", ["Canada has sent non-lethal aid to Ukraine.",
+                                  "Japan supplied non-military equipment to Moldova."])
+def test_a_negating_prefix_leaves_no_weapon(nlp, text):
+    assert not extract(nlp, text)

@@ -17,7 +17,8 @@ unspecified. Three constructions name classes the class terms alone miss:
   dozens of helicopters", "drones and surface vessels") or in an umbrella's list.
 
 The words are data (cues.jsonl: member-prep, range-verb, member-verb,
-beside-weapons-*, civil-modifier, also-people).
+beside-weapons-*, civil-modifier, also-people,
+negating-prefix).
 """
 from __future__ import annotations
 
@@ -149,7 +150,8 @@ def refine(ctx: DocContext, head: Token, tokens: list[Token], refs: list[WeaponR
            listed: bool = False) -> list[WeaponRef]:
     """The phrase's weapons with bare class nouns added, generic nouns merged into their model and
     umbrellas replaced by the members they list."""
-    refs = [r for r in refs if not _generic_of_named(r, refs) and not _definite_generic_beside(r, refs)]
+    refs = [r for r in refs if not _generic_of_named(r, refs) and not _definite_generic_beside(r, refs)
+            and not _negated(r)]
     have = {t.i for r in refs for t in r.span}
     for tok in tokens:
         weapon_class = None if tok.i in have else bare_class(ctx, tok, listed=listed and tok.i == head.i)
@@ -166,6 +168,15 @@ def _generic_of_named(ref: WeaponRef, refs: list[WeaponRef]) -> bool:
         return False
     return any(r.weapon_class != "arms" and r.span.root.dep_ in ("compound", "nmod", "amod") and
                ref.span.start <= r.span.root.head.i < ref.span.end for r in refs)
+
+
+def _negated(ref: WeaponRef) -> bool:
+    """'non-lethal aid', 'non-military equipment': a negating prefix before the class words leaves no weapon
+    (real DECISIONS 222: non-lethal aid as arms is optional)."""
+    doc, start = ref.span.doc, ref.span.start
+    before = doc[max(0, start - 2):start]
+    words = [t.lower_ for t in before if t.text not in ("-", "\u2010", "\u2011")]
+    return bool(words) and before[-1].whitespace_ == "" and load_rules().is_cue("negating-prefix", words[-1])
 
 
 def _definite_generic_beside(ref: WeaponRef, refs: list[WeaponRef]) -> bool:
