@@ -40,7 +40,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "charge-noun", "carry-verb",
                   # extract/members.py: umbrella nouns and their members, bare class nouns beside weapons
                   "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
-                  "civil-modifier", "also-people", "negating-prefix"]
+                  "civil-modifier", "also-people", "negating-prefix",
+                  "design-suffix"]
 
 
 class Trigger(Entry):

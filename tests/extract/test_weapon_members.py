@@ -50,6 +50,7 @@ def test_generic_noun_of_a_model_or_class_is_that(nlp):
 @pytest.mark.parametrize("text, actor, expected", [
     ("Norway sent Ukraine tanks and fighters.", "NOR", {"armor", "aircraft"}),
     ("The Houthis used drones and surface vessels to attack Saudi forces.", "houthis", {"uav", "naval"}),
+    ("Egypt has sent four Chinese-made fighters to Sudan.", "EGY", {"aircraft"}),
 ])
 def test_bare_category_noun_beside_weapons(nlp, text, actor, expected):
     assert expected <= classes(nlp, text, actor)
@@ -117,3 +118,8 @@ def test_a_definite_generic_beside_a_named_weapon_is_that_weapon(nlp):
                                   "Japan supplied non-military equipment to Moldova."])
 def test_a_negating_prefix_leaves_no_weapon(nlp, text):
     assert not extract(nlp, text)
+
+
+def test_a_designer_is_no_default_supplier(nlp):
+    text = "Thursday's delivery to Mali included more Czech-designed L-39 jets."
+    assert not any(r.actor == "CZE" for r in extract(nlp, text))

@@ -55,7 +55,7 @@ _Found = tuple[list[str | None], str, float]
 def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], makers_of: list[WeaponRef],
                      recipients: list[str | None]) -> _Found | None:
     """Fill what the sentence leaves implicit from the weapon's origin."""
-    origin = next((w.supplier or w.producer for w in group if w.supplier or w.producer), None)
+    origin = next((w.supplier or w.producer for w in group if w.supplier or (w.producer and not _designed(w))), None)
     if origin:
         return [origin], "role/transfer/weapon-origin", 0.5
     # "150 Dehlavieh missiles and three Iranian surface-to-air missiles were seized": a model whose maker
@@ -70,6 +70,12 @@ def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], make
         if len(makers) == 1:
             return [makers.pop()], "role/transfer/model-producer", 0.4
     return None
+
+
+def _designed(ref: WeaponRef) -> bool:
+    """'Czech-designed L-39s', 'US-designed aircraft': the designer need not be who supplies them (real
+    DECISIONS 245: L-39s delivered by Russia are no Czech transfer)."""
+    return any(c.dep_ == "amod" and load_rules().is_cue("design-suffix", c.lower_) for c in ref.head.children)
 
 
 def _attacker(ctx: DocContext, conflicts: list[Conflict], roles: Roles, group: list[WeaponRef],

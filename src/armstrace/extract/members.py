@@ -14,7 +14,8 @@ unspecified. Three constructions name classes the class terms alone miss:
 - A bare category noun that is no weapon on its own ("aircraft", "planes",
   "fighters", "vessels": civil aviation, militants, merchant ships) is one when it
   stands in a list beside weapons ("tanks and fighters", "dozens of planes,
-  dozens of helicopters", "drones and surface vessels") or in an umbrella's list.
+  dozens of helicopters", "drones and surface vessels"), in an umbrella's list,
+  or is made by a party ("three Russian-made fighters").
 
 The words are data (cues.jsonl: member-prep, range-verb, member-verb,
 beside-weapons-*, civil-modifier, also-people,
@@ -27,7 +28,7 @@ from spacy.tokens import Token
 from ..nlp.mentions import ACTOR_LABELS, CLASS, WEAPON
 from ..rules import Rules, load_rules
 from .document import DocContext
-from .phrases import WeaponRef, origin_of, weapons_in_phrase
+from .phrases import PRODUCER_SUFFIXES, WeaponRef, origin_of, weapons_in_phrase
 
 _BESIDE_KINDS = (("beside-weapons-aircraft", "aircraft"), ("beside-weapons-naval", "naval"))
 
@@ -121,7 +122,9 @@ def bare_class(ctx: DocContext, tok: Token, *, listed: bool = False) -> str | No
     if rules.is_cue("also-people", tok.lower_) and any(
             c.dep_ in ("compound", "poss", "amod", "nmod") and _is_actor(ctx, c) for c in tok.children):
         return None   # "Hamas fighters", "Ukrainian fighters" are people
-    return weapon_class if listed or any(_is_weapon(ctx, p) for p in _list_partners(tok)) else None
+    made = any(c.dep_ == "amod" and c.lower_ in PRODUCER_SUFFIXES and any(_is_actor(ctx, g) for g in c.children)
+               for c in tok.children)   # "three Russian-made fighters": people are not made
+    return weapon_class if listed or made or any(_is_weapon(ctx, p) for p in _list_partners(tok)) else None
 
 
 def _is_actor(ctx: DocContext, tok: Token) -> bool:
