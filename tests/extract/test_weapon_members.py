@@ -60,6 +60,7 @@ def test_bare_category_noun_beside_weapons(nlp, text, actor, expected):
     ("Turkey sent planes to Libya.", "TUR"),                      # alone: perhaps airliners
     ("Egypt bought cargo planes and tanks from Italy.", "ITA"),   # a civil modifier
     ("Russia sent Wagner fighters and tanks to Mali.", "RUS"),    # a party's fighters are people
+    ("Iran sent fighters and weapons to Syria.", "IRN"),          # beside arms, fighters are militants
 ])
 def test_bare_category_noun_alone_or_civil_is_no_aircraft(nlp, text, actor):
     assert "aircraft" not in classes(nlp, text, actor)

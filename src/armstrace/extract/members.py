@@ -31,6 +31,7 @@ from .document import DocContext
 from .phrases import PRODUCER_SUFFIXES, WeaponRef, origin_of, weapons_in_phrase
 
 _BESIDE_KINDS = (("beside-weapons-aircraft", "aircraft"), ("beside-weapons-naval", "naval"))
+_PLATFORMS = ("aircraft", "armor", "naval")   # the classes a noun that also names people must stand beside
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -124,7 +125,10 @@ def bare_class(ctx: DocContext, tok: Token, *, listed: bool = False) -> str | No
         return None   # "Hamas fighters", "Ukrainian fighters" are people
     made = any(c.dep_ == "amod" and c.lower_ in PRODUCER_SUFFIXES and any(_is_actor(ctx, g) for g in c.children)
                for c in tok.children)   # "three Russian-made fighters": people are not made
-    return weapon_class if listed or made or any(_is_weapon(ctx, p) for p in _list_partners(tok)) else None
+    # ("sent fighters and weapons", "fighters and rockets": militants go with arms; jets with tanks and helicopters)
+    partner_classes = _PLATFORMS if rules.is_cue("also-people", tok.lower_) else None
+    return weapon_class if listed or made or any(_is_weapon(ctx, p, partner_classes)
+                                                 for p in _list_partners(tok)) else None
 
 
 def _is_actor(ctx: DocContext, tok: Token) -> bool:
@@ -132,9 +136,11 @@ def _is_actor(ctx: DocContext, tok: Token) -> bool:
     return span is not None and span.label_ in ACTOR_LABELS
 
 
-def _is_weapon(ctx: DocContext, tok: Token) -> bool:
+def _is_weapon(ctx: DocContext, tok: Token, classes: tuple[str, ...] | None = None) -> bool:
     span = ctx.mention(tok)
-    return span is not None and span.label_ in (WEAPON, CLASS)
+    if span is None or span.label_ not in (WEAPON, CLASS):
+        return False
+    return classes is None or ctx.referent(span).weapon_class in classes
 
 
 def _list_partners(tok: Token) -> list[Token]:
