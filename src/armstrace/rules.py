@@ -18,7 +18,7 @@ from .records import EventType
 RULES_PACKAGE = "armstrace.data.rules"
 
 Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "market", "use", "intercept", "produce",
-                "train", "sanction", "supplier", "ban", "arrive"]
+                "train", "sanction", "supplier", "ban", "arrive", "halted"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat",
@@ -41,7 +41,7 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # extract/members.py: umbrella nouns and their members, bare class nouns beside weapons
                   "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
                   "civil-modifier", "also-people", "negating-prefix",
-                  "design-suffix"]
+                  "design-suffix", "halt-cover-prep"]
 
 
 class Trigger(Entry):

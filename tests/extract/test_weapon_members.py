@@ -124,3 +124,17 @@ def test_a_negating_prefix_leaves_no_weapon(nlp, text):
 def test_a_designer_is_no_default_supplier(nlp):
     text = "Thursday's delivery to Mali included more Czech-designed L-39 jets."
     assert not any(r.actor == "CZE" for r in extract(nlp, text))
+
+
+def test_items_a_halt_covers_are_withheld_transfers_each_by_class(nlp):
+    text = ("Norway suspended 12 arms export licences to Turkey on Friday. The minister said \"spare parts for "
+            "combat helicopters, components for drones and targeting pods\" were affected by the freeze.")
+    found = {(r.actor, r.recipient, r.weapon_class, r.stance) for r in extract(nlp, text)
+             if r.type == "transfer" and "affected" in r.evidence}
+    assert {("NOR", "TUR", "aircraft", "hedged"), ("NOR", "TUR", "uav", "hedged"),
+            ("NOR", "TUR", "technology", "hedged")} <= found, found
+
+
+def test_a_halt_over_no_weapons_is_no_transfer(nlp):
+    text = "Talks were subjected to a pause after the election."
+    assert not extract(nlp, text)

@@ -41,8 +41,9 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
     if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and any(
-            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children) and not any(
-            c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children):
+            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children) and (not any(
+            c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children)
+            or "role/halted/covered" in roles.rules):   # ("the licence suspension": the halt the article is about)
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")

@@ -215,15 +215,24 @@ def listed_after(ctx: DocContext, prep: Token) -> list[Token]:
     ';' or the sentence's end): the parser often breaks a long list into appositions and conjuncts of
     its members ('a package including Stinger missiles, more ammunition for HIMARS launchers, 155mm
     rounds, Javelin missiles and Bradley vehicles')."""
-    heads: list[Token] = []
+    end = prep.sent.end
     for tok in prep.doc[prep.i + 1:prep.sent.end]:
         if tok.text == ";" or (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "pcomp")
                                and ctx.mention(tok) is None):
+            end = tok.i
             break
+    return weapon_heads(ctx, prep.i + 1, end)
+
+
+def weapon_heads(ctx: DocContext, start: int, end: int) -> list[Token]:
+    """The noun heads of the weapons named from token `start` up to `end`, each once, in order."""
+    heads: list[Token] = []
+    doc = ctx.doc
+    for tok in doc[start:end]:
         span = ctx.mention(tok)
         if span is not None and span.label_ in (WEAPON, CLASS) and tok.i == span.start:
             head = span.root
-            while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i < prep.sent.end:
+            while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i < end:
                 head = head.head
             if head not in heads:
                 heads.append(head)
