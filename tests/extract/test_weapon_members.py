@@ -138,3 +138,10 @@ def test_items_a_halt_covers_are_withheld_transfers_each_by_class(nlp):
 def test_a_halt_over_no_weapons_is_no_transfer(nlp):
     text = "Talks were subjected to a pause after the election."
     assert not extract(nlp, text)
+
+
+def test_what_a_seized_cargo_included(nlp):
+    text = ("Weapons components seized aboard the boat were of Iranian manufacture and included two Iranian "
+            "anti-ship missiles and night-vision goggles, the navy said.")
+    found = {(r.actor, r.weapon_class) for r in extract(nlp, text) if r.type == "transfer"}
+    assert {("IRN", "missile"), ("IRN", "technology")} <= found, found
