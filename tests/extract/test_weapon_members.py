@@ -145,3 +145,13 @@ def test_what_a_seized_cargo_included(nlp):
             "anti-ship missiles and night-vision goggles, the navy said.")
     found = {(r.actor, r.weapon_class) for r in extract(nlp, text) if r.type == "transfer"}
     assert {("IRN", "missile"), ("IRN", "technology")} <= found, found
+
+
+@pytest.mark.parametrize("second", [
+    "The firm said the agreement covers technology transfer and joint production in Indonesia.",
+    "Technology transfer, a priority for Jakarta, is also part of the deal, the firm said.",
+])
+def test_a_transfer_the_deal_holds_is_between_its_parties(nlp, second):
+    text = "South Korea sold KF-21 jets to Indonesia in a deal signed on Monday. " + second
+    found = {(r.actor, r.recipient, r.weapon_class) for r in extract(nlp, text) if r.evidence.startswith(second[:20])}
+    assert ("KOR", "IDN", "technology") in found, found

@@ -9,6 +9,8 @@ default is a rule in the record and lowers its confidence.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..gazetteer import Conflict
 from ..rules import load_rules
 from .arguments import Roles
@@ -47,7 +49,24 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
+    elif not agents and not recipients and etype == "transfer" and _part_of_the_deal(roles.trigger):
+        agents, recipients = [None], [None]   # "the agreement covers technology transfer": the deal's parties
+        rule_ids.append("role/transfer/part-of-deal")
     return agents, recipients, confidence
+
+
+def _part_of_the_deal(trigger: Token) -> bool:
+    """'the agreement covers technology transfer', 'technology transfer is also part of the deal': a transfer
+    the article's deal holds is between that deal's parties."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return False
+    rules = load_rules()
+    others = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i != trigger.i]
+    held_by = others + [p for o in others for prep in o.children if prep.lower_ == "of"
+                        for p in prep.children if p.dep_ == "pobj"]
+    return any(rules.is_cue("agreement-noun", x.lemma_.lower()) and
+               any(c.dep_ == "det" and (c.morph.get("Definite", []) == ["Def"] or c.morph.get("PronType", []) == ["Dem"])
+                   for c in x.children) for x in held_by)
 
 
 _Found = tuple[list[str | None], str, float]
