@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
-from .deps import MAX_LIMIT, StoreDep
+from .deps import LimitParam, OffsetParam, StoreDep
 
 router = APIRouter(tags=["documents"])
 
@@ -13,8 +13,8 @@ router = APIRouter(tags=["documents"])
 @router.get("/api/documents")
 def list_documents(
     store: StoreDep,
-    limit: int = Query(50, ge=0, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
 ) -> dict[str, Any]:
     """Documents without their text, by doc_id, one page at a time."""
     items = [summary.model_dump() for summary in store.documents(limit=limit, offset=offset)]
