@@ -32,11 +32,13 @@ class GuardedAPI(FastAPI):
 
 
 def create_app(db: str | Path, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
-               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, require_token: bool = False) -> FastAPI:
     """The API and dashboard over the database at `db` (created and migrated if needed).
 
     Requests must name one of `allowed_hosts` in their Host header ("*" allows
-    any) and send at most `max_body_bytes` of body.
+    any) and send at most `max_body_bytes` of body. With `require_token`,
+    every write needs a token from `<db>.tokens` (tokens.py); `armstrace serve`
+    sets it whenever it binds anything but loopback.
 
     Two Stores open at start-up and close at shutdown: a writable one, only
     for recording reviews, and a read-only one for every GET, so that reading
@@ -62,6 +64,7 @@ def create_app(db: str | Path, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
                      docs_url=None, redoc_url=None)
     app.guard_options = {"allowed_hosts": tuple(allowed_hosts), "max_body_bytes": max_body_bytes}
     app.state.db_path = Path(db)
+    app.state.require_token = require_token
     install_error_handlers(app)
     for module in (health, meta, documents, records, reviews, network, weapons, timeline, events):
         app.include_router(module.router)

@@ -17,9 +17,11 @@ from ..records import EventType, Record, Stance
 from ..store import RecordFilter, Store
 from ..store.reviews import record_with_review, reviews_for
 
-# ASCII digits only ("\d" also matches Arabic-Indic and other digits), months 01-12, days 01-31;
-# `_real_date` then refuses the days a month does not have (2023-02-30).
-DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+# ASCII digits only ("\d" also matches Arabic-Indic and other digits), years 0001-9999, each month
+# with its own days; `_real_date` then refuses only 29 February of a year that is not a leap year.
+_YEAR = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_MONTH_DAY = "((0[13578]|1[02])(-(0[1-9]|[12][0-9]|3[01]))?|(0[469]|11)(-(0[1-9]|[12][0-9]|30))?|02(-(0[1-9]|1[0-9]|2[0-9]))?)"
+DATE_PATTERN = rf"^{_YEAR}(-{_MONTH_DAY})?$"
 MAX_LIMIT = 500
 # SQLite's integers stop at 2^63 - 1 (an offset past it was a 500); no database comes near this.
 MAX_OFFSET = 1_000_000_000

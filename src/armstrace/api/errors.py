@@ -16,10 +16,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from ..errors import ArmstraceError, BadInput, NotFound, SchemaTooNew, UsageError
+from .tokens import Unauthorized
 
 log = logging.getLogger("armstrace.api")
 
 _STATUS_OF: tuple[tuple[type[ArmstraceError], int], ...] = (
+    (Unauthorized, 401),
     (NotFound, 404),
     (BadInput, 400),
     (UsageError, 400),
@@ -53,7 +55,8 @@ def _without_paths(request: Request, message: str) -> str:
 
 def _armstrace_error(request: Request, exc: Exception) -> JSONResponse:
     status = next((code for kind, code in _STATUS_OF if isinstance(exc, kind)), 400)
-    return error_response(_without_paths(request, str(exc)), status)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return error_response(_without_paths(request, str(exc)), status, headers)
 
 
 def _http_error(request: Request, exc: Exception) -> JSONResponse:
