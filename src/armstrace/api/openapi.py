@@ -25,6 +25,7 @@ _EVERY_ROUTE = {
     "422": "A parameter or body field does not match this schema.",
 }
 _WITH_PATH_PARAMETER = {"404": "No such id."}
+WHOAMI = "/api/whoami"
 _WRITE = {"401": "No token, or an unknown one: this server requires a token for writes (Authorization: Bearer)."}
 
 
@@ -34,20 +35,32 @@ def _error_response(description: str) -> dict[str, Any]:
 
 
 def document_errors(app: FastAPI) -> None:
-    """Make `app.openapi()` list every error status of every operation."""
+    """Make `app.openapi()` list every error status of every operation, and how writes authenticate.
+
+    A write's `security` says what this server does: a bearer token, required or (on loopback
+    without --require-token) optional.
+    """
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, description=app.description,
                                  routes=app.routes)
-            schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+            components = schema.setdefault("components", {})
+            components.setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+            components["securitySchemes"] = {"token": {
+                "type": "http", "scheme": "bearer",
+                "description": "A write token (`armstrace token NAME`); reviews are recorded under its name."}}
+            required = bool(getattr(app.state, "require_token", False))
             for path, operations in schema.get("paths", {}).items():
                 for method, operation in operations.items():
+                    write = method in ("post", "put", "patch", "delete")
                     wanted = {**_EVERY_ROUTE, **(_WITH_PATH_PARAMETER if "{" in path else {}),
-                              **(_WRITE if method in ("post", "put", "patch", "delete") else {})}
+                              **(_WRITE if write or path == WHOAMI else {})}
                     responses = operation.setdefault("responses", {})
                     for code, description in wanted.items():
                         responses[code] = _error_response(description)
+                    if write or path == WHOAMI:  # whoami answers without a token too (reviewer: null)
+                        operation["security"] = [{"token": []}] if required and write else [{"token": []}, {}]
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -1,0 +1,162 @@
+"""Schemathesis against the live OpenAPI of a real armstrace server: no 5xx, no undocumented status.
+
+    python stress/schema.py [--quick]
+
+Ingests the multi-source test articles into a temporary database with the real
+pipeline, issues a write token, starts `armstrace serve --require-token` on
+127.0.0.1 (the code on PYTHONPATH), and runs Schemathesis over every operation
+of the server's own /openapi.json: examples, boundary values ("coverage"),
+random and schema-violating data ("fuzzing") and chained calls ("stateful"),
+with the real record, document and event ids added as examples so that the
+routes behind an id are reached, not only their 404s.
+
+Checks: not_a_server_error (no 5xx), status_code_conformance (every status is
+documented), content_type_conformance, response_schema_conformance (every
+error has the one shape), negative_data_rejection (schema-invalid input is a
+4xx), ignored_auth (a write without a valid token is refused),
+unsupported_method and allow_header_conformance (405 with Allow).
+positive_data_acceptance is left out: the server also refuses, with a
+documented 400 or 422, what a JSON schema cannot say (29 February of a
+non-leap year; a review that gives neither verdict nor correction).
+
+Prints one line per phase, the cases run and the failures; exits 1 on any.
+Bounded: --max-examples per operation and phase (50, --quick 15), well under
+3 minutes on 2 cores.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "articles" / "multi"
+CHECKS = ("not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,"
+          "negative_data_rejection,ignored_auth,unsupported_method,allow_header_conformance")
+PHASES = "examples,coverage,fuzzing,stateful"
+TIME_LIMIT_S = 170
+
+
+def _armstrace(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "armstrace", *args], capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def _wait_for(url: str, proc: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"schema: the server exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}")
+        try:
+            _get(url + "/api/health")
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("schema: the server did not answer within 60 s")
+
+
+def _with_real_ids(spec: dict, base: str) -> tuple[dict, dict[str, int]]:
+    """The OpenAPI document with stored ids as examples of the path parameters that take them."""
+    ids = {
+        "record_id": [item["id"] for item in _get(base + "/api/records?limit=5")["items"]],
+        "doc_id": [item["doc_id"] for item in _get(base + "/api/documents?limit=5")["items"]],
+        "event_id": [item["event_id"] for item in _get(base + "/api/events?limit=5")["items"]],
+    }
+    for operations in spec["paths"].values():
+        for operation in operations.values():
+            for param in operation.get("parameters", []):
+                if param.get("in") == "path" and ids.get(param["name"]):
+                    param["examples"] = {f"stored{i}": {"value": value} for i, value in enumerate(ids[param["name"]])}
+    return spec, {name: len(values) for name, values in ids.items()}
+
+
+def _run_schemathesis(schema_file: Path, base: str, token: str, examples: int, reports: Path) -> tuple[int, str]:
+    command = [sys.executable, "-m", "schemathesis.cli", "run", str(schema_file), "--url", base,
+               "--checks", CHECKS, "--phases", PHASES, "--max-examples", str(examples), "--workers", "2",
+               "--header", f"Authorization: Bearer {token}", "--request-timeout", "30",
+               "--report", "junit", "--report-dir", str(reports), "--warnings", "off"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT_S, check=False,
+                              env={**os.environ, "NO_COLOR": "1", "SCHEMATHESIS_TELEMETRY": "false"})
+    except subprocess.TimeoutExpired:
+        return 124, f"schemathesis did not finish within {TIME_LIMIT_S} s"
+    return done.returncode, done.stdout + done.stderr
+
+
+def _report(code: int, output: str, elapsed: float, ids: dict[str, int]) -> int:
+    """Print one line per phase and the summary; the exit status of the script."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    for phase in ("Examples", "Coverage", "Fuzzing", "Stateful"):
+        # " ✅  Coverage (in 3.10s)", then the phase's lines, indented deeper, blank lines between
+        match = re.search(rf"^[^\n]*\b{phase} \(in ([\d.]+m?s)\)[ \t]*\n((?:[ \t]{{3,}}\S[^\n]*\n|[ \t]*\n)+)",
+                          text, re.M)
+        detail = " ".join(match.group(2).split()) if match else "not run"
+        print(f"schema {phase.lower():9} {detail}{f' ({match.group(1)})' if match else ''}")
+    cases = re.search(r"Test cases:\s*\n\s*(.+)", text)
+    generated = re.search(r"(\d+) generated", cases.group(1)) if cases else None
+    failures = re.search(r"(\d+) (?:found \d+ )?unique failures?", text)
+    n_failures = int(failures.group(1)) if failures else (0 if code == 0 else 1)
+    print(f"schema summary: {generated.group(1) if generated else '?'} cases over the live OpenAPI, "
+          f"{n_failures} failures (5xx, undocumented status, wrong shape, accepted invalid input), "
+          f"stored ids used: {ids}, {elapsed:.0f} s")
+    if code != 0:
+        print(text[-6000:], file=sys.stderr)
+        return 1
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="15 examples per operation and phase, not 50")
+    args = parser.parse_args()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="armstrace-schema-") as tmp:
+        db = Path(tmp) / "stress.db"
+        ingest = _armstrace("ingest", str(CORPUS), "--db", str(db))
+        if ingest.returncode != 0:
+            print(f"schema: ingest failed ({ingest.returncode}): {ingest.stderr.strip()}", file=sys.stderr)
+            return 1
+        token = _armstrace("token", "schemathesis", "--db", str(db)).stdout.strip()
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        proc = subprocess.Popen([sys.executable, "-m", "armstrace", "serve", "--db", str(db), "--port", str(port),
+                                 "--require-token"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_for(base, proc)
+            spec, ids = _with_real_ids(_get(base + "/openapi.json"), base)
+            schema_file = Path(tmp) / "openapi.json"
+            schema_file.write_text(json.dumps(spec), encoding="utf-8")
+            code, output = _run_schemathesis(schema_file, base, token, 15 if args.quick else 50, Path(tmp) / "reports")
+            alive = proc.poll() is None and _get(base + "/api/health")["status"] == "ok"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    status = _report(code, output, time.monotonic() - started, ids)
+    if not alive:
+        print("schema: the server did not survive the run", file=sys.stderr)
+        return 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
