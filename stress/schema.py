@@ -136,7 +136,7 @@ def main() -> int:
         if ingest.returncode != 0:
             print(f"schema: ingest failed ({ingest.returncode}): {ingest.stderr.strip()}", file=sys.stderr)
             return 1
-        token = _armstrace("token", "schemathesis", "--db", str(db)).stdout.strip()
+        token = _armstrace("serve", "--add-token", "schemathesis", "--db", str(db)).stdout.strip()
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         proc = subprocess.Popen([sys.executable, "-m", "armstrace", "serve", "--db", str(db), "--port", str(port),

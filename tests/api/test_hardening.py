@@ -147,3 +147,19 @@ def test_api_health_and_errors_name_no_file(api_server, world):
     bodies.append(send(api_server.url, "POST", "/api/records/0000000000000000/review", {"verdict": "right"}).body.decode())
     leaks = [body for body in bodies if db.name in body or str(db.parent) in body]
     assert leaks == []
+
+
+def test_api_allow_list_is_configurable(serve_app, db, world):
+    from armstrace.api import create_app
+
+    url = serve_app(create_app(db, allowed_hosts=["127.0.0.1", "armstrace.lan"]))
+    named = send(url, "GET", "/api/health", headers={"Host": "armstrace.lan:8000"}).status
+    other = send(url, "GET", "/api/health", headers={"Host": "evil.example"}).status
+    assert (named, other) == (200, 400)
+
+
+def test_cli_serve_reads_allowed_hosts_from_the_environment(monkeypatch):
+    from armstrace.cli.serve import allowed_hosts
+
+    monkeypatch.setenv("ARMSTRACE_ALLOWED_HOSTS", "armstrace.lan, 10.0.0.7")
+    assert {"armstrace.lan", "10.0.0.7", "127.0.0.1"} <= set(allowed_hosts("127.0.0.1", []))

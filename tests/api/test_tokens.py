@@ -85,8 +85,8 @@ def test_token_file_is_beside_the_database_mode_0600_and_holds_no_token(db):
             json.loads(text)["tokens"][0]["name"]) == (db.parent, 0o600, False, None, "me")
 
 
-def test_cli_token_prints_a_working_token(serve_app, db, world):
-    result = CliRunner().invoke(app, ["token", "ben", "--db", str(db)])
+def test_cli_serve_add_token_prints_a_working_token(serve_app, db, world):
+    result = CliRunner().invoke(app, ["serve", "--add-token", "ben", "--db", str(db)])
     url = serve_app(create_app(db, require_token=True))
     reply = send(url, "POST", f"/api/records/{_rid(world)}/review", {"verdict": "right"},
                  headers={"Authorization": f"Bearer {result.stdout.strip()}"})

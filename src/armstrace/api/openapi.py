@@ -49,7 +49,7 @@ def document_errors(app: FastAPI) -> None:
             components.setdefault("schemas", {})["Error"] = ERROR_SCHEMA
             components["securitySchemes"] = {"token": {
                 "type": "http", "scheme": "bearer",
-                "description": "A write token (`armstrace token NAME`); reviews are recorded under its name."}}
+                "description": "A write token (`armstrace serve --add-token NAME`); reviews are recorded under its name."}}
             required = bool(getattr(app.state, "require_token", False))
             for path, operations in schema.get("paths", {}).items():
                 for method, operation in operations.items():

@@ -4,8 +4,8 @@ A token is 32 random bytes (URL-safe text) given to one named reviewer. The
 server keeps only its SHA-256, with the name, in `<database>.tokens` beside
 the database (mode 0600): the token itself is printed once, when issued, and
 cannot be read back from the file. `armstrace serve` issues the first one on
-its first start (named for the user running it); `armstrace token NAME`
-issues more.
+its first start (named for the user running it); `armstrace serve --add-token
+NAME` issues more.
 
 A review is recorded under the name of the token that sent it, never under
 a name typed into the request. A server bound to loopback without
@@ -123,7 +123,7 @@ def reviewer_for(db: str | Path, authorization: str | None, *, required: bool) -
     if not authorization:
         if required:
             raise Unauthorized("this server requires a write token: send `Authorization: Bearer TOKEN` "
-                               "(`armstrace token NAME` issues one)")
+                               "(`armstrace serve --add-token NAME` issues one)")
         return owner(db)
     scheme, _, token = authorization.partition(" ")
     token = token.strip()
@@ -135,5 +135,5 @@ def reviewer_for(db: str | Path, authorization: str | None, *, required: bool) -
         if hmac.compare_digest(entry["sha256"], digest):
             name = entry["name"]
     if name is None:
-        raise Unauthorized("unknown token (issue one with `armstrace token NAME`)")
+        raise Unauthorized("unknown token (issue one with `armstrace serve --add-token NAME`)")
     return name

@@ -1,4 +1,4 @@
-"""`armstrace serve`: the JSON API and the dashboard over one database; `armstrace token`: write tokens."""
+"""`armstrace serve`: the JSON API and the dashboard over one database, and its write tokens."""
 from __future__ import annotations
 
 import ipaddress
@@ -54,18 +54,28 @@ def serve(
         "'*' any, which gives up the DNS-rebinding check).")),
     token_name: str | None = typer.Option(None, "--token-name",
                                           help="Name of the first write token (default: your user name)."),
+    add_token: str | None = typer.Option(None, "--add-token", metavar="NAME", help=(
+        "Issue a write token for NAME (replacing NAME's earlier one), print it once and exit.")),
 ) -> None:
     """Serve the dashboard at / and the JSON API under /api (OpenAPI docs at /docs).
 
     On its first start over a database it issues a write token, prints it once and keeps
-    only its hash in DB.tokens beside the database (mode 0600).
+    only its hash in DB.tokens beside the database (mode 0600); --add-token NAME issues
+    one for another reviewer. Reviews are recorded under the token's name.
 
     Example: armstrace serve --db armstrace.db --port 8000
     """
+    from ..api.tokens import ensure_first_token, issue_token, tokens_path
+
+    if add_token is not None:
+        print(issue_token(db, add_token))
+        _print(f"token for {add_token.strip()!r} stored (hashed) in {tokens_path(db)}; "
+               "give it to them, it is not shown again")
+        return
+
     import uvicorn  # imported here: the other commands should not pay for the web stack
 
     from ..api import create_app
-    from ..api.tokens import ensure_first_token, tokens_path
 
     if not db.is_file():
         _print(f"note: {db} does not exist yet; serving an empty database (fill it with `armstrace ingest`)")
@@ -86,17 +96,3 @@ def serve(
     uvicorn.run(create_app(db, allowed_hosts=allowed_hosts(host, allow_host), require_token=required),
                 host=host, port=port, log_level="warning")
 
-
-@app.command()
-def token(
-    name: str = typer.Argument(..., help="Reviewer name the token's reviews are recorded under."),
-    db: Path = DbOption,
-) -> None:
-    """Issue a write token for NAME (replacing NAME's earlier one) and print it, once.
-
-    Example: armstrace token ana --db armstrace.db
-    """
-    from ..api.tokens import issue_token, tokens_path
-
-    print(issue_token(db, name))
-    _print(f"token for {name.strip()!r} stored (hashed) in {tokens_path(db)}; give it to them, it is not shown again")
