@@ -163,3 +163,15 @@ def test_cli_serve_reads_allowed_hosts_from_the_environment(monkeypatch):
 
     monkeypatch.setenv("ARMSTRACE_ALLOWED_HOSTS", "armstrace.lan, 10.0.0.7")
     assert {"armstrace.lan", "10.0.0.7", "127.0.0.1"} <= set(allowed_hosts("127.0.0.1", []))
+
+
+def test_api_documents_name_their_file_without_its_folder(api_server):
+    from armstrace.records import Article
+    from armstrace.store import Store
+
+    with Store(api_server.db) as store:
+        store.save_document(Article(doc_id="a", text="Iran sent drones to Russia.",
+                                    source_path="/srv/private/corpus/a.txt"), [])
+    listing = send(api_server.url, "GET", "/api/documents").body.decode()
+    one = send(api_server.url, "GET", "/api/documents/a").json()
+    assert ("/srv/private" in listing, one["source_path"]) == (False, "a.txt")

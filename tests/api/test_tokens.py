@@ -148,3 +148,16 @@ def test_cli_serve_prints_the_first_token_once_and_require_token_enforces_it(db,
         second = _stop(proc)
     assert (refused, accepted.status, accepted.json()["review"]["reviewer"], "write token" in second) == (
         401, 201, "ana", False)
+
+
+def test_cli_serve_on_every_interface_refuses_writes_without_a_token(serve_app, db, world, monkeypatch):
+    # The app `armstrace serve --host 0.0.0.0` builds, served here on 127.0.0.1 (tests bind loopback only).
+    import uvicorn
+
+    built = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: built.update(app=app, **kwargs))
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0", "--port", "8999"])
+    url = serve_app(built["app"])
+    rid = _rid(world)
+    reply = send(url, "POST", f"/api/records/{rid}/review", {"verdict": "wrong"})
+    assert (result.exit_code, built["host"], reply.status, _history(url, rid)) == (0, "0.0.0.0", 401, [])
