@@ -19,13 +19,19 @@ positive_data_acceptance is left out: the server also refuses, with a
 documented 400 or 422, what a JSON schema cannot say (29 February of a
 non-leap year; a review that gives neither verdict nor correction).
 
-Prints one line per phase, the cases run and the failures; exits 1 on any.
+Before Schemathesis, the server defects issue 11 found are probed directly,
+one line each: offsets past 2^63, impossible dates, a NUL in `q`, a 10 MB
+review, 500,000 unknown keys, a foreign Host, a foreign Origin, a write with
+no token, headers on /docs, 405 without Allow, file names in responses.
+
+Prints one line per probe and per phase, the cases run and the failures; exits 1 on any.
 Bounded: --max-examples per operation and phase (50, --quick 15), well under
 3 minutes on 2 cores.
 """
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import re
@@ -73,6 +79,65 @@ def _wait_for(url: str, proc: subprocess.Popen[str]) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit("schema: the server did not answer within 60 s")
+
+
+def _raw(base: str, method: str, path: str, body: bytes | None = None,
+         headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    """(status, lower-case headers, body) of one request as a hostile client writes it."""
+    parts = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+    sent = {"Content-Type": "application/json", **(headers or {})}
+    try:
+        conn.putrequest(method, path, skip_host="Host" in sent, skip_accept_encoding=True)
+        for name, value in sent.items():
+            conn.putheader(name, value)
+        if body is not None:
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body)
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
+def _probes(base: str, db: Path, token: str) -> list[tuple[str, bool, str]]:
+    """(probe, passed, what was seen) for each server defect of issue 11, against the live server."""
+    rid = _get(base + "/api/records?limit=1")["items"][0]["id"]
+    review = f"/api/records/{rid}/review"
+    auth = {"Authorization": f"Bearer {token}"}
+    total = _get(base + "/api/records?limit=0")["total"]
+    out: list[tuple[str, bool, str]] = []
+    offsets = [_raw(base, "GET", f"{path}?offset={2**63}")[0] for path in ("/api/records", "/api/documents", "/api/events")]
+    out.append(("offset 2^63 on records, documents, events", offsets == [422] * 3, str(offsets)))
+    dates = [_raw(base, "GET", f"/api/records?since={d}")[0] for d in ("2022-13-45", "2023-02-30", "2021-02-29")]
+    out.append(("impossible dates", dates == [422] * 3, str(dates)))
+    status, _, body = _raw(base, "GET", "/api/records?q=%00")
+    matched = json.loads(body).get("total") if status == 200 else 0
+    out.append(("NUL in q", status == 422 or matched == 0, f"{status}, {matched} of {total} matched"))
+    big = json.dumps({"verdict": "wrong", "corrections": {"speaker": "x" * 10_000_000}}).encode()
+    out.append(("10 MB review body", (got := _raw(base, "POST", review, big, auth)[0]) == 413, str(got)))
+    keys = json.dumps({f"k{i}": 1 for i in range(500_000)}).encode()
+    status, _, body = _raw(base, "POST", review, keys, auth)
+    out.append(("500,000 unknown keys", status in (413, 422) and len(body) < 2_000, f"{status}, {len(body)} bytes"))
+    keys = json.dumps({f"k{i}": 1 for i in range(3_000)}).encode()
+    status, _, body = _raw(base, "POST", review, keys, auth)
+    out.append(("3,000 unknown keys under the cap", status == 422 and len(body) < 2_000, f"{status}, {len(body)} bytes"))
+    got = _raw(base, "GET", "/api/records", headers={"Host": "rebound.example"})[0]
+    out.append(("foreign Host (DNS rebinding)", got == 400, str(got)))
+    got = _raw(base, "POST", review, b'{"verdict": "right"}', {**auth, "Origin": "http://evil.example"})[0]
+    out.append(("foreign Origin write", got == 403, str(got)))
+    got = _raw(base, "POST", review, b'{"verdict": "right", "reviewer": "anyone"}')[0]
+    out.append(("write without a token", got == 401, str(got)))
+    _, headers, _ = _raw(base, "GET", "/docs")
+    csp = headers.get("content-security-policy", "")
+    ok = "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp and headers.get("x-content-type-options") == "nosniff"
+    out.append(("security headers on /docs", ok, csp[:40] or "none"))
+    status, headers, _ = _raw(base, "POST", "/api/health", b"{}")
+    out.append(("405 carries Allow", status == 405 and headers.get("allow") == "GET", f"{status} Allow={headers.get('allow')}"))
+    bodies = [_raw(base, "GET", path)[2].decode() for path in ("/api/health", "/api/records/0000", "/api/documents?limit=5")]
+    leaks = sum(db.name in text or str(db.parent) in text for text in bodies)
+    out.append(("no file names in health, errors, documents", leaks == 0, f"{leaks} leaks"))
+    return out
 
 
 def _with_real_ids(spec: dict, base: str) -> tuple[dict, dict[str, int]]:
@@ -143,6 +208,9 @@ def main() -> int:
                                  "--require-token"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
             _wait_for(base, proc)
+            probes = _probes(base, db, token)
+            for name, passed, seen in probes:
+                print(f"probe {name:44} {'ok' if passed else 'FAILED'} ({seen})")
             spec, ids = _with_real_ids(_get(base + "/openapi.json"), base)
             schema_file = Path(tmp) / "openapi.json"
             schema_file.write_text(json.dumps(spec), encoding="utf-8")
@@ -152,6 +220,10 @@ def main() -> int:
             proc.terminate()
             proc.wait(timeout=10)
     status = _report(code, output, time.monotonic() - started, ids)
+    failed_probes = [name for name, passed, _ in probes if not passed]
+    print(f"probes: {len(probes) - len(failed_probes)} of {len(probes)} server probes held")
+    if failed_probes:
+        status = 1
     if not alive:
         print("schema: the server did not survive the run", file=sys.stderr)
         return 1
