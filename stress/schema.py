@@ -161,7 +161,9 @@ def _run_schemathesis(schema_file: Path, base: str, token: str, examples: int, r
                "--header", f"Authorization: Bearer {token}", "--request-timeout", "30",
                "--report", "junit", "--report-dir", str(reports), "--warnings", "off"]
     try:
+        # cwd: Schemathesis keeps a .schemathesis/ cache where it runs; in the temporary folder it goes with it.
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT_S, check=False,
+                              cwd=schema_file.parent,
                               env={**os.environ, "NO_COLOR": "1", "SCHEMATHESIS_TELEMETRY": "false"})
     except subprocess.TimeoutExpired:
         return 124, f"schemathesis did not finish within {TIME_LIMIT_S} s"
@@ -195,6 +197,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="15 examples per operation and phase, not 50")
     args = parser.parse_args()
     started = time.monotonic()
+    # The servers and Schemathesis run elsewhere than here: a relative PYTHONPATH (src) must still hold.
+    paths = [str(Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join(paths)
     with tempfile.TemporaryDirectory(prefix="armstrace-schema-") as tmp:
         db = Path(tmp) / "stress.db"
         ingest = _armstrace("ingest", str(CORPUS), "--db", str(db))
