@@ -41,7 +41,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # extract/members.py: umbrella nouns and their members, bare class nouns beside weapons
                   "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
                   "civil-modifier", "also-people", "negating-prefix",
-                  "design-suffix", "halt-cover-prep"]
+                  "design-suffix", "halt-cover-prep",
+                  "production-means"]
 
 
 class Trigger(Entry):

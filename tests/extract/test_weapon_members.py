@@ -155,3 +155,11 @@ def test_a_transfer_the_deal_holds_is_between_its_parties(nlp, second):
     text = "South Korea sold KF-21 jets to Indonesia in a deal signed on Monday. " + second
     found = {(r.actor, r.recipient, r.weapon_class) for r in extract(nlp, text) if r.evidence.startswith(second[:20])}
     assert ("KOR", "IDN", "technology") in found, found
+
+
+def test_means_of_producing_weapons_are_technology(nlp):
+    text = ("Russia sold fighter jets to Laos last year. Laos is seeking armoured vehicles and equipment for "
+            "producing ballistic missiles from Moscow.")
+    found = {(r.actor, r.recipient, r.weapon_class) for r in extract(nlp, text) if "seeking" in r.evidence}
+    assert ("RUS", "LAO", "technology") in found, found
+    assert ("RUS", "LAO", "missile") not in found

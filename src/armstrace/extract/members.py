@@ -19,7 +19,7 @@ unspecified. Three constructions name classes the class terms alone miss:
 
 The words are data (cues.jsonl: member-prep, range-verb, member-verb,
 beside-weapons-*, civil-modifier, also-people,
-negating-prefix).
+negating-prefix, production-means).
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from ..nlp.mentions import ACTOR_LABELS, CLASS, WEAPON
 from ..rules import Rules, load_rules
 from .document import DocContext
+from .phrases import _MADE_BY as MADE_BY
 from .phrases import PRODUCER_SUFFIXES, WeaponRef, origin_of, weapons_in_phrase
 
 _BESIDE_KINDS = (("beside-weapons-aircraft", "aircraft"), ("beside-weapons-naval", "naval"))
@@ -131,6 +132,16 @@ def bare_class(ctx: DocContext, tok: Token, *, listed: bool = False) -> str | No
                                                  for p in _list_partners(tok)) else None
 
 
+def _means_of_production(tok: Token) -> str | None:
+    """'equipment for producing ballistic missiles', 'machine tools to make drones': technology (GUIDELINES:
+    production know-how and components), whatever the parser hangs the purpose on."""
+    nxt = tok.doc[tok.i + 1:min(tok.i + 3, tok.sent.end)]
+    if len(nxt) == 2 and load_rules().is_cue("production-means", tok.lower_) and nxt[0].lower_ in ("for", "to") \
+            and nxt[1].lemma_.lower() in MADE_BY:
+        return "technology"
+    return None
+
+
 def _is_actor(ctx: DocContext, tok: Token) -> bool:
     span = ctx.mention(tok)
     return span is not None and span.label_ in ACTOR_LABELS
@@ -163,7 +174,8 @@ def refine(ctx: DocContext, head: Token, tokens: list[Token], refs: list[WeaponR
             and not _negated(r)]
     have = {t.i for r in refs for t in r.span}
     for tok in tokens:
-        weapon_class = None if tok.i in have else bare_class(ctx, tok, listed=listed and tok.i == head.i)
+        weapon_class = None if tok.i in have else (
+            bare_class(ctx, tok, listed=listed and tok.i == head.i) or _means_of_production(tok))
         if weapon_class is not None:
             refs.append(WeaponRef(weapon_class, None, tok.doc[tok.i:tok.i + 1], tok))
             refs[-1].producer, refs[-1].supplier = origin_of(ctx, refs[-1])
