@@ -1,10 +1,13 @@
-"""Weapon classes from vaguer or barer words than the class terms (extract/members.py), on invented sentences.
+"""Weapon classes from vaguer or barer words than the class terms, on invented sentences.
 
-Umbrella nouns that list their members give one event per member class and
-keep their own; a generic noun a model or class modifies is that model or
-class; bare category nouns ('fighters', 'planes', 'vessels') are weapons only
-beside other weapons; a trigger that names its own weapon keeps the weapons
-coordinated with it.
+extract/members.py: umbrella nouns that list their members give one event per
+member class and keep their own; a generic noun a model or class modifies is
+that model or class; bare category nouns ('fighters', 'planes', 'vessels') are
+weapons beside other weapons; a negating prefix leaves no weapon. Also: a
+trigger that names its own weapon keeps the weapons coordinated with it
+(frames/base.py), 'the weapon' points back to a model rather than a target
+(candidates.py), a halt's covered items (frames/halted.py), seized cargo and
+what a deal holds (frames/seize.py, defaults.py).
 """
 from __future__ import annotations
 

@@ -1,25 +1,30 @@
 """Which classes a weapon phrase names when its words are vaguer or barer than the gazetteer's.
 
 GUIDELINES: one event per weapon class, and `arms` only for weapons left
-unspecified. Three constructions name classes the class terms alone miss:
+unspecified. These constructions name classes the class terms alone miss:
 
 - An umbrella noun that lists its members ("military equipment ranging from
   rifles to attack helicopters", "weapons such as anti-tank missiles and
-  drones", "the package, which includes howitzers") says which classes moved:
-  each member class gives an event (real DECISIONS 247: the named classes are
-  required, `arms` optional; the umbrella stays, since a list under "including"
-  may be partial and then `arms` is required too).
+  drones", "the package, which includes howitzers", "military hardware, from
+  tanks to missiles") says which classes moved: each member class gives an
+  event (real DECISIONS 247: the named classes are required, `arms` optional;
+  the umbrella stays, since a list under "including" may be partial and then
+  `arms` is required too). A long list after "including" is read to its end
+  however the parser breaks it (`listed_after`).
 - A model or class written with a generic noun ("the Javelin weapon system",
-  "Storm Shadow weapons", "air defence weapons") is that, not also unspecified arms.
+  "air defence weapons"), or a definite "the weapon" beside a named one, is
+  that weapon, not also unspecified arms; a negating prefix ("non-lethal aid")
+  leaves no weapon at all.
 - A bare category noun that is no weapon on its own ("aircraft", "planes",
   "fighters", "vessels": civil aviation, militants, merchant ships) is one when it
   stands in a list beside weapons ("tanks and fighters", "dozens of planes,
   dozens of helicopters", "drones and surface vessels"), in an umbrella's list,
-  or is made by a party ("three Russian-made fighters").
+  or is made by a party ("three Russian-made fighters"); means of production
+  ("equipment for producing missiles") are technology.
 
 The words are data (cues.jsonl: member-prep, range-verb, member-verb,
-beside-weapons-*, civil-modifier, also-people,
-negating-prefix, production-means).
+beside-weapons-*, civil-modifier, also-people, negating-prefix,
+production-means).
 """
 from __future__ import annotations
 
