@@ -122,12 +122,14 @@ class Entities:
         """A Person for a quoted official the people gazetteer knows, linked to the claimant's state."""
         for gid in row.record.gazetteer_ids:
             person = _people().get(gid)
-            if person is not None and row.record.speaker and row.record.speaker in (person.name, *person.aliases):
+            speaker = row.record.speaker or ""
+            if person is not None and any(name in speaker for name in (person.name, *person.aliases)):
                 proxy, new = self.make("Person", _id("person", gid))
                 if new:
                     proxy.add("name", person.name)
-                    proxy.add("position", getattr(person, "role", None))
-                    proxy.add("country", actor_name(getattr(person, "actor", None)))
+                    proxy.add("position", person.role)
+                    if actor_kind(person.actor) == "state":
+                        proxy.add("country", actor_name(person.actor))
                 return str(proxy.id)
         return None
 
@@ -151,6 +153,7 @@ class Entities:
             if new:
                 proxy.add("entity", self.party(rec.recipient))
                 proxy.add("authority", actor_name(rec.actor) or rec.actor)
+                self.party(rec.actor)   # the sanctioning state or body, as an entity of its own
                 proxy.add("startDate", event.time if event else rec.time)
                 proxy.add("summary", _summary(rec.type, rec.actor, rec.recipient, rec.weapon_class, rec.weapons,
                                               event.time if event else rec.time))
@@ -212,7 +215,8 @@ def _summary(kind: str, actor: str, target: str | None, weapon_class: str | None
     """`transfer: Iran -> Russia, uav (Shahed-136), 2022-08`."""
     names = weapon_names(list(models))
     what = (weapon_class or "arms") + (f" ({', '.join(names)})" if names else "")
-    to = f" -> {actor_name(target) or target}" if target else ""
+    link = " in " if kind == "production" else " -> "
+    to = f"{link}{actor_name(target) or target}" if target else ""
     return f"{kind}: {actor_name(actor) or actor}{to}, {what}, {time or 'time unknown'}"
 
 
