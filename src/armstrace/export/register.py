@@ -6,15 +6,20 @@ model is named) per year of the event, built from transfer events:
 - `year`: the event's year where its time is known, else empty (the report
   dates are in `first_reported`/`last_reported`);
 - quantities: `quantity_min` is the smallest lower bound and `quantity_max`
-  the largest upper bound any supporting claim states, and `quantities` lists
-  each claim's range as written ("8", ">=1160", "<=1000", "6-8"); a claim
-  counts toward a model's row when it names that model or the event names
-  one model or none;
-- `status`: what the supporting claims' wording says of the deal's stage:
-  `ordered` (orders, contracts, deals, purchases), `planned` (will, plans
-  to, promised, due to), `delivered` (delivered, arrived, received, supplied,
-  sent, shipped, handed over, transferred); several are joined with ";",
-  none is empty (the text does not say);
+  the largest upper bound any supporting claim states, the maximum empty
+  when a claim leaves it open ("at least 1,160"); `quantities` lists each
+  claim's range ("8", ">=1160", "<=1000", "6-8"). A range of what sources
+  say, not a sum, since two claims may count the same deliveries. A number
+  counts only from a claim that states the transfer itself (a transfer
+  trigger), not from one read off a use ("Russia fired 1,160 Iranian
+  drones" counts drones fired, not delivered), and toward a model's row
+  only when the claim names that model or the event names one model or none;
+- `status`: what the supporting claims' wording says of the deal's stage,
+  read from the trigger and the words just before it: `ordered` (orders,
+  contracts, deals, purchases), `planned` (will, plans to, promised, due
+  to), `delivered` (delivered, arrived, received, supplied, sent, shipped,
+  handed over, transferred); several are joined with ";", none is empty
+  (the text does not say);
 - `n_independent`: independent sources across the row's claims (syndicated
   copies count once); `contested`: some claimant denies it, or a broad
   denial between the same parties meets it;
@@ -56,24 +61,45 @@ REGISTER_KINDS: dict[str, str] = {
 REGISTER_REQUIRED = ("supplier", "designation", "n_events", "n_claims", "n_independent", "contested")
 
 # The stage of a deal, from the trigger word (its start) and the sentence's wording.
-_ORDERED = re.compile(r"\b(order(s|ed)?|contracts?|deals?|purchas\w*|bought|buy(s|ing)?|procure\w*|"
+_ORDERED = re.compile(r"\b(order(s|ed)?|contracts?|deals?|agreements?|purchas\w*|bought|buy(s|ing)?|procure\w*|"
                       r"agreed to (buy|purchase|sell|supply|deliver))\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(will|shall|plans? to|planned to|planning to|intends? to|(is|are|was|were) (set|due|"
+_PLANNED = re.compile(r"\b(will|would|shall|plans? to|planned to|planning to|intends? to|(is|are|was|were) (set|due|"
                       r"expected|scheduled) to|(is|are) to|promis\w*|pledg\w*)\b", re.IGNORECASE)
-_DELIVERED = ("deliver", "arriv", "receiv", "supplied", "sent", "shipped", "shipment", "consignment", "cargo",
-              "handed", "transferred", "provided", "gave", "given", "donated", "tranche")
+_DELIVERED = ("deliver", "arriv", "receiv", "supplied", "supplying", "sent", "shipp", "shipment", "consignment",
+              "cargo", "brought", "smuggl", "handed", "transferred", "provided", "gave", "donated", "tranche")
+
+
+# How far before the trigger a modal or a deal word still speaks of it ("plans to send", "signed a deal for").
+_BEFORE = 40
+
+
+def _trigger_context(m: Membership) -> str:
+    """The trigger and the words just before it in the evidence (the whole evidence if the trigger is not in it)."""
+    evidence, trigger = m.record.evidence, m.record.trigger or ""
+    at = evidence.casefold().find(trigger.casefold()) if trigger else -1
+    if at < 0:
+        return evidence
+    return evidence[max(0, at - _BEFORE):at + len(trigger)]
 
 
 def claim_status(m: Membership) -> str | None:
-    """ordered, planned or delivered, as the claim's trigger and sentence say; None when they do not."""
+    """ordered, planned or delivered, as the claim's trigger and the words before it say; None if they do not."""
     trigger = (m.record.trigger or "").casefold()
-    if _ORDERED.search(trigger) or _ORDERED.search(m.record.evidence):
+    context = _trigger_context(m)
+    if _ORDERED.search(context):
         return "ordered"
-    if _PLANNED.search(m.record.evidence):
+    if _PLANNED.search(context):
         return "planned"
     if trigger.startswith(_DELIVERED):
         return "delivered"
     return None
+
+
+def states_transfer(m: Membership) -> bool:
+    """Whether the claim states a transfer itself (its number is of arms transferred), not one read off a use."""
+    rules = m.record.rules
+    other_trigger = any(r.startswith("trigger/") and not r.startswith("trigger/transfer/") for r in rules)
+    return not other_trigger and "role/transfer/weapon-origin" not in rules
 
 
 def _range(m: Membership) -> str | None:
@@ -119,7 +145,8 @@ def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
                 group = groups.setdefault(key, _Group(event))
                 group.events.append(event)
                 group.claims.extend(report.claims)
-                group.counted.extend(m for m in report.claims if len(event.models) <= 1 or model in m.record.weapons)
+                group.counted.extend(m for m in report.claims if states_transfer(m)
+                                     and (len(event.models) <= 1 or model in m.record.weapons))
                 group.contested |= contested
         if len(page) < PAGE:
             return groups
@@ -131,8 +158,10 @@ def _row(store: Store, key: tuple[Any, ...], group: _Group, documents: Documents
     claims = list({m.record.record_id: m for m in group.claims}.values())
     support = [m for m in claims if m.record.stance != "denied"]
     counted = [m for m in {m.record.record_id: m for m in group.counted}.values() if m.record.stance != "denied"]
-    lows = [m.record.quantity.min for m in counted if m.record.quantity and m.record.quantity.min is not None]
-    highs = [m.record.quantity.max for m in counted if m.record.quantity and m.record.quantity.max is not None]
+    stated = [m.record.quantity for m in counted if m.record.quantity is not None]
+    lows = [q.min for q in stated if q.min is not None]
+    highs = [q.max for q in stated if q.max is not None]
+    open_ended = any(q.min is not None and q.max is None for q in stated)
     corr = corroborate(store, group.event, claims)
     doc_ids = sorted({m.record.doc_id for m in claims})
     model_name = weapon_names([model])[0] if model else None
@@ -141,7 +170,7 @@ def _row(store: Store, key: tuple[Any, ...], group: _Group, documents: Documents
         "recipient": recipient or None, "recipient_name": actor_name(recipient or None),
         "weapon_class": weapon_class or None, "model": model or None, "model_name": model_name,
         "designation": model_name or weapon_class or "arms", "year": year,
-        "quantity_min": min(lows) if lows else None, "quantity_max": max(highs) if highs else None,
+        "quantity_min": min(lows, default=None), "quantity_max": None if open_ended else max(highs, default=None),
         "quantities": list(dict.fromkeys(r for m in counted if (r := _range(m)))),
         "status": ";".join(sorted({s for m in support if (s := claim_status(m))})) or None,
         "n_events": len(group.events), "n_claims": len(claims), "n_independent": corr.n_independent,
