@@ -97,3 +97,11 @@ def test_jsonl_read_by_pandas_has_the_added_columns(export_db, tmp_path):
             "time_precision"} <= set(frame.columns)
     row = frame.set_index("id").loc[QUOTED_RECORDS[0].record_id]
     assert (row["url"], row["title"], row["quantity"]) == (QUOTED_URL, QUOTED_TITLE, {"min": 6, "max": None})
+
+
+def test_graphml_edges_carry_the_event_and_source(export_db, tmp_path):
+    import networkx as nx
+
+    graph = nx.read_graphml(_export(export_db, tmp_path / "r.graphml", "graphml"), force_multigraph=True)
+    edge = graph.edges["PRK", "RUS", QUOTED_RECORDS[0].record_id]
+    assert edge["event_id"].startswith("ev-") and (edge["url"], edge["title"]) == (QUOTED_URL, QUOTED_TITLE)

@@ -128,6 +128,8 @@ def export_table(store: Store, out: str | Path, *, what: str, format: str, where
     """Write the events or register rows of the selection to `out` as CSV, Parquet or JSONL."""
     if what == "records":
         return export_records(store, out, format=format, where=where, limit=limit, excel=excel)
+    if what == "register" and format == "register":
+        format = "csv"
     _check(what, format, excel)
     where = where or RecordFilter()
     if what == "events" and (where.claimant is not None or where.stance is not None):
