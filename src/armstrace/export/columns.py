@@ -29,9 +29,9 @@ LIST_COLUMNS: frozenset[str] = frozenset({"weapons", "weapon_names", "violates",
 def record_values(row: Row) -> dict[str, Any]:
     """One record's export values, keyed by RECORD_COLUMNS (None where it has no value)."""
     rec = row.record
-    values: dict[str, Any] = rec.to_json()
-    del values["quantity"]
+    values: dict[str, Any] = rec.model_dump(mode="json", exclude={"quantity"})
     values.update(
+        id=row.record_id,
         event_id=row.event_id,
         actor_name=actor_name(rec.actor),
         recipient_name=actor_name(rec.recipient),

@@ -24,11 +24,12 @@ LINE_LISTS = frozenset({"evidence", "regime_reasons", "urls"})
 
 def csv_cell(value: Any, column: str = "") -> Any:
     """A value as a CSV cell: lists joined with ";" (sentences: a line each), dicts as JSON, None empty."""
-    if isinstance(value, list):
-        return ("\n" if column in LINE_LISTS else ";").join(str(item) for item in value)
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind is list:
+        return ("\n" if column in LINE_LISTS else ";").join(map(str, value))
+    if kind is dict:
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
     return value
 

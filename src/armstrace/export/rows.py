@@ -31,6 +31,12 @@ class Row:
     event_id: str | None = None     # None until ingest has joined the record into an event
     url: str | None = None
     title: str | None = None
+    id: str = ""                    # the record id, hashed once per export ("" : ask the record)
+
+    @property
+    def record_id(self) -> str:
+        """The record's id (computed once in `rows_of`)."""
+        return self.id or self.record.record_id
 
 
 class Documents:
@@ -56,11 +62,11 @@ def _event_id(store: Store, record_id: str) -> str | None:
 
 def rows_of(store: Store, records: Iterable[Record], documents: Documents | None = None) -> list[Row]:
     """Rows of some records: each with its review, event id and document url and title."""
-    records = list(records)
     documents = documents or Documents(store)
-    reviews = reviews_for(store, [rec.record_id for rec in records])
-    return [Row(rec, reviews.get(rec.record_id), _event_id(store, rec.record_id), *documents.get(rec.doc_id))
-            for rec in records]
+    pairs = [(rec.record_id, rec) for rec in records]
+    reviews = reviews_for(store, [record_id for record_id, _ in pairs])
+    return [Row(rec, reviews.get(record_id), _event_id(store, record_id), *documents.get(rec.doc_id), id=record_id)
+            for record_id, rec in pairs]
 
 
 def selected_rows(store: Store, where: RecordFilter | None = None, *, limit: int | None = None) -> Iterator[Row]:
