@@ -35,10 +35,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis import event_reports
 from ..analysis.contradictions import event_contradictions
 from ..analysis.corroboration import corroborate
-from ..analysis.events import Event, Membership
+from ..analysis.events import Event, Membership, list_events, memberships
 from ..errors import UsageError
 from ..store import RecordFilter, Store
 from .names import actor_name, weapon_names
@@ -134,18 +133,20 @@ def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
     groups: dict[tuple[Any, ...], _Group] = {}
     offset = 0
     while True:
-        page = event_reports(store, type="transfer", actor=where.actor, weapon=where.weapon, limit=PAGE,
-                             offset=offset)
-        for report in page:
-            event = report.event
-            contested = bool(event_contradictions(store, event, report.claims))
+        # Events and their claims only: the flags and corroboration of `event_reports` are not needed here,
+        # and a row's corroboration is computed once over all its claims.
+        page = list_events(store, type="transfer", actor=where.actor, weapon=where.weapon, limit=PAGE, offset=offset)
+        claims_of = memberships(store, [e.event_id for e in page])
+        for event in page:
+            claims = claims_of.get(event.event_id, [])
+            contested = bool(event_contradictions(store, event, claims))
             models: list[str | None] = list(event.models) or [None]
             for model in models:
                 key = (event.actor, event.recipient or "", event.weapon_class or "", model or "", _year(event))
                 group = groups.setdefault(key, _Group(event))
                 group.events.append(event)
-                group.claims.extend(report.claims)
-                group.counted.extend(m for m in report.claims if states_transfer(m)
+                group.claims.extend(claims)
+                group.counted.extend(m for m in claims if states_transfer(m)
                                      and (len(event.models) <= 1 or model in m.record.weapons))
                 group.contested |= contested
         if len(page) < PAGE:
