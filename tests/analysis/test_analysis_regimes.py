@@ -5,6 +5,7 @@ import pytest
 
 from armstrace.analysis import Event, event_report, flag_event, list_events, load_regimes
 from armstrace.analysis.regimes import claimed_violations, load_treaty_parties
+from armstrace.gazetteer import load_gazetteers
 
 
 def make_event(**fields) -> Event:
@@ -108,6 +109,9 @@ def test_regimes_treaty_parties_are_dated_with_sources():
     parties = [s for s in statuses.values() if s.status == "party"]
     assert all(s.in_force and s.source.startswith("UN Treaty Collection") for s in parties)
     assert statuses[("regime/att", "CHN")].in_force == "2020-10-04"
+    codes = {state.code for state in load_gazetteers().states}
+    assert {state for _, state in statuses} <= codes
+    assert all(s.in_force >= "2014-12-24" and (s.deposited is None or s.deposited <= s.in_force) for s in parties)
     assert statuses[("regime/att", "IRN")].status == "non-party"
 
 
