@@ -1,13 +1,56 @@
 """The Typer app and the options every command shares (same name everywhere)."""
 from __future__ import annotations
 
+import os
+import traceback
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
+from typer.exceptions import Abort, Exit, TyperException
 
+from ..errors import ArmstraceError, UsageError
 from ..settings import DEFAULT_DB, DEFAULT_MODEL
+
+# Exit codes: 0 everything went in, 1 something skipped (or a gate failed), 2 usage error, 3 internal error.
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+err_console = Console(stderr=True, soft_wrap=True)  # paths and messages stay on one line
+out_console = Console()
+
+
+def _debug(ctx: Any) -> bool:
+    return bool(ctx.params.get("debug")) or os.environ.get("ARMSTRACE_DEBUG", "") not in ("", "0")
+
+
+class Commands(TyperGroup):
+    """The command group: an error never ends in a bare traceback.
+
+    An ArmstraceError (bad option, missing database) is one line and exit 2; any
+    other exception is a bug: one line naming it and exit 3, and the traceback
+    only under --debug. Exit 1 stays "something was skipped".
+    """
+
+    def invoke(self, ctx: Any) -> Any:   # typer's vendored click.Context
+        try:
+            return super().invoke(ctx)
+        except (Exit, Abort, TyperException):   # exit codes and usage errors, as Typer reports them
+            raise
+        except ArmstraceError as exc:
+            err_console.print(f"error: {exc}", markup=False, highlight=False)
+            raise typer.Exit(EXIT_USAGE) from exc
+        except Exception as exc:
+            if _debug(ctx):
+                err_console.print(traceback.format_exc().rstrip(), markup=False, highlight=False)
+            message = " ".join(str(exc).split())[:300]
+            err_console.print(f"internal error: {type(exc).__name__}: {message} (a bug in armstrace; "
+                              "run again with --debug for the traceback)", markup=False, highlight=False)
+            raise typer.Exit(EXIT_INTERNAL) from exc
+
 
 app = typer.Typer(
     name="armstrace",
@@ -15,13 +58,27 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    cls=Commands,
+    pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True, soft_wrap=True)  # paths and messages stay on one line
-out_console = Console()
+
+
+@app.callback()
+def _options(
+    debug: bool = typer.Option(False, "--debug", envvar="ARMSTRACE_DEBUG",
+                               help="On an internal error (exit 3), print the traceback too."),
+) -> None:
+    """Read news about arms transfers and turn it into a sourced, queryable record of claims.
+
+    Exit codes: 0 everything went in, 1 something was skipped (each named on
+    stderr) or a gate failed, 2 usage error, 3 internal error (--debug for the traceback).
+    """
 
 DbOption = typer.Option(Path(DEFAULT_DB), "--db", envvar="ARMSTRACE_DB", help="SQLite database file.")
 ModelOption = typer.Option(DEFAULT_MODEL, "--model", envvar="ARMSTRACE_MODEL",
                            help="spaCy model name or path (e.g. en_core_web_md).")
+# readable=False: a path that cannot be read is named and skipped by the reader, and the rest go in.
+PathsArgument = typer.Argument(..., readable=False, help="Files (.txt, .html, .jsonl) or folders (recursive).")
 PublishedOption = typer.Option(None, "--published",
                                help="Publication date for documents that carry none (e.g. 2023-07-10).")
 MaxBytesOption = typer.Option(None, "--max-bytes", envvar="ARMSTRACE_MAX_BYTES",
@@ -43,3 +100,12 @@ ProcessesOption = typer.Option(None, "--processes", min=1,
 RayAddressOption = typer.Option(None, "--ray-address", envvar="ARMSTRACE_RAY_ADDRESS",
                                 help="With --engine ray: the cluster to run on (auto, HOST:6379 or "
                                      "ray://HOST:10001); default a private Ray on this machine.")
+
+
+def checked_published(published: str | None) -> str | None:
+    """`--published` as given, after checking it is a date: a typo must not silently mean "no date"."""
+    from ..ingest import normalise_date
+
+    if published is not None and normalise_date(published) is None:
+        raise UsageError(f"--published {published!r}: not a date (write it like 2023-07-10)")
+    return published

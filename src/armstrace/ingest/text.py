@@ -37,11 +37,14 @@ def normalise_newlines(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def nul_problem(offset: int) -> str:
+    """The reason for a document with a NUL: binary or corrupt, wherever the NUL is (never stored)."""
+    return f"{BINARY} (NUL byte at offset {offset})"
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes in the first 8 KB, or more than 10% control bytes there."""
+    """More than 10% control bytes in the first 8 KB (NUL bytes anywhere are refused before this)."""
     head = data[:SNIFF_BYTES]
-    if b"\0" in head:
-        return True
     controls = len(head.translate(None, _TEXT_BYTES))
     return controls > MAX_CONTROL_SHARE * len(head)
 
@@ -62,9 +65,45 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _zero_parity(head: bytes, width: int) -> int | None:
+    """Which byte of each code unit holds the zeros, if the NULs fall in the pattern of UTF-16/32 text.
+
+    UTF-32 without a byte-order mark: the top byte of every unit is zero (position 3
+    little-endian, 0 big-endian). UTF-16: the high byte of every ASCII-range
+    character (spaces, digits, Latin letters) is zero, at position 1 (LE) or 0 (BE),
+    and the other byte almost never is. Binary data has zeros at both.
+    """
+    units = len(head) // width
+    if units < 2:
+        return None
+    zeros = [head[i:units * width:width].count(0) for i in range(width)]
+    if width == 4:
+        if zeros[3] == units and zeros[0] < units // 2:
+            return 3
+        return 0 if zeros[0] == units and zeros[3] < units // 2 else None
+    high, low = (1, 0) if zeros[1] >= zeros[0] else (0, 1)
+    return high if zeros[high] >= max(1, units // 50) and zeros[low] * 8 <= zeros[high] else None
+
+
+def _unmarked_wide(data: bytes) -> str | None:
+    """Text of UTF-32 or UTF-16 without a byte-order mark (NUL bytes in a pattern), else None."""
+    head = data[:SNIFF_BYTES - SNIFF_BYTES % 4]
+    for width, encodings in ((4, {3: "utf-32-le", 0: "utf-32-be"}), (2, {1: "utf-16-le", 0: "utf-16-be"})):
+        if len(data) % width:
+            continue
+        parity = _zero_parity(head, width)
+        encoding = encodings.get(parity) if parity is not None else None
+        text = _try_decode(data, encoding) if encoding else None
+        if text is not None and "\0" not in text and not _mostly_control(text):
+            return text
+    return None
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str | Unreadable:
     """Decode a document: UTF-8 (BOM stripped), a UTF-16/32 BOM, the `declared` encoding, then a detected one.
 
+    UTF-16/32 without a BOM is recognised by its pattern of NUL bytes; any other
+    NUL byte, wherever it is, makes the document binary (refused, never stored).
     Returns the text with newlines normalised, or why it cannot be read
     (binary, encoding unknown, empty).
     """
@@ -73,6 +112,10 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str | Unreadabl
         text = _try_decode(data, "utf-32")
     elif data.startswith(_UTF16_BOMS):
         text = _try_decode(data, "utf-16")
+    if text is None and b"\0" in data:
+        text = _unmarked_wide(data)
+        if text is None:
+            return Unreadable(nul_problem(data.index(b"\0")))
     if text is None:
         if looks_binary(data):
             return Unreadable(BINARY)
@@ -88,6 +131,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str | Unreadabl
             return Unreadable(UNDETECTED)
     if _mostly_control(text):
         return Unreadable(BINARY)
+    if "\0" in text:   # a UTF-16/32 file with a BOM and a U+0000 in it
+        return Unreadable(nul_problem(text.index("\0")))
     text = normalise_newlines(text)
     if not text.strip():
         return Unreadable(EMPTY)
