@@ -30,19 +30,16 @@ def _debug(ctx: Any) -> bool:
 class Commands(TyperGroup):
     """The command group: an error never ends in a bare traceback.
 
-    An ArmstraceError (bad option, missing database) is one line and exit 2; any
-    other exception is a bug: one line naming it and exit 3, and the traceback
+    An ArmstraceError (bad option, missing database) goes on to `cli.main`: one
+    line and exit 2. Any other exception is a bug: one line naming it and exit 3, and the traceback
     only under --debug. Exit 1 stays "something was skipped".
     """
 
     def invoke(self, ctx: Any) -> Any:   # typer's vendored click.Context
         try:
             return super().invoke(ctx)
-        except (Exit, Abort, TyperException):   # exit codes and usage errors, as Typer reports them
-            raise
-        except ArmstraceError as exc:
-            err_console.print(f"error: {exc}", markup=False, highlight=False)
-            raise typer.Exit(EXIT_USAGE) from exc
+        except (Exit, Abort, TyperException, ArmstraceError):
+            raise   # exit codes and usage errors as Typer reports them; library errors as `cli.main` does
         except Exception as exc:
             if _debug(ctx):
                 err_console.print(traceback.format_exc().rstrip(), markup=False, highlight=False)
