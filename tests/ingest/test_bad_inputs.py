@@ -225,3 +225,11 @@ def test_an_explicit_dateline_is_a_date_a_bare_year_is_not(text, date):
     from armstrace.ingest.dates import dateline_date
 
     assert dateline_date(text) == date
+
+
+def test_duplicate_jsonl_id_names_both_lines(tmp_path):
+    path = write(tmp_path / "wire.jsonl", jsonl({"id": "dup", "text": PROSE}, {"id": "x", "text": PROSE},
+                                                {"id": "dup", "text": PROSE + "More."}))
+    assert shown(read_documents([path])) == [
+        "article dup", "article x",
+        f"{path} line 3: duplicate document id 'dup' (also {path} line 1); rename one of them"]

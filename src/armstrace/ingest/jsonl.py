@@ -124,11 +124,18 @@ def _article(obj: dict[str, Any], *, path: Path, published: str | None) -> Artic
     )
 
 
-def read_jsonl(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
+def duplicate(doc_id: str, first: str) -> str:
+    """Why a second document with one id is skipped: it would replace the first on every run."""
+    return f"duplicate document id {doc_id!r} (also {first}); rename one of them"
+
+
+def read_jsonl(path: Path, *, published: str | None, max_bytes: int,
+               seen: dict[str, str] | None = None) -> Iterator[Article | Skipped]:
     """One Article per line of a JSONL file, read line by line; a bad line is Skipped and the rest go on.
 
     `max_bytes` limits each line (one article), not the file. `published` is
-    the fallback date, already normalised.
+    the fallback date, already normalised. `seen` (document id -> where it was
+    read) makes a second document with one id a Skipped naming both lines.
     """
     with open(path, "rb") as fh:
         for n, raw in _lines(fh, max_bytes):
@@ -161,6 +168,11 @@ def read_jsonl(path: Path, *, published: str | None, max_bytes: int) -> Iterator
             if isinstance(result, str):
                 yield Skipped(where, result)
                 continue
+            if seen is not None and result.doc_id in seen:
+                yield Skipped(where, duplicate(result.doc_id, seen[result.doc_id]))
+                continue
+            if seen is not None:
+                seen[result.doc_id] = where
             bad_date = _published(obj)[1]
             if bad_date:   # the article goes in, without that date; the value is named
                 yield Skipped(where, f"{bad_date}; stored without it")

@@ -12,7 +12,7 @@ from .boilerplate import find_chrome
 from .dates import normalise_date
 from .files import NOT_REGULAR, Skipped, find_files, os_problem, probe, source_format
 from .html import declared_encoding, read_html
-from .jsonl import read_jsonl
+from .jsonl import duplicate, read_jsonl
 from .text import Unreadable, decode_bytes
 
 
@@ -58,8 +58,9 @@ def _read_html(path: Path, *, published: str | None, max_bytes: int) -> Iterator
                   source_path=str(path), source_format="html", skip_spans=find_chrome(page.text, title=page.title))
 
 
-def _read(path: Path, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
-    """read_file with `published` already normalised."""
+def _read(path: Path, published: str | None, max_bytes: int,
+          seen: dict[str, str] | None = None) -> Iterator[Article | Skipped]:
+    """read_file with `published` already normalised; `seen` as read_jsonl takes it."""
     kind = source_format(path)
     stat, problem = probe(path)
     if stat is None:
@@ -77,7 +78,7 @@ def _read(path: Path, published: str | None, max_bytes: int) -> Iterator[Article
         yield from _read_html(path, published=published, max_bytes=max_bytes)
     else:
         try:
-            yield from read_jsonl(path, published=published, max_bytes=max_bytes)
+            yield from read_jsonl(path, published=published, max_bytes=max_bytes, seen=seen)
         except OSError as exc:
             yield Skipped(str(path), os_problem(exc))
 
@@ -112,15 +113,14 @@ def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
     files, skipped = find_files(paths)
     yield from skipped
     # Document ids come from file names and JSONL ids; two documents with one id would replace
-    # each other on every run, so the second is skipped and both places are named.
+    # each other on every run, so the second is skipped and both places (file, or file and line) named.
     seen: dict[str, str] = {}
     for path in files:
-        for item in _no_nul(_read(path, fallback, max_bytes)):
-            if isinstance(item, Article):
+        for item in _no_nul(_read(path, fallback, max_bytes, seen)):
+            if isinstance(item, Article) and item.source_format != "jsonl":   # JSONL lines: read_jsonl checked
                 where = item.source_path or str(path)
                 if item.doc_id in seen:
-                    yield Skipped(where, f"duplicate document id {item.doc_id!r} (also {seen[item.doc_id]}); "
-                                         "rename one of them")
+                    yield Skipped(where, duplicate(item.doc_id, seen[item.doc_id]))
                     continue
                 seen[item.doc_id] = where
             yield item
