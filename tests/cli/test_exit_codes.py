@@ -159,3 +159,27 @@ def test_a_second_ingest_that_finds_its_documents_stored_meanwhile_reports_none_
     summary = ingest_with(racing_extract, [corpus], db=db, settings=settings)
     assert (summary.read, summary.added, summary.unchanged, summary.records) == (3, 0, 3, 0)
     assert count(db, "records") > 0
+
+
+def _damage(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with open(db, "r+b") as fh:   # every page after the first two: the tables' contents
+        fh.seek(8192)
+        fh.write(b"\xff" * (db.stat().st_size - 8192))
+
+
+def test_a_damaged_or_read_only_database_is_one_line_and_exit_2_not_a_bug(runner, tmp_path, db, unprivileged):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Tuesday", "Friday"), encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)]).exit_code == 0
+    readonly = tmp_path / "readonly.db"
+    readonly.write_bytes(db.read_bytes())
+    readonly.chmod(0o444)
+    _damage(db)
+    for target in (db, readonly):
+        done = unprivileged([sys.executable, "-m", "armstrace", "ingest", str(tmp_path / "b.txt"), "--db",
+                             str(target)], env={**os.environ, "PYTHONPATH": SRC})
+        lines = done.stderr.strip().splitlines()
+        assert done.returncode == 2, done.stderr
+        assert len(lines) == 1 and lines[0].startswith("error: ") and "cannot" in lines[0], lines

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -27,12 +28,25 @@ def _debug(ctx: Any) -> bool:
     return bool(ctx.params.get("debug")) or os.environ.get("ARMSTRACE_DEBUG", "") not in ("", "0")
 
 
+# SQLite's result codes for a file that is damaged, unwritable, full or missing: the user's to fix, not a bug.
+_DB_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR",
+             "SQLITE_FULL", "SQLITE_PERM", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOLFS", "SQLITE_AUTH")
+_DB_HINT = ("check the file and its folder: permissions, free space, or damage with "
+            "sqlite3 FILE 'PRAGMA integrity_check'")
+
+
+def _database_trouble(exc: sqlite3.Error) -> bool:
+    return str(getattr(exc, "sqlite_errorname", "")).startswith(_DB_CODES)
+
+
 class Commands(TyperGroup):
     """The command group: an error never ends in a bare traceback.
 
     An ArmstraceError (bad option, missing database) goes on to `cli.main`: one
-    line and exit 2. Any other exception is a bug: one line naming it and exit 3, and the traceback
-    only under --debug. Exit 1 stays "something was skipped".
+    line and exit 2; a database file that is damaged, read-only or on a full
+    disk is one line and exit 2 too. Any other exception is a bug: one line
+    naming it and exit 3, the traceback only under --debug. Exit 1 stays
+    "something was skipped".
     """
 
     def invoke(self, ctx: Any) -> Any:   # typer's vendored click.Context
@@ -40,13 +54,23 @@ class Commands(TyperGroup):
             return super().invoke(ctx)
         except (Exit, Abort, TyperException, ArmstraceError):
             raise   # exit codes and usage errors as Typer reports them; library errors as `cli.main` does
-        except Exception as exc:
-            if _debug(ctx):
-                err_console.print(traceback.format_exc().rstrip(), markup=False, highlight=False)
-            message = " ".join(str(exc).split())[:300]
-            err_console.print(f"internal error: {type(exc).__name__}: {message} (a bug in armstrace; "
-                              "run again with --debug for the traceback)", markup=False, highlight=False)
-            raise typer.Exit(EXIT_INTERNAL) from exc
+        except sqlite3.Error as exc:
+            if not _database_trouble(exc):
+                self._internal(ctx, exc)
+            err_console.print(f"error: the database (--db) cannot be used: {exc} ({_DB_HINT})",
+                              markup=False, highlight=False)
+            raise typer.Exit(EXIT_USAGE) from exc
+        except Exception as exc:  # noqa: BLE001  a bug: one line and exit 3, never a bare traceback
+            self._internal(ctx, exc)
+
+    @staticmethod
+    def _internal(ctx: Any, exc: Exception) -> NoReturn:
+        if _debug(ctx):
+            err_console.print(traceback.format_exc().rstrip(), markup=False, highlight=False)
+        message = " ".join(str(exc).split())[:300]
+        err_console.print(f"internal error: {type(exc).__name__}: {message} (a bug in armstrace; "
+                          "run again with --debug for the traceback)", markup=False, highlight=False)
+        raise typer.Exit(EXIT_INTERNAL) from exc
 
 
 app = typer.Typer(
@@ -78,8 +102,8 @@ ModelOption = typer.Option(DEFAULT_MODEL, "--model", envvar="ARMSTRACE_MODEL",
 PathsArgument = typer.Argument(..., readable=False, help="Files (.txt, .html, .jsonl) or folders (recursive).")
 PublishedOption = typer.Option(None, "--published",
                                help="Publication date for documents that carry none (e.g. 2023-07-10).")
-MaxBytesOption = typer.Option(None, "--max-bytes", envvar="ARMSTRACE_MAX_BYTES",
-                              help="Skip files larger than this many bytes.")
+MaxBytesOption = typer.Option(None, "--max-bytes", envvar="ARMSTRACE_MAX_BYTES", min=1,
+                              help="Skip files (and JSONL lines) larger than this many bytes.")
 
 
 class Engine(str, Enum):
