@@ -6,6 +6,7 @@ still store. Kept apart from the runner so that adding a kind is one entry.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -99,6 +100,7 @@ def _no_date(db: Path) -> str | None:
     return None if row is not None and row[0] is None else f"body-year stored with published {row}"
 
 
+GOOD_LINES = "".join(json.dumps({"id": f"w{n}", "text": ARTICLE}) + "\n" for n in range(30))
 _TEXT = ARTICLE * 300   # ~28 KB: NULs can sit past the first 8 KB
 _INNER = _file("sub/inner.txt", ARTICLE)
 _BODY_YEAR = ("<html><head><title>Drones</title></head><body><article><p>Iran supplied drones to Russia in 2022, "
@@ -155,6 +157,9 @@ KINDS: list[Kind] = [
     Kind("JSONL nested 100,000 deep", _jsonl("[" * 100_000 + "]" * 100_000), where=" line 1"),
     Kind("JSONL line not UTF-8", _file("wire.jsonl", b'{"id": "l1", "text": "caf\xe9"}\n'), where=" line 1"),
     Kind("JSONL line over --max-bytes", _jsonl({"id": "big", "text": ARTICLE * 3000}), where=" line 1"),
+    Kind("JSONL file in UTF-16 (BOM)", _file("wire.jsonl", GOOD_LINES.encode("utf-16"))),
+    Kind("JSONL file in UTF-16-LE, no BOM", _file("wire.jsonl", GOOD_LINES.encode("utf-16-le"))),
+    Kind("gzip file named .jsonl", _file("wire.jsonl", gzip.compress(GOOD_LINES.encode()))),
     Kind("JSONL duplicate id", _jsonl({"id": "dup", "text": ARTICLE}, {"id": "dup", "text": ARTICLE + "x"}),
          where=" line 2", stored="dup"),
     Kind("JSONL published a number", _jsonl({"id": "p1", "text": ARTICLE, "published": 20230710}),

@@ -233,3 +233,19 @@ def test_duplicate_jsonl_id_names_both_lines(tmp_path):
     assert shown(read_documents([path])) == [
         "article dup", "article x",
         f"{path} line 3: duplicate document id 'dup' (also {path} line 1); rename one of them"]
+
+
+@pytest.mark.parametrize(("encoding", "named"), [
+    ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE"), ("utf-32-be", "UTF-32BE")])
+def test_jsonl_file_in_utf16_or_utf32_is_one_skipped_line_not_one_per_line(tmp_path, encoding, named):
+    lines = jsonl(*({"id": f"a{n}", "text": PROSE} for n in range(40)))
+    path = write(tmp_path / "wire.jsonl", lines.encode(encoding))
+    assert shown(read_file(path)) == [
+        f"{path}: JSON lines must be UTF-8, and this file is {named} (convert it: iconv -f {named} -t UTF-8)"]
+
+
+def test_binary_file_named_jsonl_is_one_skipped_line(tmp_path):
+    import gzip
+
+    path = write(tmp_path / "wire.jsonl", gzip.compress(jsonl(*({"id": n, "text": PROSE} for n in range(40))).encode()))
+    assert shown(read_file(path)) == [f"{path}: binary file, not text (NUL byte at offset 3)"]

@@ -12,7 +12,7 @@ from .boilerplate import find_chrome
 from .dates import normalise_date
 from .files import Skipped
 from .html import read_html
-from .text import Unreadable, normalise_newlines
+from .text import SNIFF_BYTES, Unreadable, looks_binary, normalise_newlines, nul_problem, wide_encoding
 
 # Read a line that is over the limit in chunks of this size, to skip it without holding it.
 _DRAIN_CHUNK = 1 << 20
@@ -88,7 +88,8 @@ def _published(obj: dict[str, Any]) -> tuple[str | None, str | None]:
 
 def _json_problem(exc: json.JSONDecodeError, line: str) -> str:
     hint = "; is it HTML? save it as .html" if line.lstrip().startswith("<") else ""
-    return f"not valid JSON ({exc.msg} at column {exc.colno}{hint})"
+    message = exc.msg.removesuffix(" at")   # "Invalid control character at"
+    return f"not valid JSON ({message} at column {exc.colno}{hint})"
 
 
 def article_from_object(obj: dict[str, Any], *, path: Path, published: str | None) -> Article | str:
@@ -124,6 +125,16 @@ def _article(obj: dict[str, Any], *, path: Path, published: str | None) -> Artic
     )
 
 
+def _file_problem(head: bytes) -> str | None:
+    """Why a whole file is not JSON lines, judged by its start: UTF-16/32, or binary."""
+    wide = wide_encoding(head)
+    if wide:
+        return f"JSON lines must be UTF-8, and this file is {wide} (convert it: iconv -f {wide} -t UTF-8)"
+    if b"\0" in head and looks_binary(head.replace(b"\0", b"\1")):
+        return nul_problem(head.index(b"\0"))
+    return None
+
+
 def duplicate(doc_id: str, first: str) -> str:
     """Why a second document with one id is skipped: it would replace the first on every run."""
     return f"duplicate document id {doc_id!r} (also {first}); rename one of them"
@@ -138,6 +149,11 @@ def read_jsonl(path: Path, *, published: str | None, max_bytes: int,
     read) makes a second document with one id a Skipped naming both lines.
     """
     with open(path, "rb") as fh:
+        problem = _file_problem(fh.read(SNIFF_BYTES))
+        if problem:   # one line for the file, not one per line of noise
+            yield Skipped(str(path), problem)
+            return
+        fh.seek(0)
         for n, raw in _lines(fh, max_bytes):
             where = f"{path} line {n}"
             if raw is None:

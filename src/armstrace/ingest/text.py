@@ -23,6 +23,9 @@ _TEXT_BYTES = bytes({7, 8, 9, 10, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F}
 _TEXT_CHARS = re.compile(r"[^\x00-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# (code unit width, {byte position of the zeros: encoding}) for text without a byte-order mark.
+_WIDE: tuple[tuple[int, dict[int, str]], ...] = (
+    (4, {3: "utf-32-le", 0: "utf-32-be"}), (2, {1: "utf-16-le", 0: "utf-16-be"}))
 
 
 @dataclass(frozen=True)
@@ -77,18 +80,43 @@ def _zero_parity(head: bytes, width: int) -> int | None:
     if units < 2:
         return None
     zeros = [head[i:units * width:width].count(0) for i in range(width)]
-    if width == 4:
-        if zeros[3] == units and zeros[0] < units // 2:
+    if width == 4:   # and the next byte is at most 0x10: code points end at U+10FFFF
+        if zeros[3] == units and zeros[0] < units // 2 and max(head[2:units * 4:4]) <= 0x10:
             return 3
-        return 0 if zeros[0] == units and zeros[3] < units // 2 else None
+        if zeros[0] == units and zeros[3] < units // 2 and max(head[1:units * 4:4]) <= 0x10:
+            return 0
+        return None
     high, low = (1, 0) if zeros[1] >= zeros[0] else (0, 1)
     return high if zeros[high] >= max(1, units // 50) and zeros[low] * 8 <= zeros[high] else None
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when `head` starts with their byte-order mark, or has their NULs and decodes so."""
+    if head.startswith(_UTF32_BOMS):
+        return "UTF-32"
+    if head.startswith(_UTF16_BOMS):
+        return "UTF-16"
+    head = head[:SNIFF_BYTES - SNIFF_BYTES % 4]
+    if b"\0" not in head:
+        return None
+    for width, encodings in _WIDE:
+        parity = _zero_parity(head, width)
+        encoding = encodings.get(parity) if parity is not None else None
+        if encoding is None:
+            continue
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        if "\0" not in text and not _mostly_control(text):
+            return encoding.upper().replace("-LE", "LE").replace("-BE", "BE")   # as iconv names it
+    return None
 
 
 def _unmarked_wide(data: bytes) -> str | None:
     """Text of UTF-32 or UTF-16 without a byte-order mark (NUL bytes in a pattern), else None."""
     head = data[:SNIFF_BYTES - SNIFF_BYTES % 4]
-    for width, encodings in ((4, {3: "utf-32-le", 0: "utf-32-be"}), (2, {1: "utf-16-le", 0: "utf-16-be"})):
+    for width, encodings in _WIDE:
         if len(data) % width:
             continue
         parity = _zero_parity(head, width)
