@@ -249,3 +249,10 @@ def test_binary_file_named_jsonl_is_one_skipped_line(tmp_path):
 
     path = write(tmp_path / "wire.jsonl", gzip.compress(jsonl(*({"id": n, "text": PROSE} for n in range(40))).encode()))
     assert shown(read_file(path)) == [f"{path}: binary file, not text (NUL byte at offset 3)"]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "wire.jsonl"])
+def test_one_stray_nul_in_short_utf8_is_not_taken_for_utf16(tmp_path, name):
+    path = write(tmp_path / name, b'{"id": "r1", "text": "a\0b"}\n')
+    item, = read_file(path)
+    assert isinstance(item, Skipped) and "UTF-16" not in item.reason

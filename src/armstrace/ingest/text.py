@@ -87,7 +87,9 @@ def _zero_parity(head: bytes, width: int) -> int | None:
             return 0
         return None
     high, low = (1, 0) if zeros[1] >= zeros[0] else (0, 1)
-    return high if zeros[high] >= max(1, units // 50) and zeros[low] * 8 <= zeros[high] else None
+    # At least 4 zeros and one unit in 20 (spaces alone give more in any script that uses them):
+    # a stray NUL in UTF-8 text is not a pattern.
+    return high if zeros[high] >= max(4, units // 20) and zeros[low] * 8 <= zeros[high] else None
 
 
 def wide_encoding(head: bytes) -> str | None:
