@@ -94,8 +94,9 @@ def _undecodable_name(folder: Path) -> Path:
 
 def _no_date(db: Path) -> str | None:
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         row = conn.execute("SELECT published FROM documents WHERE doc_id = 'body-year'").fetchone()
     return None if row is not None and row[0] is None else f"body-year stored with published {row}"
 

@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,16 +68,14 @@ def ingest(paths: list[Path], db: Path, *extra: str) -> subprocess.CompletedProc
 
 def stored(db: Path) -> tuple[set[str], set[str]]:
     """(record ids, document ids) in `db`."""
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         records = {r[0] for r in conn.execute("SELECT record_id FROM records")}
         documents = {r[0] for r in conn.execute("SELECT doc_id FROM documents")}
     return records, documents
 
 
 def _copy_db(base: Path, target: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        if Path(str(base) + suffix).exists():
-            shutil.copy(str(base) + suffix, str(target) + suffix)
+    shutil.copyfile(base, target)   # one file: `seed` left it out of WAL mode (armstrace turns WAL back on)
 
 
 def _check_stderr(kind: Kind, shown: str, stderr: str) -> list[str]:
@@ -157,8 +156,17 @@ def seed(base: Path) -> None:
     done = ingest([DEMO], base)
     if done.returncode != 0 or not stored(base)[0]:
         raise SystemExit(f"stress/inputs.py: seeding {base} failed (exit {done.returncode}): {done.stderr[-500:]}")
-    with sqlite3.connect(base) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with closing(sqlite3.connect(base)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")   # the WAL folded in: a single file to copy
+
+
+def _guarded(name: str, task: Callable[[], Outcome]) -> Outcome:
+    """The probe's outcome; if the probe itself breaks (a full disk, a timeout), a failure saying so."""
+    started = time.perf_counter()
+    try:
+        return task()
+    except Exception as exc:  # noqa: BLE001  one broken probe is one failed line, the matrix goes on
+        return Outcome(name, time.perf_counter() - started, [f"the probe broke: {type(exc).__name__}: {exc}"])
 
 
 def _line(outcome: Outcome) -> str:
@@ -172,11 +180,11 @@ def run(kinds: list[Kind], workers: int) -> list[Outcome]:
     with tempfile.TemporaryDirectory(prefix="armstrace-inputs-") as tmp:
         base = Path(tmp) / "base.db"
         seed(base)
-        tasks: list[Callable[[], Outcome]] = [
-            (lambda k=k, i=i: probe(k, base, Path(tmp) / f"p{i:02d}")) for i, k in enumerate(kinds)]
-        tasks.append(lambda: concurrent(base, Path(tmp) / "race"))
+        tasks: list[tuple[str, Callable[[], Outcome]]] = [
+            (k.name, lambda k=k, i=i: probe(k, base, Path(tmp) / f"p{i:02d}")) for i, k in enumerate(kinds)]
+        tasks.append(("concurrent ingests", lambda: concurrent(base, Path(tmp) / "race")))
         with ThreadPoolExecutor(workers) as pool:
-            for outcome in pool.map(lambda task: task(), tasks):
+            for outcome in pool.map(lambda task: _guarded(*task), tasks):
                 print(_line(outcome), flush=True)
                 outcomes.append(outcome)
     return outcomes

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def runner() -> CliRunner:
 
 
 def count(db: Path, table: str = "documents") -> int:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -162,7 +163,7 @@ def test_a_second_ingest_that_finds_its_documents_stored_meanwhile_reports_none_
 
 
 def _damage(db: Path) -> None:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     with open(db, "r+b") as fh:   # every page after the first two: the tables' contents
         fh.seek(8192)

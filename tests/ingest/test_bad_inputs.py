@@ -256,3 +256,10 @@ def test_one_stray_nul_in_short_utf8_is_not_taken_for_utf16(tmp_path, name):
     path = write(tmp_path / name, b'{"id": "r1", "text": "a\0b"}\n')
     item, = read_file(path)
     assert isinstance(item, Skipped) and "UTF-16" not in item.reason
+
+
+def test_raw_nul_in_one_jsonl_line_skips_that_line_only(tmp_path):
+    good = jsonl({"id": "a", "text": PROSE}).encode()
+    path = write(tmp_path / "wire.jsonl", good + b'{"id": "b", "text": "x\0y"}\n' + good.replace(b'"a"', b'"c"'))
+    assert shown(read_file(path)) == [
+        "article a", f"{path} line 2: not valid JSON (Invalid control character at column 23)", "article c"]

@@ -1,6 +1,7 @@
 """JSON lines -> articles: one object a line with `id`, `text` or `html`, optional `url`, `title`, `published`."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterator
@@ -130,9 +131,18 @@ def _file_problem(head: bytes) -> str | None:
     wide = wide_encoding(head)
     if wide:
         return f"JSON lines must be UTF-8, and this file is {wide} (convert it: iconv -f {wide} -t UTF-8)"
-    if b"\0" in head and looks_binary(head.replace(b"\0", b"\1")):
+    if b"\0" in head and (looks_binary(head) or not _utf8_start(head)):   # a stray NUL only spoils its line
         return nul_problem(head.index(b"\0"))
     return None
+
+
+def _utf8_start(head: bytes) -> bool:
+    """True if `head` is the start of UTF-8 text (a character cut at the end is fine)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def duplicate(doc_id: str, first: str) -> str:
