@@ -152,7 +152,8 @@ def noun_weapons(c: NounClause, roles: Roles, *, deep: bool = False) -> None:
                                            for p in pobjs(t, {"for", "including"})])
     roles.theme = c.of[0] if c.of else None
     if c.light is not None and not roles.weapons:
-        roles.weapons = weapons_from(ctx, children(c.light, "dobj", "nsubjpass") + pobjs(c.light, {"with", "on"}))
+        # ("placed an order worth $1 billion for 200 howitzers": the parser hangs the "for" on the light verb)
+        roles.weapons = weapons_from(ctx, children(c.light, "dobj", "nsubjpass") + pobjs(c.light, {"with", "on", "for"}))
 
 
 def plain_noun_roles(c: NounClause, roles: Roles) -> None:
