@@ -37,7 +37,7 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "non-state-people",
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
-                  "charge-noun", "carry-verb"]
+                  "charge-noun", "carry-verb", "sector-noun"]
 
 
 class Trigger(Entry):

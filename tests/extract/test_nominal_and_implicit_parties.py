@@ -39,3 +39,21 @@ def test_pronoun_after_an_inferred_maker_means_the_named_party(nlp):
             "It later used the drones against Kosovar militants in Kosovo.")
     records = extract(nlp, text)
     assert not any(r.actor == "CHN" for r in records if r.type == "use")
+
+
+def test_subject_of_a_readiness_adjective_supplies(nlp):
+    records = extract(nlp, "Norway said it was ready to provide 12 F-16 fighter jets to Ukraine.")
+    assert ("transfer", "NOR", "UKR", "aircraft") in found(records)
+    records = extract(nlp, "Sweden is willing to send Archer howitzers to Ukraine.")
+    assert ("transfer", "SWE", "UKR", "artillery") in found(records)
+
+
+def test_building_up_an_arms_industry_is_no_production(nlp):
+    records = extract(nlp, "Experts say Qatar is keen to build up a domestic arms industry.")
+    assert not any(r.type == "production" for r in records)
+
+
+def test_help_of_a_state_with_a_programme_is_a_technology_transfer(nlp):
+    records = extract(nlp, "Egypt expanded its ballistic missile program with the help of North Korea.")
+    assert ("transfer", "PRK", "EGY", "technology") in found(records)
+    assert any(r.type == "production" and r.actor == "EGY" for r in records)

@@ -6,8 +6,12 @@ helper: GUIDELINES count that help as a transfer of technology.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from ...rules import Rules
 from ..clauses import Roles, first_place, pobjs, pobjs_around, subject, weapons_from
-from ..phrases import actors_in_phrase, place_in_phrase
+from ..document import DocContext
+from ..phrases import ActorRef, actors_in_phrase, place_in_phrase
 from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
 
 _AT = {"in", "at", "near"}
@@ -27,6 +31,10 @@ def produce_verb(c: VerbClause, roles: Roles) -> None:
         elif owner is not None:
             roles.agents = actors_in_phrase(ctx, owner)
     roles.weapons = weapons_from(ctx, theme)
+    if theme and all(c.rules.is_cue("sector-noun", t.lemma_.lower()) for t in theme):
+        # "to build up a domestic arms industry": a sector named after weapons is not weapons made
+        roles.weapons = []
+        roles.rules.append("role/produce/sector")
     roles.theme = theme[0] if theme else None
     if verb.dep_ == "relcl" and any(x.lower_ == "where" for x in verb.children):
         roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
@@ -43,11 +51,19 @@ def _helpers(c: VerbClause, roles: Roles) -> None:
         helper_subj, _ = subject(ctx, rules, verb.head)
         if helper_subj is not None:
             roles.helper = actors_in_phrase(ctx, helper_subj)
-    for aid in pobjs_around(verb, {"with"}):
+    roles.helper += _with_help(c.ctx, c.rules, pobjs_around(verb, {"with"}))
+
+
+def _with_help(ctx: DocContext, rules: Rules, aids: list[Token]) -> list[ActorRef]:
+    """The helpers a 'with ... help' phrase names: 'with Iranian help', 'with help from Tehran',
+    'with the help of China'."""
+    out: list[ActorRef] = []
+    for aid in aids:
         if rules.is_cue("help", aid.lemma_.lower()) or rules.is_cue("aid-noun", aid.lemma_.lower()):
-            roles.helper += [a for x in aid.children if x.dep_ in ("amod", "poss", "compound")
-                             for a in actors_in_phrase(ctx, x, follow_conj=False)]
-            roles.helper += [a for p in pobjs(aid, {"from"}) for a in actors_in_phrase(ctx, p)]   # "help from Tehran"
+            out += [a for x in aid.children if x.dep_ in ("amod", "poss", "compound")
+                    for a in actors_in_phrase(ctx, x, follow_conj=False)]
+            out += [a for p in pobjs(aid, {"from", "of"}) for a in actors_in_phrase(ctx, p)]
+    return out
 
 
 @noun_roles("produce")
@@ -62,3 +78,5 @@ def produce_noun(c: NounClause, roles: Roles) -> None:
         places += pobjs(noun.head, _AT)   # "an Iranian drone factory opened in Tajikistan"
     roles.place = first_place(ctx, places) or roles.place
     noun_weapons(c, roles)
+    # "escalated its missile program with the help of China": the helper transfers know-how
+    roles.helper += _with_help(ctx, c.rules, pobjs(noun, {"with"}) + (pobjs(light, {"with"}) if light is not None else []))
