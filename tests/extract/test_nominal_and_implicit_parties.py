@@ -57,3 +57,14 @@ def test_help_of_a_state_with_a_programme_is_a_technology_transfer(nlp):
     records = extract(nlp, "Egypt expanded its ballistic missile program with the help of North Korea.")
     assert ("transfer", "PRK", "EGY", "technology") in found(records)
     assert any(r.type == "production" and r.actor == "EGY" for r in records)
+
+
+def test_firms_accused_of_supplying_are_the_suppliers(nlp):
+    records = extract(nlp, "Washington blacklisted several Belarusian companies accused of providing "
+                           "drone components to Russian entities.")
+    assert any(k[:3] == ("transfer", "BLR", "RUS") for k in found(records))
+
+
+def test_sanctions_on_firms_for_supplying_name_the_supplier(nlp):
+    records = extract(nlp, "Britain imposes sanctions on Iranian firms for supplying drone technology to Russia")
+    assert ("transfer", "IRN", "RUS", "technology") in found(records)

@@ -148,7 +148,14 @@ def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple
         obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj, False
+        if head.head.dep_ == "acl" and head.head.tag_ == "VBN":
+            return head.head.head, False   # "Chinese firms accused of supplying": the firms are accused
         return subject(ctx, rules, head.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN":
+        # "sanctions on Chinese firms for supplying drone parts": the one penalised did it
+        target = next(iter(pobjs(head.head, {"on", "against"})), None)
+        if target is not None:
+            return target, False
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return head, False   # "Russia, using Iranian drones, ..."
     if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
