@@ -146,6 +146,9 @@ def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "prevented Israel from launching": the object of the governing verb acts.
         obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        penalised = pobjs(obj, {"on", "against"}) if obj is not None and head.lower_ == "for" else []
+        if penalised:
+            return penalised[0], False   # "imposed sanctions on Iranian firms for supplying": the firms did
         if obj is not None:
             return obj, False
         if head.head.dep_ == "acl" and head.head.tag_ == "VBN":
