@@ -68,3 +68,25 @@ def test_firms_accused_of_supplying_are_the_suppliers(nlp):
 def test_sanctions_on_firms_for_supplying_name_the_supplier(nlp):
     records = extract(nlp, "Britain imposes sanctions on Iranian firms for supplying drone technology to Russia")
     assert ("transfer", "IRN", "RUS", "technology") in found(records)
+
+
+def test_passive_with_its_theme_in_a_relative_gap_takes_the_weapon_before(nlp):
+    text = ("A rocket that the army says is an Iranian design and that officials say was fired "
+            "by Hezbollah into Israel is on display.")
+    records = extract(nlp, text)
+    assert any(r.type == "use" and r.actor == "hezbollah" and r.weapon_class == "artillery" for r in records)
+
+
+def test_production_noun_in_a_state_with_no_maker_is_that_states(nlp):
+    records = extract(nlp, "The contract includes the production of Leopard tanks in Hungary.")
+    assert any(r.type == "production" and r.actor == "HUN" and r.location == "HUN" for r in records)
+
+
+def test_weapon_made_in_a_state_is_only_its_origin(nlp):
+    records = extract(nlp, "Investigators said the rocket had been made in Iran.")
+    assert not any(r.type == "production" and "role/produce/place-state" in r.rules for r in records)
+
+
+def test_made_weapon_before_the_participle_is_what_is_made(nlp):
+    records = extract(nlp, "Turkey showed drones manufactured by Baykar.")
+    assert any(r.type == "production" and r.actor == "TUR" and r.weapon_class == "uav" for r in records)

@@ -4,7 +4,8 @@ A transfer with no supplier named comes from the weapon's origin ("Iranian
 drones reached Russia") or, if bought, from the model's maker; an attack
 with no attacker named comes from the target's one known adversary in the
 conflicts data, else from the attacking weapon's nationality; a training
-with no trainer is given by its host, else by the weapon's maker. Each
+with no trainer is given by its host, else by the weapon's maker; a production (the noun)
+with no maker named is the work of the state where it happens. Each
 default is a rule in the record and lowers its confidence.
 """
 from __future__ import annotations
@@ -34,6 +35,10 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
         found = _attacker(ctx, conflicts, roles, group, targets_known)
     if not agents and etype == "training":
         found = _trainer(ctx, roles, group, recipients)
+    if not agents and etype == "production" and roles.place and roles.place[0] and roles.trigger.pos_ == "NOUN":
+        # "the deal includes the production of K9s in Egypt": that state makes them ("a missile made in
+        # Iran" only says where a weapon came from: annotators leave that production optional)
+        found = [roles.place[0]], "role/produce/place-state", 0.5
     if not agents and found:
         agents = found[0]
         rule_ids.append(found[1])

@@ -30,6 +30,8 @@ def produce_verb(c: VerbClause, roles: Roles) -> None:
             roles.pronoun = owner
         elif owner is not None:
             roles.agents = actors_in_phrase(ctx, owner)
+    if not theme and c.rel_head is not None:
+        theme = [c.rel_head]   # "a missile manufactured in Iran", "drones that Iran builds"
     roles.weapons = weapons_from(ctx, theme)
     if theme and all(c.rules.is_cue("sector-noun", t.lemma_.lower()) for t in theme):
         # "to build up a domestic arms industry": a sector named after weapons is not weapons made
