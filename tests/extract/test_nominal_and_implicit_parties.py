@@ -90,3 +90,8 @@ def test_weapon_made_in_a_state_is_only_its_origin(nlp):
 def test_made_weapon_before_the_participle_is_what_is_made(nlp):
     records = extract(nlp, "Turkey showed drones manufactured by Baykar.")
     assert any(r.type == "production" and r.actor == "TUR" and r.weapon_class == "uav" for r in records)
+
+
+def test_deadly_aid_is_arms(nlp):
+    records = extract(nlp, "Belarus and Iran are sending deadly aid to Sudan's army.")
+    assert {("transfer", "BLR", "SDN", "arms"), ("transfer", "IRN", "SDN", "arms")} <= found(records)
