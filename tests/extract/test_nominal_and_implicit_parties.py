@@ -95,3 +95,10 @@ def test_made_weapon_before_the_participle_is_what_is_made(nlp):
 def test_deadly_aid_is_arms(nlp):
     records = extract(nlp, "Belarus and Iran are sending deadly aid to Sudan's army.")
     assert {("transfer", "BLR", "SDN", "arms"), ("transfer", "IRN", "SDN", "arms")} <= found(records)
+
+
+def test_attack_noun_by_national_weapons_names_user_means_and_target(nlp):
+    records = extract(nlp, "The strikes by Turkish jets on PKK depots killed four.")
+    assert ("use", "TUR", "pkk", "aircraft") in found(records)
+    records = extract(nlp, "An attack by Houthi missiles on Saudi Arabia was reported.")
+    assert ("use", "houthis", "SAU", "missile") in found(records)

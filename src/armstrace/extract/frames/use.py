@@ -149,7 +149,12 @@ def _attack(c: NounClause, roles: Roles) -> None:
     if c.light_subj is not None and is_weapon_phrase(ctx, c.light_subj):
         # "Turkish aircraft have carried out strikes": the subject is the weapon, its demonym the actor.
         roles.weapons = weapons_in_phrase(ctx, c.light_subj)
-    targets = c.on + pobjs(c.noun, {"at", "over", "into", "in"})
+    by_weapons = [o for o in c.by if is_weapon_phrase(ctx, o)]
+    if by_weapons and not roles.weapons:
+        # "strikes by Israeli jets on Hezbollah depots": the means, whose "on" the parser may hang on them
+        roles.weapons = weapons_from(ctx, by_weapons)
+    targets = c.on + pobjs(c.noun, {"at", "over", "into", "in"}) + [
+        p for o in by_weapons for p in pobjs(o, {"on", "against", "at"})]
     if c.light is not None:   # "responded with air strikes on Hezbollah positions"
         targets += [p for p in pobjs(c.light, {"on", "against", "at"}) if p not in targets]
     roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
