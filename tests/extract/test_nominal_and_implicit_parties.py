@@ -102,3 +102,13 @@ def test_attack_noun_by_national_weapons_names_user_means_and_target(nlp):
     assert ("use", "TUR", "pkk", "aircraft") in found(records)
     records = extract(nlp, "An attack by Houthi missiles on Saudi Arabia was reported.")
     assert ("use", "houthis", "SAU", "missile") in found(records)
+
+
+def test_strike_noun_in_an_article_of_air_strikes_is_by_aircraft(nlp):
+    text = "Turkey's strikes on the PKK continued. Footage showed the air strikes near Sulaymaniyah in Iraq."
+    assert ("use", "TUR", "pkk", "aircraft") in found(extract(nlp, text))
+
+
+def test_struck_depot_near_a_place_locates_the_attack(nlp):
+    text = "Jordanian jets hit a weapons depot near Deir ez-Zor in Syria."
+    assert any(r.type == "use" and r.actor == "JOR" and r.location == "SYR" for r in extract(nlp, text))

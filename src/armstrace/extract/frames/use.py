@@ -66,6 +66,8 @@ def _set_weapons(c: VerbClause, roles: Roles, strike: _Strike) -> None:
 def _place(c: VerbClause, roles: Roles, targets: list[Token]) -> None:
     """Where: a place preposition on the verb, else the first target that is a place."""
     places = pobjs(c.verb, c.rules.cue_words["place-prep"]) + targets
+    # "hit an arms depot near Damascus airport": where the thing struck is
+    places += [p for t in [*targets, *c.objs] for p in pobjs(t, c.rules.cue_words["place-prep"])]
     roles.place = first_place(c.ctx, places) or roles.place
 
 
