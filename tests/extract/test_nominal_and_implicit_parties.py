@@ -112,3 +112,11 @@ def test_strike_noun_in_an_article_of_air_strikes_is_by_aircraft(nlp):
 def test_struck_depot_near_a_place_locates_the_attack(nlp):
     text = "Jordanian jets hit a weapons depot near Deir ez-Zor in Syria."
     assert any(r.type == "use" and r.actor == "JOR" and r.location == "SYR" for r in extract(nlp, text))
+
+
+def test_a_denied_event_noun_is_denied_by_the_accused(nlp):
+    records = extract(nlp, "North Korea denied the shipment of shells to Russia.")
+    assert any((r.type, r.actor, r.recipient, r.stance) == ("transfer", "PRK", "RUS", "denied") for r in records)
+    # the receiver denying names no supplier
+    records = extract(nlp, "Russia denied the delivery of shells.")
+    assert not any(r.actor == "RUS" for r in records if r.type == "transfer")

@@ -138,6 +138,15 @@ def _light_verb(rules: Rules, noun: Token) -> Token | None:
     return light
 
 
+def deniers(c: NounClause) -> list[ActorRef]:
+    """'Iran denied the shipment of drones to Russia', 'Israel denied the strike': an event noun with no
+    agent of its own, denied outright, is denied by the one accused of it."""
+    if c.noun.dep_ != "dobj" or not c.rules.is_cue("deny", c.noun.head.lemma_.lower()):
+        return []
+    subj, _ = subject(c.ctx, c.rules, c.noun.head)
+    return actors_in_phrase(c.ctx, subj) if subj is not None else []
+
+
 def possessive_pronoun(c: NounClause, roles: Roles) -> None:
     """'its shipment of drones': the possessor pronoun is resolved like a subject pronoun."""
     if c.poss and c.poss[0].pos_ == "PRON" and c.poss[0].lower_ in ("its", "their"):

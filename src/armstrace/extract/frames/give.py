@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from ..clauses import Roles, destinations, pobjs, pobjs_around, weapons_from
 from ..phrases import ActorRef, actors_in_phrase, weapons_in_phrase
-from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from .base import (
+    NounClause,
+    VerbClause,
+    clause_weapon_default,
+    deniers,
+    noun_roles,
+    noun_weapons,
+    possessive_pronoun,
+    verb_roles,
+)
 
 
 @verb_roles("give")
@@ -82,6 +91,13 @@ def give_noun(c: NounClause, roles: Roles) -> None:
     roles.recipients = [a for o in c.to + pobjs(c.noun, {"with"}) for a in actors_in_phrase(ctx, o)]
     if not roles.recipients and c.light_is_recipient:
         roles.recipients = c.light_actors
+    denied_by = deniers(c) if not roles.agents else []
+    if denied_by and not roles.recipients:   # ("denied the shipment of drones to Russia": "to" hangs on the verb)
+        roles.recipients = [a for o in pobjs(c.noun.head, {"to"}) for a in actors_in_phrase(ctx, o)]
+    if denied_by and roles.recipients:
+        roles.agents = [a for a in denied_by if a.actor not in {r.actor for r in roles.recipients}]
+        if roles.agents:
+            roles.rules.append("role/give/denier")
     noun_weapons(c, roles, deep=True)
     _deal_for_foreign_model(c, roles)
 

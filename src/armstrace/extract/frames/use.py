@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..clauses import Roles, children, first_place, pobjs, pobjs_around, subject, weapons_from
 from ..phrases import ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
-from .base import NounClause, VerbClause, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from .base import NounClause, VerbClause, deniers, noun_roles, noun_weapons, possessive_pronoun, verb_roles
 
 
 @dataclass
@@ -148,6 +148,10 @@ def _attack(c: NounClause, roles: Roles) -> None:
         a for o in c.by for a in actors_in_phrase(ctx, o)] or (c.light_actors if not c.light_is_recipient else [])
     if not roles.agents:
         roles.agents = [a for a in c.mod_actors if a.label != "DEMONYM"]
+    if not roles.agents:
+        roles.agents = deniers(c)
+        if roles.agents:
+            roles.rules.append("role/use/denier")
     if c.light_subj is not None and is_weapon_phrase(ctx, c.light_subj):
         # "Turkish aircraft have carried out strikes": the subject is the weapon, its demonym the actor.
         roles.weapons = weapons_in_phrase(ctx, c.light_subj)
