@@ -120,3 +120,11 @@ def test_a_denied_event_noun_is_denied_by_the_accused(nlp):
     # the receiver denying names no supplier
     records = extract(nlp, "Russia denied the delivery of shells.")
     assert not any(r.actor == "RUS" for r in records if r.type == "transfer")
+
+
+def test_training_provided_with_a_sale_is_on_the_weapons_sold(nlp):
+    text = ("Baykar has signed a contract to export Akinci drones to Kuwait. "
+            "The deal states that Baykar will also provide training, technical support and spare parts.")
+    records = extract(nlp, text)
+    assert ("training", "TUR", "KWT", "uav") in found(records)
+    assert not any(r.type == "training" and r.weapon_class == "technology" for r in records)
