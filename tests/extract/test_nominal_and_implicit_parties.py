@@ -128,3 +128,9 @@ def test_training_provided_with_a_sale_is_on_the_weapons_sold(nlp):
     records = extract(nlp, text)
     assert ("training", "TUR", "KWT", "uav") in found(records)
     assert not any(r.type == "training" and r.weapon_class == "technology" for r in records)
+
+
+def test_a_transfer_the_deal_contains_is_between_the_deals_parties(nlp):
+    text = ("Romania ordered 54 K2 tanks from South Korea. "
+            "This deal includes the assembly of the tanks in Romania and a technology transfer.")
+    assert ("transfer", "KOR", "ROU", "technology") in found(extract(nlp, text))

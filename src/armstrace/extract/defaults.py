@@ -45,9 +45,9 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
         confidence = found[2]
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
-    if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and any(
-            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children) and not any(
-            c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children):
+    if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and (any(
+            c.lower_ in ("the", "this", "these", "those", "such") for c in roles.trigger.children) or _in_a_deal(roles)) and \
+            not any(c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children):
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
@@ -55,6 +55,17 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
 
 
 _Found = tuple[list[str | None], str, float]
+
+
+def _in_a_deal(roles: Roles) -> bool:
+    """'this deal includes the production of K9s in Egypt and a technology transfer': a transfer that a
+    deal contains is between the deal's parties."""
+    rules = load_rules()
+    # (the object the deal contains, or a conjunct the parser hangs lower in it)
+    obj = next((t for t in [roles.trigger, *roles.trigger.ancestors] if t.dep_ in ("dobj", "nsubj", "ROOT")), None)
+    if obj is None or obj.dep_ != "dobj" or not rules.is_cue("contain", obj.head.lemma_.lower()):
+        return False
+    return any(c.dep_ == "nsubj" and rules.is_cue("agreement-noun", c.lemma_.lower()) for c in obj.head.children)
 
 
 def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], makers_of: list[WeaponRef],
