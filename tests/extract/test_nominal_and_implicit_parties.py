@@ -134,3 +134,9 @@ def test_a_transfer_the_deal_contains_is_between_the_deals_parties(nlp):
     text = ("Romania ordered 54 K2 tanks from South Korea. "
             "This deal includes the assembly of the tanks in Romania and a technology transfer.")
     assert ("transfer", "KOR", "ROU", "technology") in found(extract(nlp, text))
+
+
+def test_sanctions_as_the_means_of_a_verb_are_its_subjects_against_its_object(nlp):
+    assert ("sanction", "eu", "BLR", None) in found(extract(nlp, "The EU hit Belarus with new sanctions."))
+    text = "Britain is trying to cripple the Iranian government's finances with sanctions."
+    assert ("sanction", "GBR", "IRN", None) in found(extract(nlp, text))
