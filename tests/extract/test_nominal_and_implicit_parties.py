@@ -140,3 +140,8 @@ def test_sanctions_as_the_means_of_a_verb_are_its_subjects_against_its_object(nl
     assert ("sanction", "eu", "BLR", None) in found(extract(nlp, "The EU hit Belarus with new sanctions."))
     text = "Britain is trying to cripple the Iranian government's finances with sanctions."
     assert ("sanction", "GBR", "IRN", None) in found(extract(nlp, text))
+
+
+def test_production_at_a_national_site_is_in_that_state(nlp):
+    text = "Japan will help speed up the production of the frigates at British shipyards."
+    assert any(r.type == "production" and r.actor == "GBR" and r.location == "GBR" for r in extract(nlp, text))

@@ -40,7 +40,8 @@ def produce_verb(c: VerbClause, roles: Roles) -> None:
     roles.theme = theme[0] if theme else None
     if verb.dep_ == "relcl" and any(x.lower_ == "where" for x in verb.children):
         roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
-    roles.place = first_place(ctx, pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]) or roles.place
+    sites = pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]
+    roles.place = first_place(ctx, sites) or roles.place or _national_site(ctx, sites)
     _helpers(c, roles)
     clause_weapon_default(c, roles)
 
@@ -78,7 +79,20 @@ def produce_noun(c: NounClause, roles: Roles) -> None:
     places += pobjs(light, _AT) if light is not None else []
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         places += pobjs(noun.head, _AT)   # "an Iranian drone factory opened in Tajikistan"
-    roles.place = first_place(ctx, places) or roles.place
+    roles.place = first_place(ctx, places) or roles.place or _national_site(ctx, places)
     noun_weapons(c, roles)
     # "escalated its missile program with the help of China": the helper transfers know-how
     roles.helper += _with_help(ctx, c.rules, pobjs(noun, {"with"}) + (pobjs(light, {"with"}) if light is not None else []))
+
+
+def _national_site(ctx: DocContext, sites: list[Token]) -> tuple[str, str] | None:
+    """'at American shipyards', 'in Iranian factories': a production site named by its nation's adjective
+    is in that state (only for production: "in Russian-held areas" says nothing of where a strike was)."""
+    for site in sites:
+        for mod in site.children:
+            span = ctx.mention(mod)
+            if mod.dep_ == "amod" and span is not None and span.label_ == "DEMONYM":
+                actor = ctx.actor_of(span)
+                if actor and len(actor) == 3 and actor.isupper():
+                    return actor, ctx.doc[site.left_edge.i:site.i + 1].text
+    return None
