@@ -145,3 +145,18 @@ def test_sanctions_as_the_means_of_a_verb_are_its_subjects_against_its_object(nl
 def test_production_at_a_national_site_is_in_that_state(nlp):
     text = "Japan will help speed up the production of the frigates at British shipyards."
     assert any(r.type == "production" and r.actor == "GBR" and r.location == "GBR" for r in extract(nlp, text))
+
+
+def test_one_of_the_countries_known_to_use_a_foreign_model_received_it(nlp):
+    text = "Morocco is one of the few countries known to use Bayraktar TB2 drones, alongside Ukraine."
+    assert ("transfer", "TUR", "MAR", "uav") in found(extract(nlp, text))
+
+
+def test_a_model_made_by_a_co_user_implies_no_transfer(nlp):
+    text = "The United States and Britain have struck Houthi targets, using warplanes and Tomahawk cruise missiles."
+    assert not any(r.type == "transfer" and r.actor == "USA" and r.recipient == "GBR" for r in extract(nlp, text))
+
+
+def test_perfect_participle_is_no_raising_verb(nlp):
+    text = "The report described allegations that Qatar has helped supply the RSF as credible."
+    assert any(r.type == "transfer" and r.actor == "QAT" for r in extract(nlp, text))

@@ -141,6 +141,10 @@ def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None:
                 return obj, False
+        if verb.dep_ == "xcomp" and head.dep_ == "acl" and head.tag_ == "VBN" and \
+                not any(c.dep_ in ("aux", "nsubj") for c in head.children):
+            # "one of the countries known to use Harop drones": the raising participle's noun acts
+            return predicated_of(rules, head.head) or head.head, False
         if verb.dep_ in ("xcomp", "advcl"):
             return subject(ctx, rules, head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -218,7 +222,9 @@ def predicated_of(rules: Rules, noun: Token) -> Token | None:
     """The subject a generic noun is said of: 'Britain was the first country ...', 'Ethiopia and
     Morocco are among the countries ...'. None when the noun is not predicated of anything."""
     step = noun
-    if step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
+    if step.dep_ == "pobj" and step.head.lower_ == "of" and step.head.head.lower_ == "one":
+        step = step.head.head   # "Azerbaijan is one of the three countries ..."
+    elif step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
         step = step.head
     if step.dep_ not in ("attr", "prep") or not rules.is_cue("copula", step.head.lemma_):
         return None
