@@ -160,3 +160,8 @@ def test_a_model_made_by_a_co_user_implies_no_transfer(nlp):
 def test_perfect_participle_is_no_raising_verb(nlp):
     text = "The report described allegations that Qatar has helped supply the RSF as credible."
     assert any(r.type == "transfer" and r.actor == "QAT" for r in extract(nlp, text))
+
+
+def test_weapons_acquired_then_used_were_used_by_the_acquirer(nlp):
+    text = "Officials said the networks facilitate Hezbollah's acquisition of drone components used against Israeli forces."
+    assert ("use", "hezbollah", "ISR", "uav") in found(extract(nlp, text))

@@ -81,7 +81,7 @@ def use_verb(c: VerbClause, roles: Roles) -> None:
                  and c.rules.is_cue("means-verb", x.lemma_.lower())]
         strike.weapons = weapons_from(c.ctx, [o for x in means for o in children(x, "dobj")])
     _set_weapons(c, roles, strike)
-    roles.agents = c.agent
+    roles.agents = c.agent or _acquirer(c)
     roles.recipients = [a for t in strike.targets for a in actors_in_phrase(c.ctx, t) if a.label != "PERSON"]
     if not roles.recipients:
         roles.recipients = _target_owners(c.ctx, strike.targets)
@@ -173,3 +173,16 @@ def _target_owners(ctx, targets: list[Token]) -> list[ActorRef]:  # type: ignore
     owners = [p for t in targets for x in t.children if x.dep_ in ("acl", "relcl") and x.tag_ == "VBN"
               for a in x.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return [a for o in owners for a in actors_in_phrase(ctx, o) if a.label != "PERSON"]
+
+
+def _acquirer(c: VerbClause) -> list[ActorRef]:
+    """'the Houthis' acquisition of missile components used against US forces': weapons acquired by one
+    party and then used, with no user named, were used by the party that acquired them."""
+    if c.rel_head is None or c.verb.dep_ != "acl" or c.verb.tag_ != "VBN":
+        return []
+    for noun in c.rel_head.ancestors:
+        if noun.pos_ != "NOUN":
+            continue
+        if any(r.frame == "receive" for r in c.rules.by_lemma.get((noun.lemma_.lower(), "NOUN"), [])):
+            return [a for p in children(noun, "poss") for a in actors_in_phrase(c.ctx, p)]
+    return []
