@@ -36,7 +36,11 @@ def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: Trigge
     counted = rule.type == "transfer" and any(c.dep_ == "dobj" and c.like_num for c in trigger.children)
     earlier = weapons_before(ctx, trigger)   # "sending drones to Russia, which has used them"
     service = service_class(roles)
-    if (anaphor or counted) and earlier and not own_theme:
+    # "a missile that the Pentagon says was fired by the rebels": a passive with no subject of its own
+    # has its theme in a gap, filled by what the sentence named before it.
+    gap = trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) and \
+        not any(c.dep_ in ("nsubjpass", "nsubj", "dobj") for c in trigger.children)
+    if (anaphor or counted or gap) and earlier and not own_theme:
         roles.rules.append("weapon/earlier-in-sentence")
         return earlier[-1:]
     if prev_weapons and not own_theme and anaphor:

@@ -141,14 +141,28 @@ def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None:
                 return obj, False
+        if verb.dep_ == "xcomp" and head.dep_ == "acl" and head.tag_ == "VBN" and \
+                not any(c.dep_ in ("aux", "nsubj") for c in head.children):
+            # "one of the countries known to use Harop drones": the raising participle's noun acts
+            return predicated_of(rules, head.head) or head.head, False
         if verb.dep_ in ("xcomp", "advcl"):
             return subject(ctx, rules, head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "prevented Israel from launching": the object of the governing verb acts.
         obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        penalised = pobjs(obj, {"on", "against"}) if obj is not None and head.lower_ == "for" else []
+        if penalised:
+            return penalised[0], False   # "imposed sanctions on Iranian firms for supplying": the firms did
         if obj is not None:
             return obj, False
+        if head.head.dep_ == "acl" and head.head.tag_ == "VBN":
+            return head.head.head, False   # "Chinese firms accused of supplying": the firms are accused
         return subject(ctx, rules, head.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN":
+        # "sanctions on Chinese firms for supplying drone parts": the one penalised did it
+        target = next(iter(pobjs(head.head, {"on", "against"})), None)
+        if target is not None:
+            return target, False
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return head, False   # "Russia, using Iranian drones, ..."
     if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
@@ -208,7 +222,9 @@ def predicated_of(rules: Rules, noun: Token) -> Token | None:
     """The subject a generic noun is said of: 'Britain was the first country ...', 'Ethiopia and
     Morocco are among the countries ...'. None when the noun is not predicated of anything."""
     step = noun
-    if step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
+    if step.dep_ == "pobj" and step.head.lower_ == "of" and step.head.head.lower_ == "one":
+        step = step.head.head   # "Azerbaijan is one of the three countries ..."
+    elif step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
         step = step.head
     if step.dep_ not in ("attr", "prep") or not rules.is_cue("copula", step.head.lemma_):
         return None

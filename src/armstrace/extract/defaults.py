@@ -4,7 +4,8 @@ A transfer with no supplier named comes from the weapon's origin ("Iranian
 drones reached Russia") or, if bought, from the model's maker; an attack
 with no attacker named comes from the target's one known adversary in the
 conflicts data, else from the attacking weapon's nationality; a training
-with no trainer is given by its host, else by the weapon's maker. Each
+with no trainer is given by its host, else by the weapon's maker; a production (the noun)
+with no maker named is the work of the state where it happens. Each
 default is a rule in the record and lowers its confidence.
 """
 from __future__ import annotations
@@ -36,16 +37,21 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
         found = _attacker(ctx, conflicts, roles, group, targets_known)
     if not agents and etype == "training":
         found = _trainer(ctx, roles, group, recipients)
+    if not agents and etype == "production" and roles.place and roles.place[0] and roles.trigger.pos_ == "NOUN":
+        # "the deal includes the production of K9s in Egypt": that state makes them ("a missile made in
+        # Iran" only says where a weapon came from: annotators leave that production optional)
+        found = [roles.place[0]], "role/produce/place-state", 0.5
     if not agents and found:
         agents = found[0]
         rule_ids.append(found[1])
         confidence = found[2]
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
-    if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and any(
-            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children) and (not any(
-            c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children)
-            or "role/halted/covered" in roles.rules):   # ("the licence suspension": the halt the article is about)
+    if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and (any(
+            c.lower_ in ("the", "this", "these", "those", "such") for c in roles.trigger.children) or _in_a_deal(roles)) \
+            and (not any(c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None
+                         for c in roles.trigger.children)
+                 or "role/halted/covered" in roles.rules):   # ("the licence suspension": the halt the article is about)
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
@@ -70,6 +76,17 @@ def _part_of_the_deal(trigger: Token) -> bool:
 
 
 _Found = tuple[list[str | None], str, float]
+
+
+def _in_a_deal(roles: Roles) -> bool:
+    """'this deal includes the production of K9s in Egypt and a technology transfer': a transfer that a
+    deal contains is between the deal's parties."""
+    rules = load_rules()
+    # (the object the deal contains, or a conjunct the parser hangs lower in it)
+    obj = next((t for t in [roles.trigger, *roles.trigger.ancestors] if t.dep_ in ("dobj", "nsubj", "ROOT")), None)
+    if obj is None or obj.dep_ != "dobj" or not rules.is_cue("contain", obj.head.lemma_.lower()):
+        return False
+    return any(c.dep_ == "nsubj" and rules.is_cue("agreement-noun", c.lemma_.lower()) for c in obj.head.children)
 
 
 def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], makers_of: list[WeaponRef],

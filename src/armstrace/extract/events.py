@@ -24,7 +24,7 @@ from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
 from .candidates import link_outside_clause, specific_earlier
 from .completions import complete_roles, extra_events, speaker_and_stance
-from .defaults import implicit_agents
+from .defaults import implicit_agents, model_makers
 from .document import DocContext, Speaker
 from .event import Event, adversary, is_state
 from .non_events import skipped
@@ -258,10 +258,19 @@ def _use_events(make: _Maker, actor: str | None, recipients: list[str | None], g
         location = place_code or (recipient if is_state(recipient) and recipient != actor else None)
         make("use", actor, recipient, location, place_text, make.weapon_class, rules_extra, confidence)
     # ("used TB2s alongside Iranian Mohajer-6 drones": each origin sent its own models)
-    for origin in dict.fromkeys(w.supplier or w.producer for w in group):
+    # ("countries known to use Harop drones": a model used abroad came from its one maker)
+    # (not where the maker is a co-user: "the US and Britain struck ..., using Tomahawk missiles")
+    co_users = {a.actor for a in roles.agents}
+    origins = {id(w): w.supplier or w.producer or _one_maker(r.ctx, w, co_users) for w in group}
+    for origin in dict.fromkeys(origins.values()):
         if origin and actor and origin != actor and "role/use/weapon-nationality" not in make.rule_ids:
             make("transfer", origin, actor, None, None, make.weapon_class, ["implied/transfer-from-origin"], 0.4,
-                 [w.model for w in group if (w.supplier or w.producer) == origin and w.model])
+                 [w.model for w in group if origins[id(w)] == origin and w.model])
+
+
+def _one_maker(ctx: DocContext, ref: WeaponRef, co_users: set[str]) -> str | None:
+    makers = model_makers(ctx, [ref])
+    return makers.pop() if len(makers) == 1 and not makers & co_users else None
 
 
 def _production_events(make: _Maker, actor: str | None, confidence: float) -> None:

@@ -61,14 +61,25 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
     """
     topic = Topic.of(events)
     out = []
-    for ev in _choose_candidates(events, topic.to_partner, topic.use_targets):
+    chosen = _choose_candidates(events, topic.to_partner, topic.use_targets)
+    for ev in chosen:
         if ev.candidate_only and ev.actor is None:
             continue   # no candidate good enough: the event stays unread, as before
+        if ev.type == "training" and ev.actor and ev.recipient is None:
+            continue   # (below, once the article's transfers are complete)
         _complete(ev, topic, actor_counts, referents)
         if ev.actor is None or (ev.actor == ev.recipient and OWN_PEOPLE not in ev.rules) or (
                 ev.type == "training" and ev.recipient is None):
             continue
         out.append(maker_supplies(ev, referents))
+    # "Baykar will also provide training": to whom the article has Baykar's state selling, counting the
+    # sales whose other side was itself completed above ("the deal" for drones in a story on one sale).
+    completed = Topic.of(out)
+    for ev in chosen:
+        if ev.type == "training" and ev.actor and ev.recipient is None and not ev.candidate_only:
+            _complete(ev, completed, actor_counts, referents)
+            if ev.recipient is not None and ev.recipient != ev.actor:
+                out.append(_taught_what_was_sold(ev, completed))
     return out
 
 
@@ -152,3 +163,14 @@ def _choose_candidates(events: list[Event], transfer_topic: dict[str, Counter],
                 foe if foe and is_state(foe) else None), rules=[*ev.rules, f"role/candidate/{chosen.source}", *extra],
                 confidence=min(ev.confidence, round(0.6 * value, 2)), candidate_only=False))
     return out
+
+
+def _taught_what_was_sold(ev: Event, topic: Topic) -> Event:
+    """A training that names no weapon, given to the one the trainer sells one class of weapon to, is
+    training on those weapons ("the deal for the drones ... Baykar will also provide training")."""
+    if "weapon/unnamed-means-arms" not in ev.rules:
+        return ev
+    sold = {c for c, pairs in topic.class_pairs.items() if (ev.actor, ev.recipient) in pairs and c not in (None, "arms")}
+    if len(sold) != 1:
+        return ev
+    return replace(ev, weapon_class=sold.pop(), rules=[*ev.rules, "weapon/training-on-sold-class"])

@@ -103,10 +103,20 @@ def _air_attacks_in(ctx: DocContext, rules: Rules, actors: set[str]) -> bool:
         pairs = (f"{a.lower_} {b.lower_}" for a, b in pairwise(toks))
         if not (any(t.lower_ in words for t in toks) or any(p in words for p in pairs)):
             continue
-        named = {a for span in ctx.mentions_of(sent) for a in [ctx.actor_of(span)] if a}
+        # (a state named only as a place, "east of the Syrian capital", is not who struck)
+        named = {a for span in ctx.mentions_of(sent) for a in [ctx.actor_of(span)]
+                 if a and not _only_a_place(rules, span.root)}
         if not named or named & actors:
             return True
     return False
+
+
+def _only_a_place(rules: Rules, tok: Token) -> bool:
+    """A mention that only says where: the object of a place preposition or of 'east/north... of'."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "poss") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and (rules.is_cue("place-prep", head.head.lower_) or head.head.lower_ == "of")
 
 
 def service_class(rules: Rules, agents: list[ActorRef]) -> str | None:
@@ -132,7 +142,8 @@ def attack_class(ctx: DocContext, rules: Rules, trigger: Token, agents: list[Act
                                ("attack-arms", "arms")):
         if rules.is_cue(kind, word) or rules.is_cue(kind, trigger.lower_):
             return weapon_class
-    if agents and trigger.pos_ == "VERB" and rules.is_cue("hit-verb", word) and not any(
+    # ("Israel's strikes on Hezbollah" too: the noun of a hit verb)
+    if agents and trigger.pos_ in ("VERB", "NOUN") and rules.is_cue("hit-verb", word) and not any(
             is_weapon_phrase(ctx, t) for t in trigger.sent if t.pos_ in ("NOUN", "PROPN")
             and t.dep_ not in ("compound", "amod", "nmod")) and \
             _air_attacks_in(ctx, rules, {a.actor for a in agents}):

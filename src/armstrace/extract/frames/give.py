@@ -6,8 +6,17 @@ The subject or possessor supplies; "to/for Z", a dative or the object of a
 from __future__ import annotations
 
 from ..clauses import Roles, destinations, pobjs, pobjs_around, weapons_from
-from ..phrases import actors_in_phrase, weapons_in_phrase
-from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from ..phrases import ActorRef, actors_in_phrase, weapons_in_phrase
+from .base import (
+    NounClause,
+    VerbClause,
+    clause_weapon_default,
+    deniers,
+    noun_roles,
+    noun_weapons,
+    possessive_pronoun,
+    verb_roles,
+)
 
 
 @verb_roles("give")
@@ -82,4 +91,29 @@ def give_noun(c: NounClause, roles: Roles) -> None:
     roles.recipients = [a for o in c.to + pobjs(c.noun, {"with"}) for a in actors_in_phrase(ctx, o)]
     if not roles.recipients and c.light_is_recipient:
         roles.recipients = c.light_actors
+    denied_by = deniers(c) if not roles.agents else []
+    if denied_by and not roles.recipients:   # ("denied the shipment of drones to Russia": "to" hangs on the verb)
+        roles.recipients = [a for o in pobjs(c.noun.head, {"to"}) for a in actors_in_phrase(ctx, o)]
+    if denied_by and roles.recipients:
+        roles.agents = [a for a in denied_by if a.actor not in {r.actor for r in roles.recipients}]
+        if roles.agents:
+            roles.rules.append("role/give/denier")
     noun_weapons(c, roles, deep=True)
+    _deal_for_foreign_model(c, roles)
+
+
+def _deal_for_foreign_model(c: NounClause, roles: Roles) -> None:
+    """'Australia signed a deal for the K9': a deal has two sides, and the one named as signing it,
+    when it does not make the model the deal is for, is the buyer; the model's one maker sells."""
+    if not roles.agents or roles.recipients or c.light is None or roles.agents != c.light_actors or \
+            not c.rules.is_cue("agreement-noun", c.noun.lemma_.lower()):
+        return
+    ctx = c.ctx
+    makers = [(ctx.referents[g].producer, w) for w in roles.weapons for g in w.gazetteer_ids
+              if g.startswith("weapon/") and g in ctx.referents and ctx.referents[g].producer]
+    if len({m for m, _ in makers}) != 1 or any(m == a.actor for m, _ in makers for a in roles.agents):
+        return
+    maker, ref = makers[0]
+    roles.recipients = roles.agents
+    roles.agents = [ActorRef(maker, ref.span, "MAKER")]
+    roles.rules.append("role/give/deal-buyer")
