@@ -110,9 +110,23 @@ def first_place(ctx: DocContext, heads: list[Token]) -> tuple[str, str] | None:
     return None
 
 
+def partitive_relative(tok: Token) -> Token | None:
+    """'France and Italy, all of whom have said ...', 'two firms, both of which sold ...': a quantifier
+    over a relative pronoun stands for the relative clause's antecedent (with its conjuncts), like
+    the pronoun itself. None when `tok` is no such quantifier."""
+    if tok.head.dep_ != "relcl" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.head.i == tok.head.i:
+        return None
+    if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in ("WP", "WDT")
+                                                         for o in p.children) for p in tok.children):
+        return tok.head.head
+    return None
+
+
 def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, is_passive_theme). Follows conjunctions, control and relative clauses."""
     for c in verb.children:
+        if c.dep_ == "nsubj" and partitive_relative(c) is not None:
+            return partitive_relative(c), False
         if c.dep_ == "nsubj":
             if rules.is_cue("relative-pronoun", c.lower_) and verb.dep_ == "relcl":
                 # "Baykar, which is building a factory"; "Ethiopia is among the countries that bought TB2s"
@@ -245,4 +259,29 @@ def weapons_from(ctx: DocContext, tokens: list[Token]) -> list[WeaponRef]:
         for ref in weapons_in_phrase(ctx, tok):
             if all(r.span.start != ref.span.start for r in out):
                 out.append(ref)
+    return out
+
+
+def ranked_after(ctx: DocContext, noun: Token) -> list[ActorRef]:
+    """'the fourth largest exporter of arms to X after the US and France', 'its second biggest client
+    after Algeria': a ranking noun (a superlative on it) names, after 'after', the parties that rank
+    above it in the same role. Only parties named outright count ('after the war' is a time)."""
+    if not any(m.tag_ in ("JJS", "RBS") for m in noun.children if m.dep_ in ("amod", "advmod")):
+        return []
+    out: list[ActorRef] = []
+    stack = [noun]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp"):
+                continue
+            if child.dep_ == "prep" and child.lower_ == "after":
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    for head in [pobj, *pobj.conjuncts]:
+                        span = ctx.mention(head)
+                        actor = ctx.actor_of(span) if span is not None and span.root.i == head.i else None
+                        if actor and all(a.actor != actor for a in out):
+                            out.append(ActorRef(actor, span, span.label_))
+            elif child.dep_ in ("prep", "pobj"):
+                stack.append(child)
     return out

@@ -1,0 +1,44 @@
+"""The parties of an event named away from the trigger's own roles: coordinated lists behind a
+relative ('all of whom'), rankings ('the third largest supplier ... after X'), accusations,
+seizures and firms.
+
+Invented sentences in the shapes real reporting uses (issue 10, wrong actor / recipient).
+"""
+from __future__ import annotations
+
+from armstrace.extract import extract_doc
+from armstrace.records import Article, Record
+
+
+def extract(nlp, text: str) -> list[Record]:
+    return extract_doc(nlp(text), Article(doc_id="t", text=text))
+
+
+def keys(records: list[Record]) -> set[tuple]:
+    return {(r.type, r.actor, r.recipient, r.weapon_class) for r in records}
+
+
+def test_all_of_whom_is_the_coordinated_antecedent(nlp):
+    records = extract(nlp, "Chile buys frigates from Spain, Italy and the Netherlands, all of whom have said "
+                           "they will keep supplying warships to Chile.")
+    found = keys(records)
+    for supplier in ("ESP", "ITA", "NLD"):
+        assert ("transfer", supplier, "CHL", "naval") in found
+    # each speaks for itself
+    assert {r.claimant for r in records if r.actor == "ITA" and "supplying" in r.evidence} >= {"ITA"}
+
+
+def test_a_ranking_after_names_the_parties_above(nlp):
+    found = keys(extract(nlp, "Sweden is the third largest supplier of drones to Chile after Israel and Turkey."))
+    assert {("transfer", s, "CHL", "uav") for s in ("SWE", "ISR", "TUR")} <= found
+    # "after" a time is no party
+    found = keys(extract(nlp, "Brazil became the biggest exporter of rifles to Angola after the war."))
+    assert {k[1] for k in found} == {"BRA"}
+
+
+def test_a_ranked_client_in_apposition_buys_from_the_clause_subject(nlp):
+    found = keys(extract(nlp, "Spain sold frigates to Chile, its biggest customer for warships after Peru."))
+    assert ("transfer", "ESP", "CHL", "naval") in found
+    assert ("transfer", "ESP", "PER", "naval") in found
+    found = keys(extract(nlp, "Norway was due to deliver howitzers to Lithuania, its second biggest client after Poland."))
+    assert ("transfer", "NOR", "POL", "artillery") in found
