@@ -42,3 +42,15 @@ def test_a_ranked_client_in_apposition_buys_from_the_clause_subject(nlp):
     assert ("transfer", "ESP", "PER", "naval") in found
     found = keys(extract(nlp, "Norway was due to deliver howitzers to Lithuania, its second biggest client after Poland."))
     assert ("transfer", "NOR", "POL", "artillery") in found
+
+
+def test_breaching_an_arms_embargo_is_a_supply_by_each_breaker(nlp):
+    records = extract(nlp, "Chad and Niger breached the arms embargo on Sudan, UN experts said.")
+    found = keys(records)
+    assert {("transfer", "TCD", "SDN", "arms"), ("transfer", "NER", "SDN", "arms")} <= found
+    assert all("implied/embargo-breach" in r.rules for r in records if r.type == "transfer")
+    # a state compounded on the breached embargo is its target
+    found = keys(extract(nlp, "Panel finds Eritrea and Djibouti violated Somalia arms embargo"))
+    assert ("transfer", "ERI", "SOM", "arms") in found
+    # the embargoed party evading it supplies nobody; sanctions that name no weapons are no supply
+    assert not any(k[0] == "transfer" for k in keys(extract(nlp, "Iran violated UN sanctions on North Korea.")))

@@ -12,7 +12,7 @@ implies Iran's drones reached Russia.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -31,6 +31,7 @@ from .non_events import skipped
 from .partners import fill_from_partners
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
+from .sanctions import breach_roles
 from .targets import OWN_PEOPLE, on_own_people
 from .times import time_of
 from .violations import violations_in
@@ -103,6 +104,9 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
         reading = _Reading(ctx, conflicts, roles, speaker, stance.stance, stance.rules, time, precision, violates, sent)
         made = [ev for weapon_class, group in groups.items() for ev in reading.events(rule.type, weapon_class, group)]
+        breach = breach_roles(ctx, rules, trigger, roles) if rule.type == "sanction" else None
+        if breach is not None:   # "Chad violated the arms embargo on Sudan": Chad supplied Sudan with arms
+            made += replace(reading, roles=breach).events("transfer", breach.weapons[0].weapon_class, breach.weapons)
         events += extra_events(ctx, rules, trigger, rule, made, halt, speaker)
     return events + _relative_denials(ctx, rules, sent, events)
 
