@@ -54,3 +54,15 @@ def test_breaching_an_arms_embargo_is_a_supply_by_each_breaker(nlp):
     assert ("transfer", "ERI", "SOM", "arms") in found
     # the embargoed party evading it supplies nobody; sanctions that name no weapons are no supply
     assert not any(k[0] == "transfer" for k in keys(extract(nlp, "Iran violated UN sanctions on North Korea.")))
+
+
+def test_a_coordinated_participle_modifies_the_same_weapons(nlp):
+    # "built by X and supplied to Y": the second participle is a reduced relative on the same noun,
+    # however the parser hangs it; each coordinated recipient receives.
+    found = keys(extract(nlp, "Photos show debris of missiles built by Pakistan and supplied to Sudan and Chad."))
+    assert {("transfer", "PAK", "SDN", "missile"), ("transfer", "PAK", "TCD", "missile")} <= found
+    found = keys(extract(nlp, "Investigators found rifles made in Serbia and sold to Mali by Bulgaria."))
+    assert ("transfer", "BGR", "MLI", "small-arms") in found
+    # the main clause's subject does not supply them
+    found = keys(extract(nlp, "Kenya displayed drones built by Iran and supplied to the Houthis."))
+    assert not any(k[1] == "KEN" for k in found if k[0] == "transfer")

@@ -39,6 +39,9 @@ class VerbClause:
     def read(cls, ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> VerbClause:
         """Read the clause; a pronoun subject of the verb itself is left on `roles` for the caller."""
         subj, _ = subject(ctx, rules, verb)
+        modified = participle_antecedent(verb)
+        if modified is not None:   # "drones built by Iran and supplied to X": not the main clause's subject
+            subj = next(iter(pobjs(verb, {"by"})), None)   # (as agent, or as a plain "by" when misparsed)
         objs = children(verb, "dobj")
         # "fired between 30 and 40 missiles": the parser makes the counted object a preposition's.
         objs += [p for p in pobjs(verb, rules.cue_words["quantity-prep"]) if any(c.dep_ == "nummod" for c in p.children)]
@@ -58,7 +61,7 @@ class VerbClause:
         # "smuggling weapons to Russia, including anti-tank missiles": the list hangs on the recipient
         with_objs += [p for t in [verb, *pobjs(verb, {"to"})] for p in pobjs(t, {"including"}) if weapons_in_phrase(ctx, p)]
         return cls(ctx, rules, verb, subj, children(verb, "nsubjpass"), objs, dative, with_objs,
-                   verb.head if verb.dep_ in ("relcl", "acl") else None, agent)
+                   verb.head if verb.dep_ in ("relcl", "acl") else modified, agent)
 
 
 @dataclass
@@ -105,6 +108,23 @@ class NounClause:
         weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + pobjs(noun, {"on", "with", "for"})
         return cls(ctx, rules, noun, children(noun, "poss"), by, from_, of, to, pobjs(noun, {"on", "against"}),
                    mods, mod_actors, light, light_subj, light_is_recipient, light_actors, weapon_phrases)
+
+
+def participle_antecedent(verb: Token) -> Token | None:
+    """'remnants of bombs built by X and supplied to Y by Z': a past participle coordinated with a
+    reduced relative modifies the same noun, also where the parser hangs it on the main verb
+    ('show remnants of bombs built ... and supplied'). None for a finite or subject-bearing verb."""
+    # (the tagger often calls the second participle a past tense; a participle takes no object)
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative") for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i:
+        return head.head
+    for tok in reversed(verb.doc[head.i + 1:verb.i]):
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.i < tok.head.i < tok.i:
+            return tok.head
+    return None
 
 
 def _light_verb(rules: Rules, noun: Token) -> Token | None:
