@@ -66,3 +66,14 @@ def test_a_coordinated_participle_modifies_the_same_weapons(nlp):
     # the main clause's subject does not supply them
     found = keys(extract(nlp, "Kenya displayed drones built by Iran and supplied to the Houthis."))
     assert not any(k[1] == "KEN" for k in found if k[0] == "transfer")
+
+
+def test_the_seizer_is_a_witness_and_the_origin_supplies(nlp):
+    # "it seized" is the seizer, not the supplier; the origin words name the supplier
+    records = extract(nlp, "The Greek coast guard said it seized rifles believed to be of Turkish "
+                           "\"design and manufacture\" bound for Libya.")
+    found = keys(records)
+    assert ("transfer", "TUR", "LBY", "small-arms") in found
+    assert not any(k[1] == "GRC" for k in found if k[0] == "transfer")
+    found = keys(extract(nlp, "Kenya said it seized rifles of Somali manufacture headed for Ethiopia."))
+    assert not any(k[1] == "KEN" for k in found if k[0] == "transfer")

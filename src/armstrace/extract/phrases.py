@@ -15,6 +15,7 @@ from ..nlp.mentions import ACTOR_LABELS, CAPITAL, CLASS, DEMONYM, SPAN_KEY, STAT
 from ..rules import load_rules
 from .document import DocContext
 from .groups import PART_OF, ActorRef, backed_group, described_group
+from .origins import stated_origin
 
 # Dependencies that stay inside a noun phrase when looking for its actor.
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod"}
@@ -385,16 +386,6 @@ def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
                     found = actors_in_phrase(ctx, pobj)
                     if found:
                         producer = found[0].actor
-    # "drones of Iranian origin"; "the drones ... appear to be of Iranian manufacture"
-    holders = [ref.head]
-    if ref.head.dep_ == "nsubj":
-        holders += [t for t in ref.head.head.subtree if t.lemma_ == "be" or t.i == ref.head.head.i]
-    for child in (c for h in holders for c in h.children):
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.lemma_ in ("origin", "manufacture", "make", "design", "production"):
-                    for mod in pobj.children:
-                        span = ctx.mention(mod)
-                        if span is not None and span.label_ == DEMONYM:
-                            producer = ctx.actor_of(span)
+    # "drones of Iranian origin", "weapons believed to be of Iranian design" (origins.py)
+    producer = stated_origin(ctx, ref.head) or producer
     return producer, supplier
