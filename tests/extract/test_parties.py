@@ -77,3 +77,15 @@ def test_the_seizer_is_a_witness_and_the_origin_supplies(nlp):
     assert not any(k[1] == "GRC" for k in found if k[0] == "transfer")
     found = keys(extract(nlp, "Kenya said it seized rifles of Somali manufacture headed for Ethiopia."))
     assert not any(k[1] == "KEN" for k in found if k[0] == "transfer")
+
+
+def test_the_accused_acts_not_the_accuser(nlp):
+    records = extract(nlp, "Belarus was accused by Lithuania of sending drones to Russia.")
+    assert ("transfer", "BLR", "RUS", "uav") in keys(records)
+    assert not any(r.actor == "LTU" for r in records)
+    assert {r.claimant for r in records if r.type == "transfer"} == {"LTU"}
+
+
+def test_a_described_armed_group_supplied_with_nothing_named_gets_arms(nlp):
+    found = keys(extract(nlp, "Poland accuses Belarus of supplying the pro-Minsk militants in the border region."))
+    assert ("transfer", "BLR", "pro-minsk-militants", "arms") in found

@@ -159,8 +159,8 @@ def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple
             return subject(ctx, rules, head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "prevented Israel from launching": the object of the governing verb acts.
-        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
-        if obj is not None:
+        obj = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:   # (passive: "Iran was accused by the US of sending": Iran, not the accuser)
             return obj, False
         return subject(ctx, rules, head.head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":

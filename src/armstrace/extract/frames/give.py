@@ -53,7 +53,8 @@ def _supplied_group(c: VerbClause, roles: Roles) -> None:
     if len(objs) != 1 or any(x.dep_ == "prt" for x in c.verb.children) or \
             any(x.dep_ == "nummod" for x in objs[0].children):
         return
-    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
+    # (a described group, "the pro-Kremlin separatists", is an armed group too)
+    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM", "GROUP")
                         and not (len(a.actor) == 3 and a.actor.isupper())]
     if roles.recipients:
         roles.rules.append("role/give/party-object")
