@@ -89,3 +89,12 @@ def test_the_accused_acts_not_the_accuser(nlp):
 def test_a_described_armed_group_supplied_with_nothing_named_gets_arms(nlp):
     found = keys(extract(nlp, "Poland accuses Belarus of supplying the pro-Minsk militants in the border region."))
     assert ("transfer", "BLR", "pro-minsk-militants", "arms") in found
+
+
+def test_each_listed_example_comes_from_its_own_source(nlp):
+    records = extract(nlp, "Estonia has received other air-defence missiles, such as the NASAMS from Norway "
+                           "and the Swedish-made RBS 70.")
+    found = keys(records)
+    assert ("transfer", "NOR", "EST", "air-defense") in found
+    assert ("transfer", "SWE", "EST", "air-defense") in found
+    assert any("role/receive/source-per-weapon" in r.rules for r in records)

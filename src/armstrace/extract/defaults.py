@@ -55,9 +55,10 @@ _Found = tuple[list[str | None], str, float]
 def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], makers_of: list[WeaponRef],
                      recipients: list[str | None]) -> _Found | None:
     """Fill what the sentence leaves implicit from the weapon's origin."""
-    origin = next((w.supplier or w.producer for w in group if w.supplier or w.producer), None)
-    if origin:
-        return [origin], "role/transfer/weapon-origin", 0.5
+    # ("received the Storm Shadow from the UK and the French-made SCALP": each origin sent its own)
+    origins = list(dict.fromkeys(w.supplier or w.producer for w in group if w.supplier or w.producer))
+    if origins:
+        return origins, "role/transfer/weapon-origin", 0.5
     if recipients and not roles.source_named and load_rules().is_cue("purchase", roles.trigger.lemma_.lower()):
         # "Poland bought TB2s": a model bought with no seller named is bought from its maker (a model
         # received may come from any of its users: "Ukraine received F-16s" from Denmark).

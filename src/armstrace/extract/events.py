@@ -168,8 +168,11 @@ class _Reading:
                       candidate_only)
         for actor in agents:
             if etype == "transfer":
+                # several origins in one class: each keeps the models it sent
+                own = [w.model for w in group if (w.supplier or w.producer) in (actor, None) and w.model] \
+                    if len(agents) > 1 and "role/transfer/weapon-origin" in rule_ids else None
                 for recipient in recipients or [None]:
-                    make("transfer", actor, recipient, None, None, weapon_class, [], confidence)
+                    make("transfer", actor, recipient, None, None, weapon_class, [], confidence, own)
             elif etype == "use" and weapon_class != "technology":
                 # ("launched a satellite": technology is supplied and built, not fired)
                 _use_events(make, actor, recipients, group, confidence)

@@ -293,7 +293,9 @@ def _weapon_tokens(head: Token) -> list[Token]:
             if child.dep_ in _WEAPON_STOP_DEPS or child.lower_ in _WEAPON_STOP_WORDS:
                 continue
             parts_for = child.lower_ == "for" and load_rules().is_cue("part-noun", tok.lower_)   # drone parts
-            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not parts_for:
+            such_as = child.lower_ == "as" and any(x.lower_ == "such" for x in child.children)
+            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not (
+                    parts_for or such_as):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
