@@ -98,3 +98,15 @@ def test_each_listed_example_comes_from_its_own_source(nlp):
     assert ("transfer", "NOR", "EST", "air-defense") in found
     assert ("transfer", "SWE", "EST", "air-defense") in found
     assert any("role/receive/source-per-weapon" in r.rules for r in records)
+
+
+def test_a_named_trainer_beats_the_weapon_maker_and_unnamed_trainees_come_from_the_article(nlp):
+    text = ("Ugandan troops trained rebels to fire mortars, Kenya says. "
+            "Kenyan officials said Ugandan soldiers have trained members of the M23 militia. "
+            "M23 fighters were instructed in how to use the Chinese-made HJ-8 missile system, according to Kenya.")
+    records = extract(nlp, text)
+    trainings = {(r.actor, r.recipient) for r in records if r.type == "training"}
+    assert ("UGA", "m23") in trainings
+    assert not any(a == "CHN" for a, _ in trainings)
+    assert any("role/training/document-trainer" in r.rules or "role/training/document-trainee" in r.rules
+               for r in records if r.type == "training")

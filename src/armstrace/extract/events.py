@@ -297,7 +297,11 @@ def _training_events(make: _Maker, actor: str | None, recipients: list[str | Non
     hosted = {code: text for code, text in roles.hosts}
     if actor in hosted:   # each host trains at home
         place_code, place_text = actor, hosted[actor]
-    for recipient in recipients or ([None] if provided else []):
+    # "Venezuelan troops trained rebels": trainees written but named as no party are filled from the
+    # article, or the event is dropped (partners.py)
+    unnamed = bool(roles.agents) and roles.trigger.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") for c in roles.trigger.children)
+    for recipient in recipients or ([None] if provided or unnamed else []):
         make("training", actor, recipient, place_code, place_text, make.weapon_class, [], confidence)
 
 
