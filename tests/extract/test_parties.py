@@ -110,3 +110,11 @@ def test_a_named_trainer_beats_the_weapon_maker_and_unnamed_trainees_come_from_t
     assert not any(a == "CHN" for a, _ in trainings)
     assert any("role/training/document-trainer" in r.rules or "role/training/document-trainee" in r.rules
                for r in records if r.type == "training")
+
+
+def test_the_military_points_back_to_the_owned_military_not_the_last_state(nlp):
+    text = ("Sudan's military has imported arms worth $2 billion, said a report that calls out Belarus and Serbia "
+            "for aiding it. Since then the military has responded with air strikes on villages.")
+    records = extract(nlp, text)
+    users = {r.actor for r in records if r.type == "use"}
+    assert users == {"SDN"}

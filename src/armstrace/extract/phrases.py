@@ -103,8 +103,9 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
                     actor = ctx.actor_of(span) if span is not None else None
                     if span is not None and actor and all(r.actor != actor for r in refs):
                         refs.append(ActorRef(actor, span, span.label_))
-            if found.span.root.i != h.i:
-                # "companies in Russia, China and other countries": the modifier's own list.
+            if found.span.root.i != h.i and h.left_edge.i <= found.span.start <= h.right_edge.i:
+                # "companies in Russia, China and other countries": the modifier's own list (not the list
+                # around a party "the military" points back to).
                 for other in found.span.root.conjuncts:
                     span = ctx.mention(other)
                     actor = ctx.actor_of(span) if span is not None else None
@@ -176,9 +177,13 @@ def _back_reference(ctx: DocContext, head: Token, *, place: bool = False) -> Act
     # the group ...").
     named_here = {ctx.actor_of(s) for s in ctx.doc.spans[SPAN_KEY]
                   if head.sent.start <= s.start < head.sent.end} if place else set()
-    for i in range(start - 1, max(-1, start - 150), -1):
-        span = ctx.mention(ctx.doc[i])
-        if span is not None and span.label_ in kinds and span.label_ != "PERSON":
+    # "Myanmar's military ... the military": the same noun with its owner named comes first
+    for same_noun in (True, False):
+        for i in range(start - 1, max(-1, start - 150), -1):
+            span = ctx.mention(ctx.doc[i])
+            if span is None or span.label_ not in kinds or span.label_ == "PERSON" or (
+                    same_noun and span.root.lemma_.lower() != head.lemma_.lower()):
+                continue
             actor = ctx.actor_of(span)
             if actor and actor not in named_here:
                 return ActorRef(actor, span, span.label_)
