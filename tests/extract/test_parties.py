@@ -118,3 +118,8 @@ def test_the_military_points_back_to_the_owned_military_not_the_last_state(nlp):
     records = extract(nlp, text)
     users = {r.actor for r in records if r.type == "use"}
     assert users == {"SDN"}
+
+
+def test_an_event_the_weapon_was_in_is_no_production_place(nlp):
+    records = extract(nlp, "The shell in the deadly Gaza market attack was manufactured by a British firm.")
+    assert {(r.actor, r.location) for r in records if r.type == "production"} == {("GBR", "GBR")}

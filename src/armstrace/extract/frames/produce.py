@@ -30,7 +30,10 @@ def produce_verb(c: VerbClause, roles: Roles) -> None:
     roles.theme = theme[0] if theme else None
     if verb.dep_ == "relcl" and any(x.lower_ == "where" for x in verb.children):
         roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
-    roles.place = first_place(ctx, pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]) or roles.place
+    # ("the bomb in the Yemen bus attack was made by a US firm": an event the weapon was in is no place)
+    places = [p for p in pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]
+              if not c.rules.by_lemma.get((p.lemma_.lower(), "NOUN"))]
+    roles.place = first_place(ctx, places) or roles.place
     _helpers(c, roles)
     clause_weapon_default(c, roles)
 
