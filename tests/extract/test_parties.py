@@ -123,3 +123,9 @@ def test_the_military_points_back_to_the_owned_military_not_the_last_state(nlp):
 def test_an_event_the_weapon_was_in_is_no_production_place(nlp):
     records = extract(nlp, "The shell in the deadly Gaza market attack was manufactured by a British firm.")
     assert {(r.actor, r.location) for r in records if r.type == "production"} == {("GBR", "GBR")}
+
+
+def test_their_use_of_weapons_just_named_is_the_weapons_not_a_user(nlp):
+    records = extract(nlp, "Iranian drones make up a small share of Russia's strikes in its war on Ukraine, "
+                           "but their reported use has alarmed Kyiv.")
+    assert not any(r.type == "transfer" and r.recipient == "UKR" for r in records)

@@ -83,6 +83,9 @@ def resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> No
         roles.rules.append("role/pronoun/speaker")
         if len(actors) > 1:
             speaker.rules = [*speaker.rules, "attribution/self"]   # each of them speaks for itself
+    elif word == "their" and roles.rule.type == "use" and "weapon/earlier-in-sentence" in roles.rules and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in roles.trigger.children):
+        return   # "North Korean missiles hit Kyiv, but their use ...": 'their' is the weapons, not a user
     elif word in ("its", "their"):
         found = _possessor_before(ctx, pron)
         if not found and roles.rule.type == "transfer":
