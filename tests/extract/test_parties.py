@@ -129,3 +129,18 @@ def test_their_use_of_weapons_just_named_is_the_weapons_not_a_user(nlp):
     records = extract(nlp, "Iranian drones make up a small share of Russia's strikes in its war on Ukraine, "
                            "but their reported use has alarmed Kyiv.")
     assert not any(r.type == "transfer" and r.recipient == "UKR" for r in records)
+
+
+def test_a_relative_to_which_names_the_recipient(nlp):
+    found = keys(extract(nlp, "Chile, a country to which Spain sold frigates, is buying drones."))
+    assert ("transfer", "ESP", "CHL", "naval") in found
+    found = keys(extract(nlp, "Ghana became the first nation to which Brazil will export attack helicopters."))
+    assert ("transfer", "BRA", "GHA", "aircraft") in found
+
+
+def test_interested_buyers_listed_after_a_generic_subject_buy_from_the_giver_named(nlp):
+    text = ("While Kenya became the first nation to which Turkey will export the drone, officials said that "
+            "several other nations in Africa have expressed interest in buying it, including Ghana and Togo.")
+    found = keys(extract(nlp, text))
+    assert {("transfer", "TUR", "GHA", "uav"), ("transfer", "TUR", "TGO", "uav")} <= found
+    assert ("transfer", "TUR", "KEN", "uav") in found

@@ -122,6 +122,19 @@ def partitive_relative(tok: Token) -> Token | None:
     return None
 
 
+def relative_antecedent(rules: Rules, tok: Token) -> Token:
+    """'the first nation to which India will export missiles': a relative pronoun the preposition takes
+    is the noun the clause hangs on, or what that noun is said of ('the Philippines has become the
+    first nation'). Any other token is itself."""
+    if tok.tag_ not in ("WDT", "WP") or tok.dep_ != "pobj":
+        return tok
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.i == clause.i:
+        return tok
+    noun = clause.head
+    return predicated_of(rules, noun) or (noun.head if noun.dep_ == "appos" else noun)   # "Chile, a country to which"
+
+
 def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, is_passive_theme). Follows conjunctions, control and relative clauses."""
     for c in verb.children:
@@ -157,6 +170,12 @@ def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple
                 return obj, False
         if verb.dep_ in ("xcomp", "advcl"):
             return subject(ctx, rules, head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "attr") and \
+            head.head.head.pos_ in ("VERB", "AUX"):
+        # "nations have expressed interest in buying it": who holds the interest would buy; "its policy
+        # of not sending weapons": the noun's own holder
+        poss = next((c for c in head.head.children if c.dep_ == "poss"), None)
+        return (poss, False) if poss is not None else subject(ctx, rules, head.head.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "prevented Israel from launching": the object of the governing verb acts.
         obj = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ...rules import Rules
 from ..clauses import Roles, children, clause_weapons, contents, pobjs, subject, weapons_from
+from ..coordination import participle_antecedent, trailing_members
 from ..document import DocContext
 from ..phrases import ActorRef, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
 
@@ -52,6 +53,8 @@ class VerbClause:
         subj_is_weapon = subj is not None and not rules.is_cue("firm-noun", subj.lemma_.lower()) and (
             is_weapon_phrase(ctx, subj) or (ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj))))
         agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
+        if subj is not None and not agent and not subj_is_weapon:
+            agent = trailing_members(ctx, verb, subj)
         if subj is not None and not agent and subj.pos_ == "PRON" and (
                 subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i)):
             roles.pronoun = subj   # only the verb's own subject: "said it had seen no sign of X supplying"
@@ -108,23 +111,6 @@ class NounClause:
         weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + pobjs(noun, {"on", "with", "for"})
         return cls(ctx, rules, noun, children(noun, "poss"), by, from_, of, to, pobjs(noun, {"on", "against"}),
                    mods, mod_actors, light, light_subj, light_is_recipient, light_actors, weapon_phrases)
-
-
-def participle_antecedent(verb: Token) -> Token | None:
-    """'remnants of bombs built by X and supplied to Y by Z': a past participle coordinated with a
-    reduced relative modifies the same noun, also where the parser hangs it on the main verb
-    ('show remnants of bombs built ... and supplied'). None for a finite or subject-bearing verb."""
-    # (the tagger often calls the second participle a past tense; a participle takes no object)
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative") for c in verb.children):
-        return None
-    head = verb.head
-    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i:
-        return head.head
-    for tok in reversed(verb.doc[head.i + 1:verb.i]):
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.i < tok.head.i < tok.i:
-            return tok.head
-    return None
 
 
 def _light_verb(rules: Rules, noun: Token) -> Token | None:

@@ -5,7 +5,7 @@ The subject or possessor supplies; "to/for Z", a dative or the object of a
 """
 from __future__ import annotations
 
-from ..clauses import Roles, destinations, pobjs, pobjs_around, weapons_from
+from ..clauses import Roles, destinations, pobjs, pobjs_around, relative_antecedent, weapons_from
 from ..phrases import actors_in_phrase, weapons_in_phrase
 from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
 
@@ -30,7 +30,7 @@ def give_verb(c: VerbClause, roles: Roles) -> None:
         # "for" names a recipient only directly ("for Ukraine"), not "for use in Ukraine".
         direct_for = [o for o in pobjs(verb, {"for"}) if ctx.mention(o) is not None]
         roles.recipients = [a for o in pobjs_around(verb, {"to"}) + direct_for + c.dative
-                            for a in actors_in_phrase(ctx, o)]
+                            for a in actors_in_phrase(ctx, relative_antecedent(c.rules, o))]
         if not roles.recipients:
             _compound_recipients(c, roles)
     if c.rel_head is not None and not theme:
