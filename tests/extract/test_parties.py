@@ -144,3 +144,4 @@ def test_interested_buyers_listed_after_a_generic_subject_buy_from_the_giver_nam
     found = keys(extract(nlp, text))
     assert {("transfer", "TUR", "GHA", "uav"), ("transfer", "TUR", "TGO", "uav")} <= found
     assert ("transfer", "TUR", "KEN", "uav") in found
+    assert {r.stance for r in extract(nlp, text) if r.recipient in ("GHA", "TGO")} == {"hedged"}
