@@ -145,3 +145,12 @@ def test_interested_buyers_listed_after_a_generic_subject_buy_from_the_giver_nam
     assert {("transfer", "TUR", "GHA", "uav"), ("transfer", "TUR", "TGO", "uav")} <= found
     assert ("transfer", "TUR", "KEN", "uav") in found
     assert {r.stance for r in extract(nlp, text) if r.recipient in ("GHA", "TGO")} == {"hedged"}
+
+
+def test_a_deal_sealed_to_a_buyer_for_weapons_hung_on_the_verb(nlp):
+    text = ("The order is a boost for the Italian shipbuilder Fincantieri after it sealed its first export deal "
+            "to Qatar in May for four corvettes.")
+    assert ("transfer", "ITA", "QAT", "naval") in keys(extract(nlp, text))
+    # the signer of a deal for weapons, with no 'to', buys them: no sale by the signer
+    records = extract(nlp, "Norway recently signed a deal for the K9 under its artillery programme.")
+    assert not any(r.type == "transfer" and r.actor == "NOR" for r in records)

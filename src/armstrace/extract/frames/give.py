@@ -84,3 +84,9 @@ def give_noun(c: NounClause, roles: Roles) -> None:
     if not roles.recipients and c.light_is_recipient:
         roles.recipients = c.light_actors
     noun_weapons(c, roles, deep=True)
+    if c.light is not None and c.noun.dep_ == "dobj" and not roles.recipients:
+        # "sealed its first export deal to Egypt for 24 Rafales": the parser hangs the deal's 'to' and
+        # 'for' on the verb that seals it
+        roles.recipients = [a for o in pobjs(c.light, {"to"}) for a in actors_in_phrase(ctx, o)]
+        if roles.recipients and not roles.weapons:   # ("signed a deal for the K9": the signer buys)
+            roles.weapons = weapons_from(ctx, pobjs(c.light, {"for"}))
