@@ -154,3 +154,10 @@ def test_a_deal_sealed_to_a_buyer_for_weapons_hung_on_the_verb(nlp):
     # the signer of a deal for weapons, with no 'to', buys them: no sale by the signer
     records = extract(nlp, "Norway recently signed a deal for the K9 under its artillery programme.")
     assert not any(r.type == "transfer" and r.actor == "NOR" for r in records)
+
+
+def test_a_bare_the_two_subject_is_the_two_states_last_named(nlp):
+    found = keys(extract(nlp, "Spain sells jets to Chile. The two jointly manufacture frigates."))
+    assert {("production", "ESP", None, "naval"), ("production", "CHL", None, "naval")} <= found
+    found = keys(extract(nlp, "Israel sold drones to India, and both now produce loitering munitions."))
+    assert {k[1] for k in found if k[0] == "production"} == {"ISR", "IND"}
