@@ -161,3 +161,12 @@ def test_a_bare_the_two_subject_is_the_two_states_last_named(nlp):
     assert {("production", "ESP", None, "naval"), ("production", "CHL", None, "naval")} <= found
     found = keys(extract(nlp, "Israel sold drones to India, and both now produce loitering munitions."))
     assert {k[1] for k in found if k[0] == "production"} == {"ISR", "IND"}
+
+
+def test_strikes_on_civilians_hit_the_country_not_the_armed_group_fought(nlp):
+    # the conflicts data gives the UAE one adversary, the Houthis; civilians hit are Yemen's
+    found = keys(extract(nlp, "The UAE has launched 40 airstrikes against civilian homes and markets since March."))
+    assert ("use", "ARE", "YEM", "aircraft") in found
+    assert not any(k[2] == "houthis" for k in found)
+    found = keys(extract(nlp, "The UAE has launched 40 airstrikes against rebel positions since March."))
+    assert ("use", "ARE", "houthis", "aircraft") in found

@@ -32,7 +32,7 @@ from .partners import fill_from_partners
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
 from .sanctions import breach_roles
-from .targets import OWN_PEOPLE, on_own_people
+from .targets import OWN_PEOPLE, civilian_target, on_own_people
 from .times import time_of
 from .violations import violations_in
 
@@ -251,6 +251,9 @@ def _use_events(make: _Maker, actor: str | None, recipients: list[str | None], g
     rules_extra: list[str] = []
     if not targets and (not ambiguous or roles.purpose):
         foe = adversary(r.conflicts, actor)
+        if foe and not is_state(foe) and civilian_target(load_rules(), roles.trigger):
+            # "airstrikes against civilian buses": the country the adversary group is based in
+            foe = next((x.base for x in r.ctx.referents.values() if x.actor == foe and x.base), foe)
         if foe:
             targets = [foe]
             rules_extra.append("role/use/conflict-adversary")
