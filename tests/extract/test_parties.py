@@ -170,3 +170,8 @@ def test_strikes_on_civilians_hit_the_country_not_the_armed_group_fought(nlp):
     assert not any(k[2] == "houthis" for k in found)
     found = keys(extract(nlp, "The UAE has launched 40 airstrikes against rebel positions since March."))
     assert ("use", "ARE", "houthis", "aircraft") in found
+
+
+def test_a_parliament_supporting_a_motion_to_send_weapons_is_its_state(nlp):
+    found = keys(extract(nlp, "Sweden's parliament supported a motion to deliver long-range weapons to Ukraine."))
+    assert ("transfer", "SWE", "UKR", "arms") in found
