@@ -92,14 +92,16 @@ def _in_a_deal(roles: Roles) -> bool:
 def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], makers_of: list[WeaponRef],
                      recipients: list[str | None]) -> _Found | None:
     """Fill what the sentence leaves implicit from the weapon's origin."""
-    origin = next((w.supplier or w.producer for w in group if w.supplier or (w.producer and not _designed(w))), None)
-    if origin:
-        return [origin], "role/transfer/weapon-origin", 0.5
+    # ("received the Storm Shadow from the UK and the French-made SCALP": each origin sent its own)
+    origins = list(dict.fromkeys(w.supplier or w.producer for w in group
+                                 if w.supplier or (w.producer and not _designed(w))))
+    if origins:
+        return origins, "role/transfer/weapon-origin", 0.5
     # "150 Dehlavieh missiles and three Iranian surface-to-air missiles were seized": a model whose maker
     # is the origin the sentence gives its other weapons came from there too.
-    origins = {w.supplier or w.producer for w in roles.weapons if w.supplier or w.producer}
-    if len(origins) == 1 and model_makers(ctx, group) == origins:
-        return [origins.pop()], "role/transfer/sibling-origin", 0.45
+    siblings = {w.supplier or w.producer for w in roles.weapons if w.supplier or w.producer}
+    if len(siblings) == 1 and model_makers(ctx, group) == siblings:
+        return [siblings.pop()], "role/transfer/sibling-origin", 0.45
     if recipients and not roles.source_named and load_rules().is_cue("purchase", roles.trigger.lemma_.lower()):
         # "Poland bought TB2s": a model bought with no seller named is bought from its maker (a model
         # received may come from any of its users: "Ukraine received F-16s" from Denmark).

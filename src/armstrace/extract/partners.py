@@ -19,6 +19,9 @@ from .event import Event, adversary, is_state
 from .targets import OWN_PEOPLE
 
 
+_TRAINER_DEFAULT = "role/training/weapon-origin"
+
+
 @dataclass
 class Topic:
     """The pairs the article's complete events name, counted."""
@@ -31,6 +34,8 @@ class Topic:
     class_pairs: dict[str | None, Counter] = field(default_factory=dict)
     recipients: Counter = field(default_factory=Counter)
     users: Counter = field(default_factory=Counter)   # armed groups the article has firing weapons
+    trainers: Counter = field(default_factory=Counter)   # trainers the article names outright
+    trainees: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, events: list[Event]) -> Topic:
@@ -47,6 +52,11 @@ class Topic:
             elif ev.type == "use":
                 topic.use_targets.setdefault(ev.actor, Counter())[ev.recipient] += 1
                 topic.use_attackers.setdefault(ev.recipient, Counter())[ev.actor] += 1
+        for ev in events:
+            if ev.type == "training" and ev.actor and _TRAINER_DEFAULT not in ev.rules:
+                topic.trainers[ev.actor] += 1
+            if ev.type == "training" and ev.recipient:
+                topic.trainees[ev.recipient] += 1
         # A group's arms come from somewhere (states have industries).
         topic.users.update(ev.actor for ev in events if ev.type == "use" and ev.actor and not is_state(ev.actor)
                            and ev.stance != "denied")
@@ -68,6 +78,7 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
         if ev.type == "training" and ev.actor and ev.recipient is None:
             continue   # (below, once the article's transfers are complete)
         _complete(ev, topic, actor_counts, referents)
+        _named_trainer(ev, topic)
         if ev.actor is None or (ev.actor == ev.recipient and OWN_PEOPLE not in ev.rules) or (
                 ev.type == "training" and ev.recipient is None):
             continue
@@ -120,12 +131,25 @@ def _complete(ev: Event, topic: Topic, actor_counts: Counter | None, referents: 
     elif ev.type == "training" and ev.actor and ev.recipient is None and ev.actor in topic.to_partner:
         # "Britain has provided flight training": to whom Britain sends arms in this article.
         _fill(ev, "recipient", topic.to_partner[ev.actor], "role/training/document-partner", 0.3)
+    elif ev.type == "training" and ev.actor and ev.recipient is None and topic.trainees:
+        # "Venezuelan troops trained rebels": the trainees the article names elsewhere
+        _fill(ev, "recipient", Counter({r: n for r, n in topic.trainees.items() if r != ev.actor}) or Counter({None: 1}),
+              "role/training/document-trainee", 0.3)
     elif ev.type == "use" and ev.actor is None and ev.recipient in topic.use_attackers:
         # "Israel said it intercepted 99 percent of the drones": whoever the article says fired at Israel.
         _fill(ev, "actor", topic.use_attackers[ev.recipient], "role/use/document-attacker", 0.3)
     elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in topic.use_targets:
         # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
         _fill(ev, "recipient", topic.use_targets[ev.actor], "role/use/document-target", 0.3)
+
+
+def _named_trainer(ev: Event, topic: Topic) -> None:
+    """A trainer defaulted from the weapon's maker gives way to the trainer the article names outright:
+    'fighters were instructed in how to use the Russian-made Igla' in an article on Venezuelan trainers."""
+    others = Counter({a: n for a, n in topic.trainers.items() if a != ev.recipient})
+    if ev.type == "training" and _TRAINER_DEFAULT in ev.rules and others and ev.actor not in others:
+        ev.actor = others.most_common(1)[0][0]
+        ev.rules.append("role/training/document-trainer")
 
 
 def _sentence_actors(ev: Event, referents: dict | None) -> set[str]:

@@ -173,6 +173,20 @@ def on_own_people(ctx: DocContext, rules: Rules, trigger: Token, actor: str | No
     return False
 
 
+def civilian_target(rules: Rules, trigger: Token) -> bool:
+    """'airstrikes against civilian vehicles and buses', 'strikes on villages': what the attack is aimed at
+    are people and places of a country, not the armed group the attacker fights."""
+    # (on the attack word, or on what a verb launches: "launched 55 airstrikes against civilian buses")
+    for prep in [*trigger.children, *(p for o in trigger.children if o.dep_ == "dobj" for p in o.children)]:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                words = [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
+                if any(rules.is_cue("own-people", w.lower_) or rules.is_cue("own-people", w.lemma_.lower())
+                       for w in words):
+                    return True
+    return False
+
+
 def attacking_nationals(ctx: DocContext, trigger: Token, group: list) -> list[str]:  # type: ignore[type-arg]
     """'Saudi and Emirati warplanes bombed Yemen': the demonyms on the weapon that is the attack's subject
     (not a maker's '-made', not a supplier's '-supplied')."""

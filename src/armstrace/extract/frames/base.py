@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ...rules import Rules
 from ..clauses import Roles, children, clause_weapons, contents, pobjs, subject, weapons_from
+from ..coordination import participle_antecedent, trailing_members
 from ..document import DocContext
 from ..members import listed_after
 from ..phrases import ActorRef, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
@@ -40,6 +41,9 @@ class VerbClause:
     def read(cls, ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> VerbClause:
         """Read the clause; a pronoun subject of the verb itself is left on `roles` for the caller."""
         subj, _ = subject(ctx, rules, verb)
+        modified = participle_antecedent(verb)
+        if modified is not None:   # "drones built by Iran and supplied to X": not the main clause's subject
+            subj = next(iter(pobjs(verb, {"by"})), None)   # (as agent, or as a plain "by" when misparsed)
         if subj is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
             # "Denmark said it was ready to provide jets": a pronoun controlling the adjective is resolved
             # like the verb's own ("it" = the speaker); a named subject is a governing candidate.
@@ -54,6 +58,8 @@ class VerbClause:
         subj_is_weapon = subj is not None and not rules.is_cue("firm-noun", subj.lemma_.lower()) and (
             is_weapon_phrase(ctx, subj) or (ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj))))
         agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
+        if subj is not None and not agent and not subj_is_weapon:
+            agent = trailing_members(ctx, verb, subj)
         if subj is not None and not agent and subj.pos_ == "PRON" and (
                 subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i) or
                 (verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and subj.head.i == verb.head.head.i)):
@@ -64,7 +70,7 @@ class VerbClause:
         # "smuggling weapons to Russia, including anti-tank missiles": the list hangs on the recipient
         with_objs += [p for t in [verb, *pobjs(verb, {"to"})] for p in pobjs(t, {"including"}) if weapons_in_phrase(ctx, p)]
         return cls(ctx, rules, verb, subj, children(verb, "nsubjpass"), objs, dative, with_objs,
-                   verb.head if verb.dep_ in ("relcl", "acl") else None, agent)
+                   verb.head if verb.dep_ in ("relcl", "acl") else modified, agent)
 
 
 @dataclass

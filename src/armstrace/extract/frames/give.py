@@ -5,7 +5,7 @@ The subject or possessor supplies; "to/for Z", a dative or the object of a
 """
 from __future__ import annotations
 
-from ..clauses import Roles, destinations, pobjs, pobjs_around, weapons_from
+from ..clauses import Roles, destinations, pobjs, pobjs_around, relative_antecedent, weapons_from
 from ..phrases import ActorRef, actors_in_phrase, weapons_in_phrase
 from .base import (
     NounClause,
@@ -39,7 +39,7 @@ def give_verb(c: VerbClause, roles: Roles) -> None:
         # "for" names a recipient only directly ("for Ukraine"), not "for use in Ukraine".
         direct_for = [o for o in pobjs(verb, {"for"}) if ctx.mention(o) is not None]
         roles.recipients = [a for o in pobjs_around(verb, {"to"}) + direct_for + c.dative
-                            for a in actors_in_phrase(ctx, o)]
+                            for a in actors_in_phrase(ctx, relative_antecedent(c.rules, o))]
         if not roles.recipients:
             _compound_recipients(c, roles)
     if c.rel_head is not None and not theme:
@@ -62,7 +62,8 @@ def _supplied_group(c: VerbClause, roles: Roles) -> None:
     if len(objs) != 1 or any(x.dep_ == "prt" for x in c.verb.children) or \
             any(x.dep_ == "nummod" for x in objs[0].children):
         return
-    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
+    # (a described group, "the pro-Kremlin separatists", is an armed group too)
+    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM", "GROUP")
                         and not (len(a.actor) == 3 and a.actor.isupper())]
     if roles.recipients:
         roles.rules.append("role/give/party-object")
@@ -99,6 +100,12 @@ def give_noun(c: NounClause, roles: Roles) -> None:
         if roles.agents:
             roles.rules.append("role/give/denier")
     noun_weapons(c, roles, deep=True)
+    if c.light is not None and c.noun.dep_ == "dobj" and not roles.recipients:
+        # "sealed its first export deal to Egypt for 24 Rafales": the parser hangs the deal's 'to' and
+        # 'for' on the verb that seals it
+        roles.recipients = [a for o in pobjs(c.light, {"to"}) for a in actors_in_phrase(ctx, o)]
+        if roles.recipients and not roles.weapons:   # ("signed a deal for the K9": the signer buys)
+            roles.weapons = weapons_from(ctx, pobjs(c.light, {"for"}))
     _deal_for_foreign_model(c, roles)
 
 

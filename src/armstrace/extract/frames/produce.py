@@ -40,7 +40,9 @@ def produce_verb(c: VerbClause, roles: Roles) -> None:
     roles.theme = theme[0] if theme else None
     if verb.dep_ == "relcl" and any(x.lower_ == "where" for x in verb.children):
         roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
-    sites = pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]
+    # ("the bomb in the Yemen bus attack was made by a US firm": an event the weapon was in is no place)
+    sites = [p for p in pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]
+             if not c.rules.by_lemma.get((p.lemma_.lower(), "NOUN"))]
     roles.place = first_place(ctx, sites) or roles.place or _national_site(ctx, sites)
     _helpers(c, roles)
     clause_weapon_default(c, roles)
