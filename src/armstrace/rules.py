@@ -37,7 +37,9 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "non-state-people",
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
-                  "charge-noun", "carry-verb"]
+                  "charge-noun", "carry-verb",
+                  # attribution by description (session 4, claimants)
+                  "state-noun", "prevent-verb", "finding-noun"]
 
 
 class Trigger(Entry):

@@ -25,6 +25,7 @@ from .speakers import (
     _misparsed_trailing_subject,
     _official_of_subject,
     _organ_states,
+    _subject_state,
     according_to,
     resolve_speaker,
 )
@@ -202,6 +203,13 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
               agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
     speaker = _attribute(ctx, rules, trigger, agents)
+    if "attribution/described-state" in speaker.rules:
+        found = _subject_state(ctx, trigger)
+        if found is not None and found[0] not in speaker.claimants:
+            # "Algeria struck camps in Mali, the North African country's minister said": officials
+            # report their own state's doings, so the subject state is the one described.
+            return Speaker([found[0]], speaker.text, speaker.deny, speaker.hedge,
+                           [*speaker.rules, "attribution/official-of-subject"], [found[1].kb_id_])
     if "attribution/possessive-owner" in speaker.rules and agent_actors and set(speaker.claimants) & set(agent_actors):
         # "Denmark and the Netherlands will give ..., their leaders said": the actors, not the last name.
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..gazetteer import Conflict
 from ..records import Quantity
@@ -107,14 +107,26 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
     return events + _relative_denials(ctx, rules, sent, events)
 
 
+def _closing_which(tok: Token) -> bool:
+    """'..., which Minsk denied.': a relative clause after a comma that closes the sentence, opened by
+    'which' as its object, comments on the whole statement before it, whatever noun the parser hung it on."""
+    rel = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "which"), None)
+    if rel is None or rel.i == tok.sent.start or tok.doc[rel.i - 1].text != ",":
+        return False
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.i + 1:tok.sent.end])
+
+
 def _relative_denials(ctx: DocContext, rules: Rules, sent: Span, events: list[Event]) -> list[Event]:
-    """'..., a charge that both Pyongyang and Prigozhin rejected': the sentence's claims, denied by them."""
+    """'..., a charge that both Pyongyang and Prigozhin rejected': the sentence's claims, denied by them.
+    '..., which Minsk also denied.' closing the sentence: the claims about the denier, denied by it."""
     from .attribution import resolve_speaker
 
     out: list[Event] = []
     for tok in sent:
-        if tok.dep_ != "relcl" or not rules.is_cue("deny", tok.lemma_.lower()) or \
-                not rules.is_cue("charge-noun", tok.head.lemma_.lower()):
+        if tok.dep_ != "relcl" or not rules.is_cue("deny", tok.lemma_.lower()):
+            continue
+        charge = rules.is_cue("charge-noun", tok.head.lemma_.lower())
+        if not charge and not _closing_which(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None:
@@ -126,6 +138,8 @@ def _relative_denials(ctx: DocContext, rules: Rules, sent: Span, events: list[Ev
         for ev in events:
             if ev.stance == "denied" or set(ev.speaker.claimants) & set(denier.claimants):
                 continue
+            if not charge and not {ev.actor, ev.recipient} & set(denier.claimants):
+                continue   # the closing 'which' is about what the denier is said to have done or got
             out.append(Event(ev.type, ev.actor, ev.recipient, ev.location, ev.place, ev.weapon_class, ev.weapons,
                              ev.quantity, denier, "denied", ev.time, ev.time_precision, [], sent, ev.trigger,
                              [*ev.rules, "stance/relative-denial"], ev.gazetteer_ids, ev.confidence - 0.1))

@@ -98,6 +98,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
         _remember_name(ctx, head, speaker)
         return speaker
+    described = _described_state(ctx, rules, head, text)
+    if described is not None:
+        return described
     if rules.is_cue("statement-noun", head.lemma_.lower()) and any(c.lower_ == "the" for c in head.children) \
             and not any(c.pos_ == "PROPN" and c.ent_type_ != "DATE" for c in head.children) and ctx.last_speaker is not None:
         # "the statement said", "the February 13 statement said": a statement stays its issuer's for the
@@ -118,6 +121,32 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker
     return speaker
+
+
+def _described_state(ctx: DocContext, rules: Rules, head: Token, text: str) -> Speaker | None:
+    """'The Gulf state's ambassador said', 'the Balkan country's defence minister': a state named by a
+    description ('the <modifiers> country') is the state named last before it; its official speaks for
+    it. attribute() prefers the reported clause's own subject state where there is one."""
+    noun = next((c for c in [head, *head.children] if c.dep_ in ("poss", head.dep_) and
+                 rules.is_cue("state-noun", c.lemma_.lower())), None)
+    if noun is None or not any(c.lower_ == "the" for c in noun.children):
+        return None
+    if noun.i == head.i and not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.children):
+        return None   # a bare "the country said" points back through the last speaker (role nouns)
+    if noun.i != head.i and head.lemma_.lower() not in _OFFICIAL_TITLES and \
+            not rules.is_cue("state-organ", head.lemma_.lower()):
+        return None   # "the country's largest newspaper" is no voice of the state
+    stop = max(0, noun.idx - _POINT_BACK_CHARS)
+    for i in range(noun.i - 1, -1, -1):
+        tok = ctx.doc[i]
+        if tok.idx < stop:
+            break
+        span = ctx.mention(tok)
+        actor = ctx.actor_of(span) if span is not None else None
+        if actor and len(actor) == 3 and actor.isupper() and not any(
+                a <= tok.idx < b for a, b in ctx.skip_spans):
+            return Speaker([actor], text, rules=["attribution/described-state"], gazetteer_ids=[span.kb_id_])
+    return None
 
 
 def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
@@ -197,6 +226,10 @@ def _subject_state(ctx: DocContext, trigger: Token) -> tuple[str, Span] | None:
         clause = clause.head
     subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
     span = ctx.mention(subj) if subj is not None else None
+    if span is None and subj is not None and subj.pos_ == "NOUN":
+        # "Algeria's air force fired ...": the owner of an unlisted force or organ
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        span = ctx.mention(owner) if owner is not None else None
     actor = ctx.actor_of(span) if span is not None else None
     if span is None or not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
         return None

@@ -1,0 +1,40 @@
+"""Claimants named by description or set apart from the sentence's main speaker, and stances that a
+verb over the event settles (session 4, issue 10).
+
+Invented sentences, one construction each (the real pages are never copied here).
+"""
+from __future__ import annotations
+
+from armstrace.extract import extract_doc
+from armstrace.records import Article, Record
+
+
+def extract(nlp, text: str) -> list[Record]:
+    return extract_doc(nlp(text), Article(doc_id="t", text=text))
+
+
+def claims(records: list[Record], actor: str) -> set[tuple[str, str]]:
+    return {(r.claimant, r.stance) for r in records if r.actor == actor}
+
+
+def test_a_closing_which_denial_is_the_denying_party_s_claim(nlp):
+    text = ("In March, the State Department accused Belarus of delivering rockets to the Wagner group, "
+            "which Minsk also denied.")
+    found = claims(extract(nlp, text), "BLR")
+    assert ("USA", "asserted") in found and ("BLR", "denied") in found
+    # a denier that is no party to the event denies something else
+    found = claims(extract(nlp, "Iraq bought tanks from Russia last year, which Washington denied."), "RUS")
+    assert found == {("author", "asserted")}
+
+
+def test_a_state_named_by_description_speaks_through_its_official(nlp):
+    text = ("Yemen's Houthi movement used drones in Monday's strike on Bahrain, the Gulf state's ambassador "
+            "to the United Nations said.")
+    assert claims(extract(nlp, text), "houthis") == {("BHR", "asserted")}
+    # the reported clause's own subject state is the one described
+    text = ("Algeria's air force fired missiles at rebel camps in Mali, the North African country's defence "
+            "minister said.")
+    assert claims(extract(nlp, text), "DZA") == {("DZA", "asserted")}
+    # a newspaper of the country is no voice of the state
+    text = "Chile bought tanks from Germany, the country's largest newspaper said."
+    assert claims(extract(nlp, text), "DEU") == {("author", "asserted")}
