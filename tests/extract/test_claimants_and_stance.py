@@ -38,3 +38,16 @@ def test_a_state_named_by_description_speaks_through_its_official(nlp):
     # a newspaper of the country is no voice of the state
     text = "Chile bought tanks from Germany, the country's largest newspaper said."
     assert claims(extract(nlp, text), "DEU") == {("author", "asserted")}
+
+
+def test_a_report_is_its_author_s_claim(nlp):
+    text = "Kenya received drones from Turkey in 2021, according to a report by UN experts."
+    assert claims(extract(nlp, text), "TUR") == {("un", "asserted")}
+    text = ("Myanmar's military used Chinese jets in air strikes on villages, said the report by Maria Lopez, "
+            "the UN special rapporteur on Myanmar. Myanmar's army also dropped two bombs from a Yak-130 on "
+            "a village, the report said.")
+    assert {r.claimant for r in extract(nlp, text) if r.actor == "MMR"} == {"un"}
+    # a report by an NGO stays the author's, and so does "the report" after it
+    text = ("Eritrea sent rifles to the RSF, according to a report by Amnesty International. "
+            "Eritrea also sent mortars to the RSF, the report said.")
+    assert {r.claimant for r in extract(nlp, text) if r.actor == "ERI"} == {"author"}

@@ -98,6 +98,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
         _remember_name(ctx, head, speaker)
         return speaker
+    author = _report_author(ctx, rules, head, text)
+    if author is not None:
+        return author
     described = _described_state(ctx, rules, head, text)
     if described is not None:
         return described
@@ -121,6 +124,37 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker
     return speaker
+
+
+def _report_author(ctx: DocContext, rules: Rules, head: Token, text: str) -> Speaker | None:
+    """'According to a report by UN experts', 'a summary of a study by the panel said', 'said the report
+    by X, the UN special rapporteur': a report is its author's claim, through any chain of report nouns
+    ('a summary of a study by')."""
+    noun, seen = head, 0
+    while rules.is_cue("finding-noun", noun.lemma_.lower()) and seen < 3:
+        seen += 1
+        objs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "of", "from")
+                for o in p.children if o.dep_ == "pobj"]
+        nxt = next((o for o in objs if rules.is_cue("finding-noun", o.lemma_.lower())), None)
+        if nxt is not None:
+            noun = nxt
+            continue
+        for obj in objs:
+            speaker = resolve_speaker(ctx, rules, obj)
+            if speaker.claimants and speaker.claimants != ["author"]:
+                ctx.last_report = Speaker(speaker.claimants, text, rules=[*speaker.rules, "attribution/report-author"],
+                                          gazetteer_ids=speaker.gazetteer_ids)
+                return ctx.last_report
+        if objs:
+            ctx.last_report = None   # a report by an outlet or NGO: "the report" no longer means the last body's
+            return None
+        back = ctx.last_report
+        if back is not None and seen == 1 and any(c.lower_ == "the" for c in noun.children) and \
+                not any(c.dep_ in ("poss", "compound", "amod") for c in noun.children):
+            # "..., the report said": the report named before, and its author
+            return Speaker(back.claimants, text, rules=["attribution/report-back"], gazetteer_ids=back.gazetteer_ids)
+        return None
+    return None
 
 
 def _described_state(ctx: DocContext, rules: Rules, head: Token, text: str) -> Speaker | None:
