@@ -14,13 +14,12 @@ from spacy.tokens import Span, Token
 from ..gazetteer import load_gazetteers
 from ..nlp.mentions import PERSON
 from ..rules import Rules
+from .described import OFFICIAL_TITLES, POINT_BACK_CHARS, described_state, report_author
 from .document import DocContext, Speaker
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
-_OFFICIAL_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman",
-                    "spokeswoman", "spokesperson", "secretary", "general", "admiral", "commander", "official",
-                    "diplomat", "adviser", "advisor", "king", "emir", "prince", "leader", "deputy", "chief"}
+_OFFICIAL_TITLES = OFFICIAL_TITLES
 _OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency", "military", "army",
                "office", "administration", "kremlin"}
 _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -29,7 +28,7 @@ _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", 
                "premier", "leader", "general", "commander", "diplomat", "statement", "force", "forces",
                "service"}
 # "The ministry added": only as far back as a reader would look (about three sentences).
-_POINT_BACK_CHARS = 600
+_POINT_BACK_CHARS = POINT_BACK_CHARS
 _RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
 _FIRST_PERSON = {"we", "our", "us"}
 _THIRD_PERSON = {"he", "she", "they"}
@@ -98,10 +97,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
         _remember_name(ctx, head, speaker)
         return speaker
-    author = _report_author(ctx, rules, head, text)
-    if author is not None:
-        return author
-    described = _described_state(ctx, rules, head, text)
+    described = report_author(ctx, rules, head, text, resolve_speaker) or described_state(ctx, rules, head, text)
     if described is not None:
         return described
     if rules.is_cue("statement-noun", head.lemma_.lower()) and any(c.lower_ == "the" for c in head.children) \
@@ -124,63 +120,6 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker
     return speaker
-
-
-def _report_author(ctx: DocContext, rules: Rules, head: Token, text: str) -> Speaker | None:
-    """'According to a report by UN experts', 'a summary of a study by the panel said', 'said the report
-    by X, the UN special rapporteur': a report is its author's claim, through any chain of report nouns
-    ('a summary of a study by')."""
-    noun, seen = head, 0
-    while rules.is_cue("finding-noun", noun.lemma_.lower()) and seen < 3:
-        seen += 1
-        objs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "of", "from")
-                for o in p.children if o.dep_ == "pobj"]
-        nxt = next((o for o in objs if rules.is_cue("finding-noun", o.lemma_.lower())), None)
-        if nxt is not None:
-            noun = nxt
-            continue
-        for obj in objs:
-            speaker = resolve_speaker(ctx, rules, obj)
-            if speaker.claimants and speaker.claimants != ["author"]:
-                ctx.last_report = Speaker(speaker.claimants, text, rules=[*speaker.rules, "attribution/report-author"],
-                                          gazetteer_ids=speaker.gazetteer_ids)
-                return ctx.last_report
-        if objs:
-            ctx.last_report = None   # a report by an outlet or NGO: "the report" no longer means the last body's
-            return None
-        back = ctx.last_report
-        if back is not None and seen == 1 and any(c.lower_ == "the" for c in noun.children) and \
-                not any(c.dep_ in ("poss", "compound", "amod") for c in noun.children):
-            # "..., the report said": the report named before, and its author
-            return Speaker(back.claimants, text, rules=["attribution/report-back"], gazetteer_ids=back.gazetteer_ids)
-        return None
-    return None
-
-
-def _described_state(ctx: DocContext, rules: Rules, head: Token, text: str) -> Speaker | None:
-    """'The Gulf state's ambassador said', 'the Balkan country's defence minister': a state named by a
-    description ('the <modifiers> country') is the state named last before it; its official speaks for
-    it. attribute() prefers the reported clause's own subject state where there is one."""
-    noun = next((c for c in [head, *head.children] if c.dep_ in ("poss", head.dep_) and
-                 rules.is_cue("state-noun", c.lemma_.lower())), None)
-    if noun is None or not any(c.lower_ == "the" for c in noun.children):
-        return None
-    if noun.i == head.i and not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.children):
-        return None   # a bare "the country said" points back through the last speaker (role nouns)
-    if noun.i != head.i and head.lemma_.lower() not in _OFFICIAL_TITLES and \
-            not rules.is_cue("state-organ", head.lemma_.lower()):
-        return None   # "the country's largest newspaper" is no voice of the state
-    stop = max(0, noun.idx - _POINT_BACK_CHARS)
-    for i in range(noun.i - 1, -1, -1):
-        tok = ctx.doc[i]
-        if tok.idx < stop:
-            break
-        span = ctx.mention(tok)
-        actor = ctx.actor_of(span) if span is not None else None
-        if actor and len(actor) == 3 and actor.isupper() and not any(
-                a <= tok.idx < b for a, b in ctx.skip_spans):
-            return Speaker([actor], text, rules=["attribution/described-state"], gazetteer_ids=[span.kb_id_])
-    return None
 
 
 def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
