@@ -51,3 +51,16 @@ def test_a_report_is_its_author_s_claim(nlp):
     text = ("Eritrea sent rifles to the RSF, according to a report by Amnesty International. "
             "Eritrea also sent mortars to the RSF, the report said.")
     assert {r.claimant for r in extract(nlp, text) if r.actor == "ERI"} == {"author"}
+
+
+def test_a_refused_or_blocked_transfer_is_denied(nlp):
+    assert claims(extract(nlp, "Norway refused to send tanks to Poland."), "NOR") == {("author", "denied")}
+    assert claims(extract(nlp, "Sweden declined to supply fighter jets to Ukraine."), "SWE") == {("author", "denied")}
+    text = "Austria has blocked Germany from sending shells to Ukraine, the government said."
+    assert claims(extract(nlp, text), "DEU") == {("AUT", "denied")}
+    # a prevention that is itself negated lets the event happen
+    text = "Austria has not prevented Germany from sending shells to Ukraine."
+    assert ("author", "denied") not in claims(extract(nlp, text), "DEU")
+    # the refusal must bear on the event itself, not on something said about it
+    text = "Czech officials declined to name the sellers of the shells that Ukraine received from Slovakia."
+    assert ("author", "denied") not in claims(extract(nlp, text), "SVK")

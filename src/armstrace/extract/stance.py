@@ -54,6 +54,27 @@ def _under_agreement(rules: Rules, verb: Token) -> bool:
     return False
 
 
+def _prevents(rules: Rules, tok: Token) -> bool:
+    """A refusal or block over the event, itself affirmed ('vetoed', 'refused to', 'ruled out'); a
+    negated one lets the event happen ('has not prevented')."""
+    word = tok.lemma_.lower()
+    if not rules.is_cue("prevent-verb", word) or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if word == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    return word != "deny" or tok.pos_ == "NOUN"   # the verb 'deny' reports (attribution), its noun refuses
+
+
+def _directly_under(trigger: Token, verb: Token) -> bool:
+    """The event is what the verb refuses or blocks: its object or infinitive ('vetoed the sale', 'refused
+    to send'), or 'from'/'on' + gerund ('blocked X from sending'); not something further down ('declined
+    to name the sellers', 'preventing X expanding its programmes')."""
+    head = trigger.head
+    if head.dep_ == "prep" and head.lower_ in ("from", "on") and trigger.dep_ == "pcomp":
+        head = head.head
+    return head.i == verb.i and trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp")
+
+
 def _scope(trigger: Token, rules: Rules | None = None) -> list[Token]:
     """The trigger and its heads up to a clause boundary.
 
@@ -128,6 +149,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
                 hedged = True
         if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()):
             hedged = True
+        if tok.i != trigger.i and _prevents(rules, tok) and _directly_under(trigger, tok):
+            negated = True   # "refused to send tanks", "blocked Germany from sending shells"
+            fired.append("stance/prevented")
         if tok.i != trigger.i and rules.is_cue("deny", tok.lemma_.lower()):
             negated = True
     # Hedge words on the trigger noun or its theme: "alleged shipments", "possible deliveries".
