@@ -64,3 +64,13 @@ def test_a_refused_or_blocked_transfer_is_denied(nlp):
     # the refusal must bear on the event itself, not on something said about it
     text = "Czech officials declined to name the sellers of the shells that Ukraine received from Slovakia."
     assert ("author", "denied") not in claims(extract(nlp, text), "SVK")
+
+
+def test_reported_speech_runs_on_through_modal_sentences(nlp):
+    text = ("A Spanish army officer said further aid could include mortars. Other options could involve "
+            "training. Spain and Italy could also tighten sanctions against Belarus.")
+    found = {(r.actor, r.claimant) for r in extract(nlp, text) if r.type == "sanction"}
+    assert ("ESP", "ESP") in found
+    # a new paragraph ends the reported speech
+    text = "A Spanish army officer said further aid could include mortars.\n\nSpain could tighten sanctions against Belarus."
+    assert {r.claimant for r in extract(nlp, text) if r.type == "sanction"} == {"author"}

@@ -320,7 +320,9 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
             return speaker
     # 6. Reported speech running on: "X said Iran would ... . Iran will also train ..."
     prev = ctx.prev_speaker
-    if prev is not None and any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in trigger.children):
+    # (a noun event takes the modal of the verb it is the object of: "... could also tighten sanctions")
+    host = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    if prev is not None and any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in host.children):
         return Speaker(prev.claimants, prev.text, hedge=prev.hedge, rules=[*prev.rules, "attribution/run-on"],
                        gazetteer_ids=prev.gazetteer_ids)
     return Speaker(["author"], None, rules=["attribution/author"])
