@@ -74,3 +74,10 @@ def test_reported_speech_runs_on_through_modal_sentences(nlp):
     # a new paragraph ends the reported speech
     text = "A Spanish army officer said further aid could include mortars.\n\nSpain could tighten sanctions against Belarus."
     assert {r.claimant for r in extract(nlp, text) if r.type == "sanction"} == {"author"}
+
+
+def test_a_stateless_nationality_beside_a_state_adds_the_author(nlp):
+    text = "Russia is receiving shells from Iran, Western and Israeli officials said."
+    assert claims(extract(nlp, text), "IRN") == {("ISR", "asserted"), ("author", "asserted")}
+    text = "Russia is receiving shells from Iran, US and Israeli officials said."
+    assert claims(extract(nlp, text), "IRN") == {("ISR", "asserted"), ("USA", "asserted")}

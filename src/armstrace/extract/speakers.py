@@ -92,6 +92,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if refs:
         speaker = Speaker([r.actor for r in refs], text, rules=["attribution/gazetteer"],
                           gazetteer_ids=[r.span.kb_id_ for r in refs])
+        if _stateless_modifier(ctx, head):
+            # "Western and South Korean officials": the Western ones name no state, so the author relays them
+            speaker.claimants, speaker.rules = [*speaker.claimants, "author"], [*speaker.rules, "attribution/stateless-part"]
         if any(r.label == PERSON for r in refs) or head.ent_type_ == "PERSON":
             ctx.last_person = speaker
         ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
@@ -120,6 +123,19 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker
     return speaker
+
+
+def _stateless_modifier(ctx: DocContext, head: Token) -> bool:
+    """A nationality-like modifier that names no state, coordinated with one that does ('Western and
+    Israeli officials')."""
+    for mod in head.children:
+        if mod.dep_ != "amod" or not mod.conjuncts:
+            continue
+        group = [mod, *mod.conjuncts]
+        named = [m for m in group if ctx.mention(m) is not None and ctx.actor_of(ctx.mention(m))]
+        if named and any(m not in named and m.text[:1].isupper() and m.pos_ in ("ADJ", "PROPN") for m in group):
+            return True
+    return False
 
 
 def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
