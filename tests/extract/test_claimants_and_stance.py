@@ -81,3 +81,19 @@ def test_a_stateless_nationality_beside_a_state_adds_the_author(nlp):
     assert claims(extract(nlp, text), "IRN") == {("ISR", "asserted"), ("author", "asserted")}
     text = "Russia is receiving shells from Iran, US and Israeli officials said."
     assert claims(extract(nlp, text), "IRN") == {("ISR", "asserted"), ("USA", "asserted")}
+
+
+def test_the_content_of_unowned_allegations_is_hedged(nlp):
+    text = "The panel said allegations that Chad supplied rifles to the RSF were credible."
+    assert {r.stance for r in extract(nlp, text) if r.actor == "TCD"} == {"hedged"}
+    # the holder's own allegation is its claim, as it says it
+    text = "Britain's allegation that Chad supplied rifles to the RSF was rejected."
+    assert claims(extract(nlp, text), "TCD") == {("GBR", "asserted")}
+    # a denial of the allegations stays a denial
+    text = "Tehran rejected allegations that it supplied drones to Russia."
+    assert claims(extract(nlp, text), "IRN") == {("IRN", "denied")}
+
+
+def test_a_permission_in_the_past_is_hedged_a_standing_one_is_not(nlp):
+    text = "Berlin allowed Latvia to send six old howitzers to Ukraine."
+    assert {r.stance for r in extract(nlp, text) if r.actor == "LVA"} == {"hedged"}

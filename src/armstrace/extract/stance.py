@@ -65,6 +65,26 @@ def _prevents(rules: Rules, tok: Token) -> bool:
     return word != "deny" or tok.pos_ == "NOUN"   # the verb 'deny' reports (attribution), its noun refuses
 
 
+def _outer_hedge(rules: Rules, top: Token, last: bool) -> str | None:
+    """What the clause holding the event hangs on, when that hedges it: the content of an allegation
+    no one in the sentence owns ('allegations that Chad supplied the RSF', 'reports that ...'), or a
+    plan, permission or expectation the parser made take a clause ('allowed Latvia to send')."""
+    if top.dep_ not in ("ccomp", "acl", "relcl") or top.head.i == top.i:
+        return None
+    head = top.head
+    if head.pos_ == "NOUN" and rules.is_cue("hearsay-noun", head.lemma_.lower()):
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in top.children)
+        owned = any(c.dep_ == "poss" for c in head.children) or any(
+            p.dep_ == "prep" and p.lower_ in ("by", "from") for p in head.children)
+        if (that or top.dep_ == "acl") and not owned:
+            return "stance/hearsay-content"
+    if last and top.dep_ == "ccomp" and head.pos_ == "VERB" and rules.is_cue("hedge-verb", head.lemma_.lower()) and \
+            not rules.is_cue("report", head.lemma_.lower()) and head.tag_ not in ("VBZ", "VBP"):
+        # (a standing arrangement in the present, "the law allows X to train in Y", is stated as fact)
+        return "stance/hedge-verb-clause"
+    return None
+
+
 def _directly_under(trigger: Token, verb: Token) -> bool:
     """The event is what the verb refuses or blocks: its object or infinitive ('vetoed the sale', 'refused
     to send'), or 'from'/'on' + gerund ('blocked X from sending'); not something further down ('declined
@@ -108,6 +128,10 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
     chain = _scope(trigger, rules)
     fired: list[str] = []
     negated = hedged = False
+    outer = next((h for h in (_outer_hedge(rules, t, t.i == chain[-1].i) for t in chain) if h), None)
+    if outer:
+        hedged = True
+        fired.append(outer)
     # Negation counts on the event and on verbs it completes ("did not agree to supply"),
     # not across clauses ("it is not clear if Iran funnels weapons" is a hedge, not a denial).
     neg_scope = {trigger.i}
