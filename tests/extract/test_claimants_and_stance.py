@@ -97,3 +97,5 @@ def test_the_content_of_unowned_allegations_is_hedged(nlp):
 def test_a_permission_in_the_past_is_hedged_a_standing_one_is_not(nlp):
     text = "Berlin allowed Latvia to send six old howitzers to Ukraine."
     assert {r.stance for r in extract(nlp, text) if r.actor == "LVA"} == {"hedged"}
+    text = "The new law allows Latvian officers to undergo training in Germany."
+    assert {r.stance for r in extract(nlp, text) if r.type == "training"} == {"asserted"}
