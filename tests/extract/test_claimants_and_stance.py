@@ -99,3 +99,16 @@ def test_a_permission_in_the_past_is_hedged_a_standing_one_is_not(nlp):
     assert {r.stance for r in extract(nlp, text) if r.actor == "LVA"} == {"hedged"}
     text = "The new law allows Latvian officers to undergo training in Germany."
     assert {r.stance for r in extract(nlp, text) if r.type == "training"} == {"asserted"}
+
+
+def test_a_trailing_speaker_with_an_apposed_name_and_a_prepositional_title(nlp):
+    text = ("The Turkish drone maker Baykar has begun building a factory in Kenya that will produce its drones, "
+            "Kenya's ambassador to "
+            "Turkey, John Mwangi, said, under an agreement the two governments signed in 2022.")
+    assert {r.claimant for r in extract(nlp, text) if r.type == "production"} == {"KEN"}
+
+
+def test_a_parenthetical_report_before_the_event_attributes_it(nlp):
+    text = ("Seoul's spy agency said Belarus had sent shells to Russia. In return, the spy agency believes, "
+            "Belarus may be receiving Chinese technical help for its satellite programme.")
+    assert claims(extract(nlp, text), "CHN") == {("KOR", "hedged")}

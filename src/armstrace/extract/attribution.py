@@ -90,7 +90,8 @@ def _in_subject(verb: Token, target: Token) -> bool:
 
 def _conj_subject(verb: Token) -> Token | None:
     """The subject a conjoined verb shares with the first: "Iran denied it, and says the group ..."."""
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in _SUBJ for c in verb.children):
+    if verb.dep_ in ("advcl", "parataxis") and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+            not any(c.dep_ in _SUBJ for c in verb.children):
         return _misparsed_trailing_subject(verb)   # "..., Armenia's deputy minister told Reuters."
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in verb.children):
         return None
@@ -309,7 +310,10 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
         if verb.dep_ == "conj" and verb.head.i in {trigger.i, *(a.i for a in trigger.ancestors)} and \
                 any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
             continue   # "Russia has supplied Belarus ..., and said in June that ...": the saying is its own clause
-        if verb.i > trigger.i or quote is not None:
+        # (a parenthetical report hung on the event's clause may stand anywhere: "Belarus, the agency
+        # believes, may be receiving ...")
+        aside = verb.dep_ == "parataxis" and verb.head.i in {trigger.i, *(a.i for a in trigger.ancestors)}
+        if verb.i > trigger.i or quote is not None or aside:
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
             if speaker is not None:
                 return speaker

@@ -279,6 +279,8 @@ def _misparsed_trailing_subject(verb: Token) -> Token | None:
         return None
     while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < verb.i:
         tok = tok.head
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head   # "Kenya's ambassador to Turkey, John Mwangi, said": the ambassador speaks
     return tok
 
 
