@@ -112,3 +112,16 @@ def test_a_parenthetical_report_before_the_event_attributes_it(nlp):
     text = ("Seoul's spy agency said Belarus had sent shells to Russia. In return, the spy agency believes, "
             "Belarus may be receiving Chinese technical help for its satellite programme.")
     assert claims(extract(nlp, text), "CHN") == {("KOR", "hedged")}
+
+
+def test_analysts_monitors_and_newspapers_of_a_nationality_are_the_author_s(nlp):
+    text = "A Ukrainian military analyst said Russia sent jets to Iran."
+    assert claims(extract(nlp, text), "RUS") == {("author", "asserted")}
+    # a monitor reporting in its own name asserts; a newspaper reporting on its own is relayed
+    text = "The independent Belarusian monitoring group Hajun has reported trains carrying Belarusian tanks to Russia."
+    assert {(r.claimant, r.stance) for r in extract(nlp, text)} == {("author", "asserted")}
+    text = "A Russian newspaper reported that Russia sent jets to Iran."
+    assert claims(extract(nlp, text), "RUS") == {("author", "hedged")}
+    # state media and officials still speak for their state
+    assert claims(extract(nlp, "Russian state media reported that Russia sent jets to Iran."), "RUS") == {("RUS", "asserted")}
+    assert claims(extract(nlp, "A US defense official said Russia sent jets to Iran."), "RUS") == {("USA", "asserted")}

@@ -152,6 +152,9 @@ def _relayed_report(rules: Rules, verb: Token, speaker: Speaker) -> bool:
     if speaker.claimants != ["author"] or not rules.is_cue("relay-verb", verb.lemma_.lower()):
         return False
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
+    if subj is not None and rules.is_cue("author-speaker", subj.lemma_.lower()) and \
+            not rules.is_cue("outlet-noun", subj.lemma_.lower()):
+        return False   # "the monitoring group reported": a monitor or NGO asserts in its own name
     return subj is not None and subj.ent_type_ != "PERSON" and subj.pos_ != "PRON"
 
 

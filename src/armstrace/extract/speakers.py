@@ -72,6 +72,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         # "Danish Prime Minister Mette Frederiksen" does, and so does a state organ ("the Swiss State
         # Secretariat for Economic Affairs").
         refs = []
+    if refs and _independent_voice(rules, head) and all(
+            r.label == "DEMONYM" or (r.span.end <= head.i and r.span.root.dep_ in ("amod", "compound")) for r in refs):
+        refs = []   # "Iranian analysts", "a Russian newspaper", "the Belarusian monitoring group Hajun"
     # Appositions name the same person: "Robert Wood, a US ambassador"; so does "known as":
     # "the monitors, known as the Panel of Experts".
     if not refs:
@@ -123,6 +126,14 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker
     return speaker
+
+
+def _independent_voice(rules: Rules, head: Token) -> bool:
+    """Analysts, newspapers, monitors and the like speak for themselves whatever their nationality
+    (GUIDELINES), unless marked as the state's ('state media', 'an official newspaper')."""
+    if not rules.is_cue("author-speaker", head.lemma_.lower()) and not rules.is_cue("author-speaker", head.lower_):
+        return False
+    return not any(rules.is_cue("state-marker", t.lower_) for t in head.subtree if t.i < head.i)
 
 
 def _stateless_modifier(ctx: DocContext, head: Token) -> bool:
