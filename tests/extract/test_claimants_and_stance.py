@@ -125,3 +125,15 @@ def test_analysts_monitors_and_newspapers_of_a_nationality_are_the_author_s(nlp)
     # state media and officials still speak for their state
     assert claims(extract(nlp, "Russian state media reported that Russia sent jets to Iran."), "RUS") == {("RUS", "asserted")}
     assert claims(extract(nlp, "A US defense official said Russia sent jets to Iran."), "RUS") == {("USA", "asserted")}
+
+
+def test_a_deal_naming_only_arms_is_the_pair_s_deal_of_the_article(nlp):
+    text = ("Moldova has received Javelin anti-tank missiles from the United States, its defence minister said. "
+            "The US agency approved a $50 million arms deal with Moldova in May. "
+            "Moscow claims the sale will destabilise the region.")
+    found = {(r.weapon_class, r.claimant) for r in extract(nlp, text) if r.actor == "USA"}
+    assert ("anti-tank", "RUS") in found and ("arms", "RUS") not in found
+    # with two classes between the pair, the deal stays unspecified
+    text = ("Moldova has received Javelin missiles and Humvees from the United States. "
+            "Moscow claims the arms deal will destabilise the region.")
+    assert ("arms", "RUS") in {(r.weapon_class, r.claimant) for r in extract(nlp, text) if r.actor == "USA"}

@@ -16,6 +16,7 @@ from ..version import EXTRACTOR_VERSION
 from .attribution import bare_attribution
 from .document import DocContext, Speaker
 from .events import Event, events_of_sentence, fill_from_partners
+from .partners import specific_deals
 from .phrases import WeaponRef, weapons_in_phrase
 
 __all__ = ["extract_article", "extract_doc"]
@@ -122,7 +123,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                 prev_weapons, ctx.last_models = [], {}
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
-    events = _defer_headlines(fill_from_partners(events, ctx.actor_counts, ctx.referents))
+    events = _defer_headlines(specific_deals(fill_from_partners(events, ctx.actor_counts, ctx.referents)))
     return _records(article, events, gaz.version)
 
 

@@ -152,3 +152,24 @@ def _choose_candidates(events: list[Event], transfer_topic: dict[str, Counter],
                 foe if foe and is_state(foe) else None), rules=[*ev.rules, f"role/candidate/{chosen.source}", *extra],
                 confidence=min(ev.confidence, round(0.6 * value, 2)), candidate_only=False))
     return out
+
+
+def specific_deals(events: list[Event]) -> list[Event]:
+    """'The agency approved a $75 million arms deal with Georgia', 'Moscow says the sale will ...': a
+    deal or sale that names only 'arms' is the deal the article tells of between the same pair, when
+    its other transfers name one class (the umbrella is optional in the gold, the class required)."""
+    rules = load_rules()
+    classes: dict[tuple[str, str], set[str]] = {}
+    for ev in events:
+        if ev.type == "transfer" and ev.actor and ev.recipient and ev.weapon_class not in (None, "arms") \
+                and ev.stance != "denied":
+            classes.setdefault((ev.actor, ev.recipient), set()).add(ev.weapon_class)
+    out = []
+    for ev in events:
+        found = classes.get((ev.actor or "", ev.recipient or ""), set())
+        if ev.type == "transfer" and ev.weapon_class == "arms" and not ev.weapons and len(found) == 1 and \
+                rules.is_cue("deal-noun", ev.trigger.lower().rstrip("s")):
+            out.append(replace(ev, weapon_class=next(iter(found)), rules=[*ev.rules, "weapon/pair-deal"]))
+            continue
+        out.append(ev)
+    return out
