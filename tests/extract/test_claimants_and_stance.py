@@ -137,3 +137,12 @@ def test_a_deal_naming_only_arms_is_the_pair_s_deal_of_the_article(nlp):
     text = ("Moldova has received Javelin missiles and Humvees from the United States. "
             "Moscow claims the arms deal will destabilise the region.")
     assert ("arms", "RUS") in {(r.weapon_class, r.claimant) for r in extract(nlp, text) if r.actor == "USA"}
+
+
+def test_a_finding_reported_by_a_state_is_the_state_s_claim(nlp):
+    text = ("Israel's army said on Tuesday that an examination of debris indicated that a missile Hezbollah "
+            "fired at Haifa had been made in Iran.")
+    assert {r.claimant for r in extract(nlp, text) if r.actor == "hezbollah"} == {"ISR"}
+    # a named person's finding stays the person's (the author's)
+    text = "Israel's army said Professor Cohen found that Hezbollah fired a missile at Haifa."
+    assert {r.claimant for r in extract(nlp, text) if r.actor == "hezbollah"} == {"author"}

@@ -245,6 +245,20 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
     return speaker
 
 
+def _outer_state(ctx: DocContext, rules: Rules, verb: Token, outer: list[tuple[Token, str]]) -> Speaker | None:
+    """'The army said an examination of debris indicated that ...': a finding (no person) reported by a
+    state or body is that state's claim."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or subj.ent_type_ == "PERSON" or subj.pos_ in ("PROPN", "PRON"):
+        return None
+    for over, kind in outer:
+        speaker = _speaker_of_verb(ctx, rules, over, kind)
+        if speaker is not None and speaker.claimants and speaker.claimants != ["author"]:
+            speaker.rules = [*speaker.rules, "attribution/outer-state"]
+            return speaker
+    return None
+
+
 def _trailing_attribution(ctx: DocContext, rules: Rules, trigger: Token,
                           governing: list[tuple[Token, str]]) -> Speaker | None:
     """'Finland said Sweden sold tanks to Latvia, an Estonian diplomat said': when one report is set inside
@@ -279,8 +293,10 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     outer = _trailing_attribution(ctx, rules, trigger, governing)
     if outer is not None:
         return outer
-    for verb, kind in governing:
+    for n, (verb, kind) in enumerate(governing):
         speaker = _speaker_of_verb(ctx, rules, verb, kind)
+        if speaker is not None and speaker.claimants == ["author"] and "attribution/non-state-speaker" in speaker.rules:
+            speaker = _outer_state(ctx, rules, verb, governing[n + 1:]) or speaker
         if speaker is not None:
             speaker.hedge = speaker.hedge or _relayed_report(rules, verb, speaker)
             if rules.is_cue("presupposing", verb.lemma_.lower()) and "author" not in speaker.claimants and \
