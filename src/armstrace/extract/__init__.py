@@ -13,11 +13,11 @@ from ..nlp.mentions import gazetteer_referents
 from ..records import Article, Record
 from ..rules import load_rules
 from ..version import EXTRACTOR_VERSION
-from .pointed import bare_attribution
 from .document import DocContext, Speaker
 from .events import Event, events_of_sentence, fill_from_partners
 from .partners import specific_deals
 from .phrases import WeaponRef, weapons_in_phrase
+from .pointed import bare_attribution
 
 __all__ = ["extract_article", "extract_doc"]
 
