@@ -146,3 +146,13 @@ def test_a_finding_reported_by_a_state_is_the_state_s_claim(nlp):
     # a named person's finding stays the person's (the author's)
     text = "Israel's army said Professor Cohen found that Hezbollah fired a missile at Haifa."
     assert {r.claimant for r in extract(nlp, text) if r.actor == "hezbollah"} == {"author"}
+
+
+def test_an_untied_official_after_a_state_s_statement_speaks_for_that_state(nlp):
+    text = ("South Africa's defence ministry said on Monday it was reviewing all export permits.\n\n"
+            "Spokesman Siphiwe Dlamini said the ministry had not sold any shells to Saudi Arabia since 2019.")
+    assert claims(extract(nlp, text), "ZAF") == {("ZAF", "denied")}
+    # a rebel commander does not
+    text = ("South Africa's defence ministry said on Monday it was reviewing all export permits. "
+            "Rebel commander Joao Mabunda said Mozambique had bought shells from South Africa.")
+    assert {r.claimant for r in extract(nlp, text) if r.recipient == "MOZ"} == {"author"}

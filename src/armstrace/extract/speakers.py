@@ -250,22 +250,40 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
     text does not name speaks for the state that is the subject of what he reports (officials report
     their own state's doings), as "the government said" does for the acting state."""
     words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
-    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words):
-        return None
+    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words) or \
+            any(rules_non_state(w) for w in words):
+        return None   # (a former minister, a rebel commander: nobody's official)
     found = _subject_state(ctx, trigger)
+    rule = "attribution/official-of-subject"
     if found is None:
-        return None
-    actor, span = found
-    own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, "attribution/official-of-subject"],
-                  [span.kb_id_])
+        # "South Africa's defence ministry said ... . Spokesman X said the ministry had not sold ...": an
+        # untied official after a state's statement is that state's (as "the spokesman said" would be).
+        back = ctx.last_speaker
+        if back is None or len(back.claimants) != 1 or not _is_state_id(back.claimants[0]) or \
+                trigger.idx - ctx.last_speaker_at > _POINT_BACK_CHARS:
+            return None
+        actor, kb_id, rule = back.claimants[0], (back.gazetteer_ids or [""])[0], "attribution/official-back"
+    else:
+        actor, kb_id = found[0], found[1].kb_id_
+    own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, rule], [kb_id])
     name = (speaker.text or "").split()[-1].strip(",.")
     if name[:1].isupper() and name.lower() not in _OFFICIAL_TITLES and (
             name not in ctx.people or ctx.people[name].claimants == ["author"]):
         # "... , Defence Minister X Y said. ... Y added": the surname keeps the state from now on.
-        ctx.people[name] = Speaker([actor], speaker.text, rules=["attribution/official-of-subject"],
-                                   gazetteer_ids=[span.kb_id_])
+        ctx.people[name] = Speaker([actor], speaker.text, rules=[rule], gazetteer_ids=[kb_id])
         ctx.last_person = ctx.people[name]
     return own
+
+
+def _is_state_id(actor: str) -> bool:
+    return len(actor) == 3 and actor.isupper()
+
+
+def rules_non_state(word: str) -> bool:
+    """'rebel commander', 'opposition leader': people who do not speak for the state."""
+    from ..rules import load_rules
+
+    return load_rules().is_cue("non-state-people", word)
 
 
 def _misparsed_trailing_subject(verb: Token) -> Token | None:
