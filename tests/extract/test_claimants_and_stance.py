@@ -156,3 +156,13 @@ def test_an_untied_official_after_a_state_s_statement_speaks_for_that_state(nlp)
     text = ("South Africa's defence ministry said on Monday it was reviewing all export permits. "
             "Rebel commander Joao Mabunda said Mozambique had bought shells from South Africa.")
     assert {r.claimant for r in extract(nlp, text) if r.recipient == "MOZ"} == {"author"}
+
+
+def test_a_denial_set_inside_the_sentence_is_the_denier_s_claim(nlp):
+    for text in ("Ukraine says Iran supplied drones to Russia, but Tehran denies it.",
+                 "Iran supplied drones to Russia, according to Ukraine, though Tehran has denied doing so.",
+                 "Ukraine says Iran supplied drones to Russia, an accusation rejected by Tehran."):
+        assert claims(extract(nlp, text), "IRN") == {("UKR", "asserted"), ("IRN", "denied")}, text
+    # a denier who is no party denies something else
+    text = "Ukraine says Iran supplied drones to Russia, but Turkey denies it."
+    assert claims(extract(nlp, text), "IRN") == {("UKR", "asserted")}

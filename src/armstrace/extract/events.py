@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..gazetteer import Conflict
 from ..records import Quantity
@@ -25,6 +25,7 @@ from .attribution import attribute
 from .candidates import link_outside_clause, specific_earlier
 from .completions import complete_roles, extra_events, speaker_and_stance
 from .defaults import implicit_agents
+from .denials import relative_denials
 from .document import DocContext, Speaker
 from .event import Event, adversary, is_state
 from .non_events import skipped
@@ -104,46 +105,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         reading = _Reading(ctx, conflicts, roles, speaker, stance.stance, stance.rules, time, precision, violates, sent)
         made = [ev for weapon_class, group in groups.items() for ev in reading.events(rule.type, weapon_class, group)]
         events += extra_events(ctx, rules, trigger, rule, made, halt, speaker)
-    return events + _relative_denials(ctx, rules, sent, events)
-
-
-def _closing_which(tok: Token) -> bool:
-    """'..., which Minsk denied.': a relative clause after a comma that closes the sentence, opened by
-    'which' as its object, comments on the whole statement before it, whatever noun the parser hung it on."""
-    rel = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "which"), None)
-    if rel is None or rel.i == tok.sent.start or tok.doc[rel.i - 1].text != ",":
-        return False
-    return all(t.is_punct or t.is_space for t in tok.doc[tok.i + 1:tok.sent.end])
-
-
-def _relative_denials(ctx: DocContext, rules: Rules, sent: Span, events: list[Event]) -> list[Event]:
-    """'..., a charge that both Pyongyang and Prigozhin rejected': the sentence's claims, denied by them.
-    '..., which Minsk also denied.' closing the sentence: the claims about the denier, denied by it."""
-    from .attribution import resolve_speaker
-
-    out: list[Event] = []
-    for tok in sent:
-        if tok.dep_ != "relcl" or not rules.is_cue("deny", tok.lemma_.lower()):
-            continue
-        charge = rules.is_cue("charge-noun", tok.head.lemma_.lower())
-        if not charge and not _closing_which(tok):
-            continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            continue
-        denier = resolve_speaker(ctx, rules, subj)
-        if denier.claimants == ["author"]:
-            continue
-        denier.deny = True
-        for ev in events:
-            if ev.stance == "denied" or set(ev.speaker.claimants) & set(denier.claimants):
-                continue
-            if not charge and not {ev.actor, ev.recipient} & set(denier.claimants):
-                continue   # the closing 'which' is about what the denier is said to have done or got
-            out.append(Event(ev.type, ev.actor, ev.recipient, ev.location, ev.place, ev.weapon_class, ev.weapons,
-                             ev.quantity, denier, "denied", ev.time, ev.time_precision, [], sent, ev.trigger,
-                             [*ev.rules, "stance/relative-denial"], ev.gazetteer_ids, ev.confidence - 0.1))
-    return out
+    return events + relative_denials(ctx, rules, sent, events)
 
 
 @dataclass
