@@ -39,7 +39,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
                   "charge-noun", "carry-verb",
                   # attribution by description (session 4, claimants)
-                  "state-noun", "prevent-verb", "finding-noun", "hearsay-noun", "state-marker", "outlet-noun", "deal-noun"]
+                  "state-noun", "prevent-verb", "finding-noun", "hearsay-noun", "state-marker", "outlet-noun",
+                  "deal-noun", "stance-verb"]
 
 
 class Trigger(Entry):

@@ -166,3 +166,13 @@ def test_a_denial_set_inside_the_sentence_is_the_denier_s_claim(nlp):
     # a denier who is no party denies something else
     text = "Ukraine says Iran supplied drones to Russia, but Turkey denies it."
     assert claims(extract(nlp, text), "IRN") == {("UKR", "asserted")}
+
+
+def test_a_state_taking_a_stand_on_another_s_deal_claims_it(nlp):
+    text = ("Azerbaijan expressed concerns about the cooperation between Georgia and Turkey and requested a "
+            "reconsideration of Turkey's decision to supply drones to Georgia.")
+    assert claims(extract(nlp, text), "TUR") == {("AZE", "asserted")}
+    text = "Greece voiced concern over Turkey's purchase of fighter jets from the United States."
+    assert claims(extract(nlp, text), "USA") == {("GRC", "asserted")}
+    # a request for weapons of one's own stays the requester's hedged wish, not a stand on a deal
+    assert {r.stance for r in extract(nlp, "Ukraine requested tanks from Germany.")} == {"hedged"}

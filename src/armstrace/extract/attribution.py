@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..rules import Rules
 from .document import DocContext, Speaker
+from .stands import stance_taker
 from .speakers import (
     _BELIEF,
     _DISMISSIVE,
@@ -308,7 +309,8 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
                 speaker.rules = [*speaker.rules, "attribution/presupposed"]
             return speaker
     # 2. A reporting noun over the event: "a statement from X that ...", "X's claim that ...".
-    speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger)
+    speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger) or \
+        stance_taker(ctx, rules, trigger, agents)
     if speaker is not None:
         return speaker
     # 3. "according to X"

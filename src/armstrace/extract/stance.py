@@ -171,8 +171,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
                     fired.append("stance/agreed-future")
                     continue
                 hedged = True
-        if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()):
-            hedged = True
+        if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()) and not (
+                "attribution/stance-taker" in speaker.rules and rules.is_cue("stance-verb", tok.lemma_.lower())):
+            hedged = True   # (but "X requested a reconsideration of Y's decision to supply" takes it as made)
         if tok.i != trigger.i and _prevents(rules, tok) and _directly_under(trigger, tok):
             negated = True   # "refused to send tanks", "blocked Germany from sending shells"
             fired.append("stance/prevented")
