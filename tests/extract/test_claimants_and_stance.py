@@ -176,3 +176,12 @@ def test_a_state_taking_a_stand_on_another_s_deal_claims_it(nlp):
     assert claims(extract(nlp, text), "USA") == {("GRC", "asserted")}
     # a request for weapons of one's own stays the requester's hedged wish, not a stand on a deal
     assert {r.stance for r in extract(nlp, "Ukraine requested tanks from Germany.")} == {"hedged"}
+
+
+def test_a_weapon_origin_only_reported_in_a_relative_clause_is_hedged(nlp):
+    text = ("The Sudanese army used TB2s, alongside Iranian Mohajer-6 and Chinese Wing Loong drones that it "
+            "reportedly also acquired, in its war against the RSF.")
+    found = {(r.actor, r.stance) for r in extract(nlp, text) if r.type == "transfer" and r.recipient == "SDN"}
+    assert ("CHN", "hedged") in found and ("IRN", "hedged") in found and ("CHN", "asserted") not in found
+    text = "Russia used Iranian drones that it bought last year against Ukraine."
+    assert {r.stance for r in extract(nlp, text) if r.actor == "IRN"} == {"asserted"}

@@ -12,9 +12,9 @@ implies Iran's drones reached Russia.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..gazetteer import Conflict
 from ..records import Quantity
@@ -238,6 +238,25 @@ def _use_events(make: _Maker, actor: str | None, recipients: list[str | None], g
         if origin and actor and origin != actor and "role/use/weapon-nationality" not in make.rule_ids:
             make("transfer", origin, actor, None, None, make.weapon_class, ["implied/transfer-from-origin"], 0.4,
                  [w.model for w in group if (w.supplier or w.producer) == origin and w.model])
+            if make.out[-1].stance == "asserted" and any(_hedged_relative(w.head) for w in group
+                                                         if (w.supplier or w.producer) == origin):
+                # "Chinese drones that it reportedly also acquired": the acquisition is only reported
+                make.out[-1] = replace(make.out[-1], stance="hedged",
+                                       rules=[*make.out[-1].rules, "stance/hedged-relative"])
+
+
+def _hedged_relative(noun: Token) -> bool:
+    """A relative clause on the weapon that hedges how it was got ('... that it reportedly acquired')."""
+    rules = load_rules()
+    sent = noun.sent
+    # (the parser may hang the clause on the noun just after a coordinated model: "X and Y drones that ...")
+    near = [t for h in [noun, *noun.conjuncts] for t in noun.doc[h.i:min(h.i + 2, sent.end)]]
+    for head in near:
+        for rel in head.children:
+            if rel.dep_ == "relcl" and any(c.dep_ in ("advmod", "aux") and (rules.is_cue("hedge-word", c.lower_) or (
+                    c.dep_ == "aux" and rules.is_cue("hedge-verb", c.lower_))) for c in rel.children):
+                return True
+    return False
 
 
 def _production_events(make: _Maker, actor: str | None, confidence: float) -> None:
