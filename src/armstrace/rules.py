@@ -18,7 +18,7 @@ from .records import EventType
 RULES_PACKAGE = "armstrace.data.rules"
 
 Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "market", "use", "intercept", "produce",
-                "train", "sanction", "supplier", "ban", "arrive"]
+                "train", "sanction", "supplier", "ban", "arrive", "halted"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat",
@@ -40,7 +40,12 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "charge-noun", "carry-verb",
                   # attribution by description (session 4, claimants)
                   "state-noun", "prevent-verb", "finding-noun", "hearsay-noun", "state-marker", "outlet-noun",
-                  "deal-noun", "stance-verb"]
+                  "deal-noun", "stance-verb",
+                  # extract/members.py: umbrella nouns and their members, bare class nouns beside weapons
+                  "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
+                  "civil-modifier", "also-people", "negating-prefix",
+                  "design-suffix", "halt-cover-prep",
+                  "production-means"]
 
 
 class Trigger(Entry):

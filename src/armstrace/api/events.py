@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from ..analysis import (
     EventReport,
@@ -23,7 +23,7 @@ from ..analysis import (
     load_regimes,
     pending_updates,
 )
-from .deps import MAX_LIMIT, StoreDep, TypeParam, records_json
+from .deps import LimitParam, OffsetParam, StoreDep, TypeParam, records_json, text_param
 
 router = APIRouter(tags=["events"])
 
@@ -43,10 +43,10 @@ def _summary(report: EventReport) -> dict[str, Any]:
 def events(
     store: StoreDep,
     type: TypeParam = None,
-    actor: str | None = Query(None, description="Actor or recipient id."),
-    weapon: str | None = Query(None, description="Model id or weapon class."),
-    limit: int = Query(50, ge=0, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    actor: str | None = text_param("Actor or recipient id."),
+    weapon: str | None = text_param("Model id or weapon class."),
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
 ) -> dict[str, Any]:
     """Events (one per real-world happening, joining claims across documents), by first report."""
     filters: dict[str, str | None] = {"type": type, "actor": actor or None, "weapon": weapon or None}
@@ -80,8 +80,8 @@ def event(event_id: str, store: StoreDep) -> dict[str, Any]:
 def contradictions(
     store: StoreDep,
     type: TypeParam = None,
-    actor: str | None = Query(None, description="Actor or recipient id."),
-    weapon: str | None = Query(None, description="Model id or weapon class."),
+    actor: str | None = text_param("Actor or recipient id."),
+    weapon: str | None = text_param("Model id or weapon class."),
 ) -> dict[str, Any]:
     """Events some claimants assert or hedge and others deny, with both sides' claims."""
     found = find_contradictions(store, type=type, actor=actor or None, weapon=weapon or None)
