@@ -32,7 +32,6 @@ OVER_LONG_MODULES: dict[str, str] = {}
 OVER_LONG_FUNCTIONS: dict[str, str] = {}
 UNREAD_CUES = {
     "negation": "cue kind 'negation' is loaded and never read: stance.py negates by the parse ('neg') and its own 'never', 'no'",
-    "author-speaker": "cue kind 'author-speaker' is loaded and never read",
 }
 
 
