@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..rules import Rules
 from .document import DocContext, Speaker
 from .stands import stance_taker
+from .relayed import relayed_report, relayed_source
 from .speakers import (
     _BELIEF,
     _DISMISSIVE,
@@ -114,6 +115,10 @@ def _after_relative_word(verb: Token) -> bool:
     return left >= verb.sent.start and verb.doc[left].lower_ in ("that", "which", "who", "whom")
 
 
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
+
+
 def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> Speaker | None:
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
     if subj is None and verb.dep_ == "pobj":
@@ -145,18 +150,6 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
     speaker.hedge = kind == "belief"
     speaker.rules = [*speaker.rules, rules.cue_ids.get("deny" if kind == "deny" else "report", "cue/report")]
     return speaker
-
-
-def _relayed_report(rules: Rules, verb: Token, speaker: Speaker) -> bool:
-    """'The Times reported that ...', 'local media reported': an outlet's report that the text only relays
-    is hedged (GUIDELINES, media and sources); a person or body stating in its own name is not."""
-    if speaker.claimants != ["author"] or not rules.is_cue("relay-verb", verb.lemma_.lower()):
-        return False
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
-    if subj is not None and rules.is_cue("author-speaker", subj.lemma_.lower()) and \
-            not rules.is_cue("outlet-noun", subj.lemma_.lower()):
-        return False   # "the monitoring group reported": a monitor or NGO asserts in its own name
-    return subj is not None and subj.ent_type_ != "PERSON" and subj.pos_ != "PRON"
 
 
 _REPORT_NOUNS = {"statement", "claim", "allegation", "accusation", "assessment", "report", "warning",
@@ -299,7 +292,7 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
         if speaker is not None and speaker.claimants == ["author"] and "attribution/non-state-speaker" in speaker.rules:
             speaker = _outer_state(ctx, rules, verb, governing[n + 1:]) or speaker
         if speaker is not None:
-            speaker.hedge = speaker.hedge or _relayed_report(rules, verb, speaker)
+            speaker.hedge = speaker.hedge or relayed_report(rules, verb, speaker, _subject_of(verb))
             if rules.is_cue("presupposing", verb.lemma_.lower()) and "author" not in speaker.claimants and \
                     speaker.claimants and not any(a.dep_ == "ccomp" for a in trigger.ancestors if verb.i in
                                                   {b.i for b in a.ancestors}):
@@ -316,6 +309,7 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     # 3. "according to X"
     speaker = according_to(ctx, rules, sent)
     if speaker is not None:
+        speaker.hedge = speaker.hedge or relayed_source(rules, sent, speaker)
         return speaker
     # 3. A reporting verb elsewhere in the sentence, outside any quote: "X, the US alleges."
     quote = ctx.quote_of(trigger.idx)
@@ -350,7 +344,9 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     if prev is not None and any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in host.children):
         return Speaker(prev.claimants, prev.text, hedge=prev.hedge, rules=[*prev.rules, "attribution/run-on"],
                        gazetteer_ids=prev.gazetteer_ids)
-    return Speaker(["author"], None, rules=["attribution/author"])
+    author = Speaker(["author"], None, rules=["attribution/author"])
+    author.hedge = relayed_source(rules, sent, author)
+    return author
 
 
 def quote_speaker(ctx: DocContext, rules: Rules, quote: tuple[int, int]) -> Speaker | None:

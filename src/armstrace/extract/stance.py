@@ -157,7 +157,7 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
             word = child.lower_
             if child.dep_ == "mark" and word in ("if", "whether", "unless"):
                 hedged = True
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in ("never", "no")):
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and rules.is_cue("negation", word)):
                 if tok.i != trigger.i and tok.lemma_.lower() in _PREVENT:
                     fired.append("stance/unprevented")   # not prevented: it went ahead
                 elif tok.i in neg_scope:
