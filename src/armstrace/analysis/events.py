@@ -8,11 +8,12 @@ trigger marks them stale when a replaced document's records cascade away).
 A whole block is re-clustered at once, which keeps the grouping identical to
 clustering everything from scratch, in any order of arrival.
 
-Event ids are kept across updates: a new event takes the id of an old event
-of its block whose anchor claim it still holds (the anchor is the claim the id
-was made from), so a link to an event survives an earlier report arriving
-later. Only an event whose anchor claim is gone, or that was not there
-before, gets a new id (a hash of the block and its earliest-published claim).
+An event's id is a function of what is stored alone: a hash of its block and
+its anchor, the earliest-published member (ties by record id, itself a hash of
+the record's content). No id is carried over from an earlier update, so one
+run, two halves, reverse order or two concurrent ingests give the same ids
+(tests/analysis/test_stable_event_ids.py). The price: an event's id changes
+when a report published before its anchor joins it, or its anchor is removed.
 
 Read paths never write: `ensure_events` is for writers (ingest), and readers
 report `pending_updates` instead of re-clustering.
@@ -146,28 +147,14 @@ def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster, even
                      [(c.record_id, event_id, cluster.reasons[c.record_id]) for c in cluster.claims])
 
 
-def _kept_id(cluster: Cluster, old_ids: dict[str, str]) -> tuple[str, str]:
-    """(event id, anchor record id): an old event's if the cluster holds its anchor claim, else a new one.
-
-    Of several old anchors (two events merged) the earliest-published claim's wins, ties by record id.
-    """
-    held = [c for c in cluster.claims if c.record_id in old_ids]
-    if not held:
-        return cluster.event_id, cluster.anchor.record_id
-    anchor = min(held, key=lambda c: (c.published or "9999-99-99", c.record_id))
-    return old_ids[anchor.record_id], anchor.record_id
-
-
 def _recluster(conn: sqlite3.Connection, block: Block) -> tuple[int, int]:
     key = block_key(block)
-    old_ids = {row["anchor"]: row["event_id"]
-               for row in conn.execute("SELECT event_id, anchor FROM events WHERE block = ?", (key,))}
     conn.execute("DELETE FROM event_claims WHERE event_id IN (SELECT event_id FROM events WHERE block = ?)", (key,))
     conn.execute("DELETE FROM events WHERE block = ?", (key,))
     claims = _block_claims(conn, block)
     clusters = cluster_block(block, claims)
     for cluster in clusters:
-        _save_cluster(conn, block, cluster, *_kept_id(cluster, old_ids))
+        _save_cluster(conn, block, cluster, cluster.event_id, cluster.anchor.record_id)
     return len(clusters), len(claims)
 
 
