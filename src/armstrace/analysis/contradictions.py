@@ -9,13 +9,14 @@ Each side keeps its evidence, so an analyst can read both sentences.
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ..store import Store
-from .events import Event, Membership, block_events, list_events, memberships
+from .events import Event, Membership, Side, block_events, claims_page, count_claims, list_events, memberships
 from .periods import Period
 
 
@@ -49,9 +50,11 @@ class Contradiction(BaseModel):
     event: Event
     kind: Literal["same-event", "broad-denial"]
     reason: str
-    supporting: list[ClaimRef]
+    supporting: list[ClaimRef]    # the first SIDE_LIMIT of each side when read for one event
     denying: list[ClaimRef]
     pairs: list[tuple[str, str]]  # (claimant asserting or hedging, claimant denying)
+    n_supporting: int = 0         # claims on each side, all of them
+    n_denying: int = 0
 
 
 def _pairs(supporting: Sequence[ClaimRef], denying: Sequence[ClaimRef]) -> list[tuple[str, str]]:
@@ -73,7 +76,7 @@ def _same_event(event: Event, claims: Sequence[Membership]) -> Contradiction | N
     reason = (f"{', '.join(sorted({s.claimant for s in supporting}))} assert or hedge it; "
               f"{', '.join(sorted({d.claimant for d in denying}))} deny it")
     return Contradiction(event=event, kind="same-event", reason=reason, supporting=supporting,
-                         denying=denying, pairs=pairs)
+                         denying=denying, pairs=pairs, n_supporting=len(supporting), n_denying=len(denying))
 
 
 def _broad(denial_event: Event, denials: Sequence[Membership], target: Event,
@@ -82,11 +85,15 @@ def _broad(denial_event: Event, denials: Sequence[Membership], target: Event,
     denying = [ClaimRef.of(m) for m in denials if m.record.stance == "denied"]
     if not supporting or not denying:
         return None
-    reason = (f"{', '.join(sorted({d.claimant for d in denying}))} deny any {denial_event.type} of arms "
-              f"{denial_event.actor}->{denial_event.recipient or denial_event.location or '?'} "
-              f"(event {denial_event.event_id}); that covers this {target.weapon_class} event")
-    return Contradiction(event=target, kind="broad-denial", reason=reason, supporting=supporting,
-                         denying=denying, pairs=_pairs(supporting, denying))
+    return Contradiction(event=target, kind="broad-denial", reason=_broad_reason(denial_event, target),
+                         supporting=supporting, denying=denying, pairs=_pairs(supporting, denying),
+                         n_supporting=len(supporting), n_denying=len(denying))
+
+
+def _broad_reason(denial_event: Event, target: Event) -> str:
+    return (f"{', '.join(denial_event.denying)} deny any {denial_event.type} of arms "
+            f"{denial_event.actor}->{denial_event.recipient or denial_event.location or '?'} "
+            f"(event {denial_event.event_id}); that covers this {target.weapon_class} event")
 
 
 def find_contradictions(store: Store, *, type: str | None = None, actor: str | None = None,
@@ -120,26 +127,41 @@ def find_contradictions(store: Store, *, type: str | None = None, actor: str | N
     return found
 
 
-def event_contradictions(store: Store, event: Event, claims: Sequence[Membership] | None = None) -> list[Contradiction]:
-    """The contradictions of one event (those `find_contradictions` lists for it), reading only its block's denials.
+SIDE_LIMIT = 50
 
-    Args:
-        claims: the event's memberships when the caller has them already.
+
+def _side(store: Store, event_id: str, side: Side) -> tuple[list[ClaimRef], int]:
+    """The first SIDE_LIMIT claims of one side of an event, and how many there are."""
+    refs = [ClaimRef.of(m) for m in claims_page(store, event_id, side=side, limit=SIDE_LIMIT)]
+    return refs, (len(refs) if len(refs) < SIDE_LIMIT else count_claims(store, event_id, side))
+
+
+def event_contradictions(store: Store, event: Event) -> list[Contradiction]:
+    """The contradictions of one event (those `find_contradictions` lists for it), each side's first SIDE_LIMIT
+    claims with its count.
+
+    Built from the claimants stored with each event and a page of each side's claims, so that opening an
+    event of 2,000 documents costs what is shown, not the event's size.
     """
-    if claims is None:
-        claims = memberships(store, [event.event_id]).get(event.event_id, [])
+    supporters = sorted(set(event.asserting) | set(event.hedging))
+    if not supporters:
+        return []
+    supporting, n_supporting = _side(store, event.event_id, "supporting")
     found: list[Contradiction] = []
-    same = _same_event(event, claims)
-    if same is not None:
-        found.append(same)
+    if event.denying:
+        denying, n_denying = _side(store, event.event_id, "denying")
+        reason = f"{', '.join(supporters)} assert or hedge it; {', '.join(event.denying)} deny it"
+        found.append(Contradiction(event=event, kind="same-event", reason=reason, supporting=supporting,
+                                   denying=denying, pairs=sorted(itertools.product(supporters, event.denying)),
+                                   n_supporting=n_supporting, n_denying=n_denying))
     kind, actor, target, _ = event.block
-    denial_events = [e for e in block_events(store, (kind, actor, target, "arms"))
-                     if e.event_id != event.event_id and _times_compatible(event, e)]
-    denial_claims = memberships(store, [e.event_id for e in denial_events])
-    for denial_event in denial_events:
-        denials = denial_claims.get(denial_event.event_id, [])
-        if any(m.record.stance == "denied" for m in denials):
-            broad = _broad(denial_event, denials, event, claims)
-            if broad is not None:
-                found.append(broad)
+    for denial_event in block_events(store, (kind, actor, target, "arms")):
+        if denial_event.event_id == event.event_id or not denial_event.denying:
+            continue
+        if _times_compatible(event, denial_event):
+            denying, n_denying = _side(store, denial_event.event_id, "denying")
+            found.append(Contradiction(event=event, kind="broad-denial", reason=_broad_reason(denial_event, event),
+                                       supporting=supporting, denying=denying,
+                                       pairs=sorted(itertools.product(supporters, denial_event.denying)),
+                                       n_supporting=n_supporting, n_denying=n_denying))
     return found
