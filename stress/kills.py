@@ -1,0 +1,200 @@
+"""kill -9 at random moments of a real `armstrace ingest`: the database stays whole and the rerun ends as a clean run.
+
+    python stress/kills.py [--quick] [--trials N] [--seed S]
+
+One clean ingest of the corpus (the demo pages and the multi-document
+fixtures) into a real SQLite file gives the reference. Then each trial starts
+`armstrace ingest` on a fresh file, sends SIGKILL at a random moment of its run
+(while the model loads, while documents are stored, while events are
+clustered), and checks
+
+- `PRAGMA integrity_check` is "ok" and `PRAGMA foreign_key_check` finds nothing,
+- after `armstrace ingest` is run again to completion, the documents, records
+  and event memberships (with their ids) equal the clean run's.
+
+Two trials run at once (CI has 2 cores). Prints one line per trial, then a
+summary; exits 1 if any trial fails. Each kill is aimed at a moment of the
+run's progress (after k of the n documents are stored, k random, then a random
+delay), so kills land in every phase however fast the machine is. --quick: 8 trials on half the corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = [ROOT / "demo", ROOT / "tests" / "articles" / "multi"]
+
+
+@dataclass
+class Trial:
+    """What one kill did and what was found after it."""
+
+    number: int
+    kill_at: float
+    killed: bool           # False: the ingest finished before the signal
+    docs_at_kill: int
+    integrity: str
+    rerun_code: int
+    identical: bool
+    problem: str = ""
+    target_docs: int = 0   # the kill was aimed this many documents in
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and self.rerun_code == 0 and self.identical
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "armstrace", "ingest", str(corpus), "--db", str(db)], env=_env(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def snapshot(db: Path) -> tuple[object, ...]:
+    """Everything an ingest decides: documents, records (every column) and event memberships."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        docs = conn.execute("SELECT doc_id, content_hash, published, text, skip_spans FROM documents "
+                            "ORDER BY doc_id").fetchall()
+        records = conn.execute("SELECT * FROM records ORDER BY record_id").fetchall()
+        members = conn.execute("SELECT record_id, event_id, reason FROM event_claims ORDER BY record_id").fetchall()
+        events = conn.execute("SELECT event_id, n_claims, n_documents, n_independent FROM events "
+                              "ORDER BY event_id").fetchall()
+    finally:
+        conn.close()
+    return tuple(docs), tuple(records), tuple(members), tuple(events)
+
+
+def integrity(db: Path) -> tuple[str, int]:
+    """(`PRAGMA integrity_check`, documents stored) of a file a killed process left; "no file" if none."""
+    if not db.exists():
+        return "ok", 0   # killed before it created the file: nothing to damage
+    conn = sqlite3.connect(db)
+    try:
+        check = "; ".join(row[0] for row in conn.execute("PRAGMA integrity_check"))
+        if conn.execute("PRAGMA foreign_key_check").fetchall():
+            check += "; foreign key violations"
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0] if "documents" in tables else 0
+    finally:
+        conn.close()
+    return check, int(docs)
+
+
+def _stored(db: Path) -> int:
+    """Documents committed so far (0 while the file or its tables do not exist yet)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_when(proc: subprocess.Popen[bytes], db: Path, after_docs: int, jitter: float) -> tuple[bool, float]:
+    """SIGKILL `proc` `jitter` seconds after `after_docs` documents are stored (0: `jitter` after start).
+
+    Waiting on progress, not on a clock, puts the kills where the writes are however
+    slow the machine is: while the model loads, between and inside document
+    transactions, and in the final clustering transaction. (killed, seconds after start)
+    """
+    started = time.perf_counter()
+    while after_docs and proc.poll() is None and _stored(db) < after_docs:
+        time.sleep(0.02)
+    try:
+        proc.wait(timeout=jitter)
+        return False, time.perf_counter() - started
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        return True, time.perf_counter() - started
+
+
+def trial(number: int, corpus: Path, work: Path, moment: tuple[int, float], reference: tuple[object, ...]) -> Trial:
+    """Ingest, SIGKILL at `moment` (documents stored, then seconds), check the file, ingest again, compare."""
+    db = work / f"trial-{number:02d}.db"
+    proc = _ingest(corpus, db)
+    killed, kill_at = _kill_when(proc, db, *moment)
+    check, docs = integrity(db)
+    rerun = _ingest(corpus, db)
+    _, err = rerun.communicate(timeout=300)
+    identical = rerun.returncode == 0 and snapshot(db) == reference
+    problem = "" if rerun.returncode == 0 else err.decode("utf-8", "replace").strip().splitlines()[-1:][0]
+    for path in db.parent.glob(db.name + "*"):
+        path.unlink()
+    return Trial(number, kill_at, killed, docs, check, rerun.returncode, identical, problem, moment[0])
+
+
+def corpus_copy(work: Path, quick: bool) -> Path:
+    """The corpus files in one folder (half of them with --quick)."""
+    files = sorted(p for root in CORPUS for p in root.rglob("*") if p.is_file())
+    if quick:
+        files = files[::2]
+    dest = work / "corpus"
+    dest.mkdir()
+    for path in files:
+        shutil.copy(path, dest / path.name)
+    return dest
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="8 trials on half the corpus")
+    parser.add_argument("--trials", type=int, default=None, help="number of kills (default 20, 8 with --quick)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed of the kill moments")
+    args = parser.parse_args()
+    n_trials = args.trials or (8 if args.quick else 20)
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = corpus_copy(work, args.quick)
+        clean_db = work / "clean.db"
+        t0 = time.perf_counter()
+        clean = _ingest(corpus, clean_db)
+        _, err = clean.communicate(timeout=300)
+        clean_seconds = time.perf_counter() - t0
+        if clean.returncode != 0:
+            print(f"clean ingest failed (exit {clean.returncode}): {err.decode('utf-8', 'replace')[-500:]}")
+            return 1
+        reference = snapshot(clean_db)
+        print(f"clean ingest: {len(reference[0])} documents, {len(reference[1])} records, {len(reference[3])} events "
+              f"in {clean_seconds:.1f} s (seed {seed})")
+        n_docs = len(reference[0])
+        # After 0..n documents, then up to 0.3 s more (up to 4 s while the model loads, for 0).
+        moments = [(k, rng.uniform(0.3, 4.0) if k == 0 else rng.uniform(0.0, 0.3))
+                   for k in (rng.randint(0, n_docs) for _ in range(n_trials))]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            trials = list(pool.map(lambda i: trial(i, corpus, work, moments[i], reference), range(n_trials)))
+    for t in trials:
+        state = f"killed with {t.docs_at_kill} documents stored" if t.killed else "finished before the kill"
+        same = "identical to the clean run" if t.identical else "DIFFERS from the clean run"
+        print(f"kill {t.number + 1:2d} after {t.target_docs:2d} documents, at {t.kill_at:5.2f} s: {state}; "
+              f"integrity {t.integrity}; rerun exit {t.rerun_code}; {same}" + (f" ({t.problem})" if t.problem else ""))
+    failures = [t for t in trials if not t.ok]
+    killed = sum(t.killed for t in trials)
+    print(f"kills: {len(trials)} trials, {killed} killed mid-ingest, {len(trials) - len(failures)} passed, "
+          f"{len(failures)} failed; integrity ok {sum(t.integrity == 'ok' for t in trials)}/{len(trials)}; "
+          f"records lost: {sum(not t.identical for t in trials)} runs; {time.perf_counter() - started:.0f} s")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
