@@ -34,7 +34,10 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "service-aircraft", "service-naval", "service-artillery", "alongside", "involvement", "attack-arms",
                   "halt-noun", "call-for",
                   "relay-verb", "state-organ", "statement-noun", "agreement-noun", "presupposing",
-                  "non-state-people"]
+                  "non-state-people",
+                  # events.py and its helpers (moved from Python sets, session 4)
+                  "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
+                  "charge-noun", "carry-verb"]
 
 
 class Trigger(Entry):

@@ -1,4 +1,4 @@
-"""Settings: which spaCy model, which database, how much input to accept.
+"""Settings: which spaCy model, which database, how much input to accept, which Host names to serve.
 
 Each has a default, an environment variable, and a CLI option of the same
 name in every command (`--model`, `--db`).
@@ -15,6 +15,15 @@ DEFAULT_DB = "armstrace.db"
 DEFAULT_MAX_BYTES = 20_000_000
 
 
+# The Host names the server answers to unless told more (`--allow-host`): loopback only, so a
+# page elsewhere that re-binds its DNS name to 127.0.0.1 cannot read the API (DNS rebinding).
+DEFAULT_ALLOWED_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in os.environ.get(name, "").split(",") if part.strip())
+
+
 def _env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value and value.isdigit() else default
@@ -29,3 +38,5 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: _env_int("ARMSTRACE_MAX_BYTES", DEFAULT_MAX_BYTES))
     # Where `--engine ray` runs: None starts a private Ray on this machine (engines/ray.py).
     ray_address: str | None = field(default_factory=lambda: os.environ.get("ARMSTRACE_RAY_ADDRESS") or None)
+    # Host names `armstrace serve` answers to besides loopback (comma-separated; "*" for any).
+    allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _env_list("ARMSTRACE_ALLOWED_HOSTS"))

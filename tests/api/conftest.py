@@ -15,3 +15,4 @@ def world(world: dict, db: Path) -> dict:
     with Store(db) as store:
         ensure_events(store)
     return world
+

@@ -17,7 +17,7 @@ def _boom() -> None:
         ("GET", "/api/records", {"limit": 501}, None, 422),                # limit above the bound
         ("GET", "/api/records", {"stance": "maybe"}, None, 422),           # value outside the enum
         ("GET", "/api/records", {"since": "last week"}, None, 422),        # not a date
-        ("POST", "/api/records/0000000000000000/review", {}, {"verdict": "right"}, 422),  # no reviewer
+        ("POST", "/api/records/0000000000000000/review", {}, {"verdict": "maybe"}, 422),  # not a verdict
         ("POST", "/api/health", {}, {}, 405),                              # wrong method
         ("GET", "/api/boom", {}, None, 500),                               # a bug in a handler
     ],

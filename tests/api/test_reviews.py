@@ -6,6 +6,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from http_raw import send
+
+from armstrace.api.tokens import issue_token
 from armstrace.cli import app
 from armstrace.store import Store
 
@@ -14,10 +17,16 @@ def _first(world):
     return world["iran-russia"][0].record_id
 
 
+def _review_as(api_server, name: str, record_id: str, body: dict):
+    """POST a review with `name`'s token: (status, body). Reviews are recorded under the token's name."""
+    reply = send(api_server.url, "POST", f"/api/records/{record_id}/review", body,
+                 headers={"Authorization": f"Bearer {issue_token(api_server.db, name)}"})
+    return reply.status, reply.json()
+
+
 def test_api_review_round_trip(api_server, world):
     rid = _first(world)
-    status, posted = api_server.post(f"/api/records/{rid}/review",
-                                     {"verdict": "wrong", "corrections": {"claimant": "GBR"}, "reviewer": "ana"})
+    status, posted = _review_as(api_server, "ana", rid, {"verdict": "wrong", "corrections": {"claimant": "GBR"}})
     _, record = api_server.get(f"/api/records/{rid}")
     assert (status, posted["review"]["verdict"], record["review"]["verdict"], record["review"]["corrections"],
             record["review"]["reviewer"], record["claimant"]) == (201, "wrong", "wrong", {"claimant": "GBR"}, "ana", "USA")
@@ -25,8 +34,8 @@ def test_api_review_round_trip(api_server, world):
 
 def test_api_review_history_keeps_every_entry_with_who_and_when(api_server, world):
     rid = _first(world)
-    api_server.post(f"/api/records/{rid}/review", {"verdict": "right", "reviewer": "ana"})
-    api_server.post(f"/api/records/{rid}/review", {"corrections": {"stance": "hedged"}, "reviewer": "ben"})
+    _review_as(api_server, "ana", rid, {"verdict": "right"})
+    _review_as(api_server, "ben", rid, {"corrections": {"stance": "hedged"}})
     _, history = api_server.get(f"/api/records/{rid}/reviews")
     assert [(r["reviewer"], r["verdict"], r["corrections"], bool(r["at"])) for r in history["items"]] == [
         ("ana", "right", {}, True), ("ben", None, {"stance": "hedged"}, True)]
@@ -34,10 +43,10 @@ def test_api_review_history_keeps_every_entry_with_who_and_when(api_server, worl
 
 def test_api_review_state_folds_the_trail(api_server, world):
     rid = _first(world)
-    for body in ({"verdict": "wrong", "corrections": {"claimant": "GBR"}, "reviewer": "ana"},
-                 {"corrections": {"stance": "hedged"}, "reviewer": "ben"},
-                 {"verdict": "right", "corrections": {"claimant": "USA"}, "reviewer": "cy"}):
-        api_server.post(f"/api/records/{rid}/review", body)
+    for name, body in (("ana", {"verdict": "wrong", "corrections": {"claimant": "GBR"}}),
+                       ("ben", {"corrections": {"stance": "hedged"}}),
+                       ("cy", {"verdict": "right", "corrections": {"claimant": "USA"}})):
+        _review_as(api_server, name, rid, body)
     _, record = api_server.get(f"/api/records/{rid}")
     assert record["review"] == {"verdict": "right", "corrections": {"claimant": "USA", "stance": "hedged"},
                                 "reviewer": "cy", "at": record["review"]["at"], "n_reviews": 3}
@@ -46,27 +55,27 @@ def test_api_review_state_folds_the_trail(api_server, world):
 @pytest.mark.parametrize(
     ("body", "status", "names"),
     [
-        ({"reviewer": "ana"}, 400, "verdict"),                                          # says nothing
-        ({"verdict": "right", "reviewer": "  "}, 400, "reviewer"),                      # nobody
-        ({"verdict": "maybe", "reviewer": "ana"}, 422, "verdict"),
-        ({"corrections": {"evidence": "x"}, "reviewer": "ana"}, 400, "evidence"),       # not correctable
-        ({"corrections": {"stance": "probably"}, "reviewer": "ana"}, 400, "stance"),    # not a stance
-        ({"corrections": {"weapon_class": "laser"}, "reviewer": "ana"}, 400, "weapon_class"),
+        ({}, 400, "verdict"),                                                           # says nothing
+        ({"verdict": "right", "reviewer": "ben"}, 400, "reviewer"),                     # signs as someone else
+        ({"verdict": "maybe"}, 422, "verdict"),
+        ({"corrections": {"evidence": "x"}}, 400, "evidence"),                          # not correctable
+        ({"corrections": {"stance": "probably"}}, 400, "stance"),                       # not a stance
+        ({"corrections": {"weapon_class": "laser"}}, 400, "weapon_class"),
     ],
 )
 def test_api_review_rejects_bad_reviews(api_server, world, body, status, names):
-    got_status, got = api_server.post(f"/api/records/{_first(world)}/review", body)
+    got_status, got = _review_as(api_server, "ana", _first(world), body)
     assert (got_status, names in got["error"]) == (status, True)
 
 
 def test_api_review_of_unknown_record_is_404(api_server, world):
-    status, _ = api_server.post("/api/records/ffffffffffffffff/review", {"verdict": "right", "reviewer": "ana"})
+    status, _ = _review_as(api_server, "ana", "ffffffffffffffff", {"verdict": "right"})
     assert status == 404
 
 
 def test_api_review_survives_reextraction(api_server, world, world_document):
     rid = _first(world)
-    api_server.post(f"/api/records/{rid}/review", {"verdict": "wrong", "reviewer": "ana"})
+    _review_as(api_server, "ana", rid, {"verdict": "wrong"})
     article, records = world_document("iran-russia")
     with Store(api_server.db) as store:
         store.save_document(article, [], force=True)        # extraction found nothing: the record is gone
@@ -77,15 +86,14 @@ def test_api_review_survives_reextraction(api_server, world, world_document):
 
 
 def test_api_review_stays_with_its_claim_only(api_server, world):
-    api_server.post(f"/api/records/{_first(world)}/review", {"verdict": "wrong", "reviewer": "ana"})
+    _review_as(api_server, "ana", _first(world), {"verdict": "wrong"})
     _, body = api_server.get("/api/records", limit=500)
     assert sum(item["review"] is not None for item in body["items"]) == 1
 
 
 def test_cli_records_exports_carry_the_review(api_server, world):
     rid = _first(world)
-    api_server.post(f"/api/records/{rid}/review",
-                    {"verdict": "wrong", "corrections": {"claimant": "GBR"}, "reviewer": "ana"})
+    _review_as(api_server, "ana", rid, {"verdict": "wrong", "corrections": {"claimant": "GBR"}})
     runner = CliRunner()
     jsonl = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "jsonl"])
     csv_out = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "csv"])

@@ -1,7 +1,12 @@
 """The dashboard in a real browser: network, filters, evidence in its article, review."""
 from __future__ import annotations
 
+import pytest
+from http_raw import send
 from playwright.sync_api import expect
+
+from armstrace.api import create_app
+from armstrace.api.tokens import ensure_first_token, issue_token
 
 
 def _click_node(page, actor: str) -> None:
@@ -57,10 +62,11 @@ def test_dashboard_record_shows_its_evidence_marked_in_the_article(page, dashboa
 
 
 def test_dashboard_review_flow(page, dashboard, world, screenshot):
+    ensure_first_token(dashboard.db, "ana")  # loopback: a review without a token is the owner's
     record = world["iran-russia"][0]
     page.locator(f"#records li[data-record-id='{record.record_id}']").click()
     expect(page.locator("#detail .article mark")).to_have_text(record.evidence)
-    page.locator("#detail [name=reviewer]").fill("ana")
+    expect(page.locator("#reviewer-name")).to_have_text("Reviewing as ana.")
     page.locator("#detail [name=field]").select_option("claimant")
     page.locator("#detail [name=value]").fill("GBR")
     page.locator("#detail button[name=wrong]").click()
@@ -73,13 +79,21 @@ def test_dashboard_review_flow(page, dashboard, world, screenshot):
         True, "wrong", {"claimant": "GBR"}, "ana")
 
 
-def test_dashboard_review_needs_a_reviewer(page, dashboard, world):
+@pytest.mark.issue(11)
+def test_dashboard_review_asks_for_the_token_where_required(page, serve_app, db, world):
+    url = serve_app(create_app(db, require_token=True))
     record = world["iran-russia"][0]
-    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
-    page.locator("#detail [name=reviewer]").fill("")
+    page.goto(f"{url}/#record={record.record_id}")
+    expect(page.locator("#detail .article mark")).to_have_text(record.evidence)
     page.locator("#detail button[name=right]").click()
-    expect(page.locator("#detail .review [role=status]")).to_contain_text("reviewer name")
-    assert dashboard.get(f"/api/records/{record.record_id}/reviews")[1]["total"] == 0
+    expect(page.locator("#detail .review [role=status]")).to_contain_text("requires a write token")
+    refused = send(url, "GET", f"/api/records/{record.record_id}/reviews").json()["total"]
+    page.locator("#detail [name=token]").fill(issue_token(db, "ben"))
+    page.locator("#detail button[name=right]").click()
+    expect(page.locator("#audit-trail li")).to_have_count(1)
+    page.reload()  # the token is pasted once: this browser keeps it
+    expect(page.locator("#reviewer-name")).to_have_text("Reviewing as ben.")
+    assert (refused, "ben: marked right" in page.locator("#audit-trail").inner_text()) == (0, True)
 
 
 def test_dashboard_opens_the_record_named_in_the_url(page, dashboard, world):
@@ -121,7 +135,6 @@ def test_dashboard_review_offers_the_servers_correctable_fields(page, dashboard,
     page.locator(f"#records li[data-record-id='{record.record_id}']").click()
     expect(page.locator("#detail .article mark")).to_have_text(record.evidence)
     options = page.locator("#detail [name=field] option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
-    page.locator("#detail [name=reviewer]").fill("ana")
     page.locator("#detail [name=field]").select_option("quantity")
     page.locator("#detail [name=value]").fill("8-10")
     page.locator("#detail button[name=correct]").click()

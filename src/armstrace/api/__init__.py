@@ -4,7 +4,9 @@
     app = create_app("armstrace.db")     # uvicorn.run(app), or `armstrace serve`
 
 One module per resource; every error, whatever its cause, is
-`{"error": "...", "status": N}` (see `errors.py`).
+`{"error": "...", "status": N}` (see `errors.py`). Around everything, `guard.py`
+checks Host, Origin and body size and adds the security headers; writes are
+signed by a token (`tokens.py`); `openapi.py` documents every status code.
 """
 from __future__ import annotations
 

@@ -1,17 +1,20 @@
 """create_app(): the FastAPI application over one database file."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from starlette.types import ASGIApp
 
 from ..store import Store
 from ..version import __version__
 from . import documents, events, health, meta, network, records, reviews, timeline, weapons
 from .dashboard import mount_dashboard
 from .errors import install_error_handlers
+from .guard import DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS, Guard
+from .openapi import document_errors
 
 DESCRIPTION = (
     "Claim-level records of arms transfers, uses, production, training and sanctions, "
@@ -19,8 +22,23 @@ DESCRIPTION = (
 )
 
 
-def create_app(db: str | Path) -> FastAPI:
+class GuardedAPI(FastAPI):
+    """FastAPI with the Guard outside everything, error handling included (see guard.py)."""
+
+    guard_options: dict[str, object]
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return Guard(super().build_middleware_stack(), **self.guard_options)  # type: ignore[arg-type]
+
+
+def create_app(db: str | Path, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, require_token: bool = False) -> FastAPI:
     """The API and dashboard over the database at `db` (created and migrated if needed).
+
+    Requests must name one of `allowed_hosts` in their Host header ("*" allows
+    any) and send at most `max_body_bytes` of body. With `require_token`,
+    every write needs a token from `<db>.tokens` (tokens.py); `armstrace serve`
+    sets it whenever it binds anything but loopback.
 
     Two Stores open at start-up and close at shutdown: a writable one, only
     for recording reviews, and a read-only one for every GET, so that reading
@@ -42,10 +60,14 @@ def create_app(db: str | Path) -> FastAPI:
             app.state.store.close()
             app.state.writer.close()
 
-    app = FastAPI(title="armstrace", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+    app = GuardedAPI(title="armstrace", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                     docs_url=None, redoc_url=None)
+    app.guard_options = {"allowed_hosts": tuple(allowed_hosts), "max_body_bytes": max_body_bytes}
+    app.state.db_path = Path(db)
+    app.state.require_token = require_token
     install_error_handlers(app)
     for module in (health, meta, documents, records, reviews, network, weapons, timeline, events):
         app.include_router(module.router)
     mount_dashboard(app)
+    document_errors(app)
     return app

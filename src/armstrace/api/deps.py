@@ -7,16 +7,50 @@ meaning (the same names as the CLI options).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from pydantic import AfterValidator
 
 from ..records import EventType, Record, Stance
 from ..store import RecordFilter, Store
 from ..store.reviews import record_with_review, reviews_for
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# ASCII digits only ("\d" also matches Arabic-Indic and other digits), years 0001-9999, each month
+# with its own days; `_real_date` then refuses only 29 February of a year that is not a leap year.
+_YEAR = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_MONTH_DAY = "((0[13578]|1[02])(-(0[1-9]|[12][0-9]|3[01]))?|(0[469]|11)(-(0[1-9]|[12][0-9]|30))?|02(-(0[1-9]|1[0-9]|2[0-9]))?)"
+DATE_PATTERN = rf"^{_YEAR}(-{_MONTH_DAY})?$"
 MAX_LIMIT = 500
+# SQLite's integers stop at 2^63 - 1 (an offset past it was a 500); no database comes near this.
+MAX_OFFSET = 1_000_000_000
+# A NUL ends a C string: SQLite's LIKE read "%\0%" as "%" and matched every record.
+NO_NUL = r"^[^\x00]*$"
+MAX_FILTER_CHARS = 200
+
+
+def _real_date(value: str | None) -> str | None:
+    """`value` if it is a day, month or year that exists (year 0001 onwards), else ValueError."""
+    if value is None:
+        return None
+    parts = [int(part) for part in value.split("-")]
+    try:
+        date(parts[0], *[*parts[1:], 1, 1][:2])
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a date ({exc})") from None
+    return value
+
+
+DateParam = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]."),
+                      AfterValidator(_real_date)]
+OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (at most 1,000,000,000).")]
+LimitParam = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")]
+
+
+def text_param(description: str) -> Any:
+    """A free-text filter: bounded, and never a NUL."""
+    return Query(None, max_length=MAX_FILTER_CHARS, pattern=NO_NUL, description=description)
 
 
 def get_store(request: Request) -> Store:
@@ -39,15 +73,15 @@ StanceParam = Annotated[Stance | None, Query(description="Stance of the claim.")
 
 def record_filters(
     type: TypeParam = None,
-    actor: str | None = Query(None, description="Actor or recipient id (either side), e.g. IRN."),
-    recipient: str | None = Query(None, description="Recipient id, e.g. RUS."),
-    weapon: str | None = Query(None, description="Model id (shahed-136) or weapon class (uav)."),
-    claimant: str | None = Query(None, description="Claimant id, or 'author'."),
+    actor: str | None = text_param("Actor or recipient id (either side), e.g. IRN."),
+    recipient: str | None = text_param("Recipient id, e.g. RUS."),
+    weapon: str | None = text_param("Model id (shahed-136) or weapon class (uav)."),
+    claimant: str | None = text_param("Claimant id, or 'author'."),
     stance: StanceParam = None,
-    doc_id: str | None = Query(None, description="Only records of this document."),
-    since: str | None = Query(None, pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], event time else published."),
-    until: str | None = Query(None, pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive."),
-    q: str | None = Query(None, max_length=200, description="Text the evidence sentence contains."),
+    doc_id: str | None = text_param("Only records of this document."),
+    since: DateParam = None,
+    until: DateParam = None,
+    q: str | None = text_param("Text the evidence sentence contains."),
 ) -> RecordFilter:
     """The record filters as a RecordFilter (empty strings mean no filter)."""
     return RecordFilter(type=type or None, actor=actor or None, recipient=recipient or None, weapon=weapon or None,

@@ -1,11 +1,16 @@
-"""GET /api/documents and /api/documents/{doc_id}: stored articles, with text and skip spans."""
+"""GET /api/documents and /api/documents/{doc_id}: stored articles, with text and skip spans.
+
+`source_path` is answered as the file's name alone: where the server's files
+live is none of a client's business.
+"""
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
-from .deps import MAX_LIMIT, StoreDep
+from .deps import LimitParam, OffsetParam, StoreDep
 
 router = APIRouter(tags=["documents"])
 
@@ -13,11 +18,11 @@ router = APIRouter(tags=["documents"])
 @router.get("/api/documents")
 def list_documents(
     store: StoreDep,
-    limit: int = Query(50, ge=0, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
 ) -> dict[str, Any]:
     """Documents without their text, by doc_id, one page at a time."""
-    items = [summary.model_dump() for summary in store.documents(limit=limit, offset=offset)]
+    items = [_without_folder(summary.model_dump()) for summary in store.documents(limit=limit, offset=offset)]
     return {"items": items, "total": store.count_documents(), "limit": limit, "offset": offset}
 
 
@@ -27,7 +32,7 @@ def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
     article = store.get_document(doc_id)
     records = store.records(doc_id=doc_id)
     return {
-        **article.model_dump(mode="json"),
+        **_without_folder(article.model_dump(mode="json")),
         "records": [
             {"id": rec.record_id, "type": rec.type, "actor": rec.actor, "recipient": rec.recipient,
              "claimant": rec.claimant, "stance": rec.stance,
@@ -35,3 +40,10 @@ def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
             for rec in records
         ],
     }
+
+
+def _without_folder(item: dict[str, Any]) -> dict[str, Any]:
+    """`item` with its `source_path` cut to the file name."""
+    if item.get("source_path"):
+        item["source_path"] = PurePath(item["source_path"]).name
+    return item

@@ -7,6 +7,8 @@ route that does not exist, or a bug (500).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,10 +16,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from ..errors import ArmstraceError, BadInput, NotFound, SchemaTooNew, UsageError
+from .tokens import Unauthorized
 
 log = logging.getLogger("armstrace.api")
 
 _STATUS_OF: tuple[tuple[type[ArmstraceError], int], ...] = (
+    (Unauthorized, 401),
     (NotFound, 404),
     (BadInput, 400),
     (UsageError, 400),
@@ -25,30 +29,56 @@ _STATUS_OF: tuple[tuple[type[ArmstraceError], int], ...] = (
 )
 
 
-def error_response(message: str, status: int) -> JSONResponse:
-    """The one error body, with its status code."""
-    return JSONResponse({"error": message, "status": status}, status_code=status)
+# An error names what is wrong, it does not echo the request back: a body of 5,000 unknown keys
+# once came back as a 4.4 MB error. Past these sizes the message is cut and says how much was left out.
+MAX_MESSAGE_CHARS = 600
+MAX_PROBLEMS = 5
+MAX_LOCATION_CHARS = 60
+
+
+def error_response(message: str, status: int, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """The one error body, with its status code; the message at most MAX_MESSAGE_CHARS long."""
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[:MAX_MESSAGE_CHARS] + f"… ({len(message) - MAX_MESSAGE_CHARS:,} more characters)"
+    return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
+
+
+def _without_paths(request: Request, message: str) -> str:
+    """`message` with the database's path and file name replaced: clients never learn server paths."""
+    path: Path | None = getattr(request.app.state, "db_path", None)
+    if path is None:
+        return message
+    for form in sorted({str(path.resolve()), str(path), path.resolve().as_uri(), path.name}, key=len, reverse=True):
+        message = message.replace(form, "the database")
+    return message
 
 
 def _armstrace_error(request: Request, exc: Exception) -> JSONResponse:
     status = next((code for kind, code in _STATUS_OF if isinstance(exc, kind)), 400)
-    return error_response(str(exc), status)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return error_response(_without_paths(request, str(exc)), status, headers)
 
 
 def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     message = str(exc.detail)
     if exc.status_code == 404 and message == "Not Found":
-        message = f"{request.url.path}: no such page (the API is under /api; see /docs)"
-    return error_response(message, exc.status_code)
+        message = f"{request.url.path[:MAX_LOCATION_CHARS]}: no such page (the API is under /api; see /docs)"
+    # A 405 keeps its Allow header, a 401 its WWW-Authenticate.
+    return error_response(message, exc.status_code, exc.headers)
 
 
 def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
     problems = []
-    for err in exc.errors():
+    for err in errors[:MAX_PROBLEMS]:
         where = ".".join(str(part) for part in err.get("loc", ()))
+        if len(where) > MAX_LOCATION_CHARS:
+            where = where[:MAX_LOCATION_CHARS] + "…"
         problems.append(f"{where}: {err.get('msg', 'invalid')}")
+    if len(errors) > MAX_PROBLEMS:
+        problems.append(f"and {len(errors) - MAX_PROBLEMS:,} more problems")
     return error_response("; ".join(problems) or "invalid request", 422)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from ..analysis import (
     Event,
@@ -22,7 +22,7 @@ from ..analysis import (
     load_regimes,
     pending_updates,
 )
-from .deps import MAX_LIMIT, StoreDep, TypeParam, records_json
+from .deps import LimitParam, OffsetParam, StoreDep, TypeParam, records_json, text_param
 
 router = APIRouter(tags=["events"])
 
@@ -37,10 +37,10 @@ def _summary(event: Event) -> dict[str, Any]:
 def events(
     store: StoreDep,
     type: TypeParam = None,
-    actor: str | None = Query(None, description="Actor or recipient id."),
-    weapon: str | None = Query(None, description="Model id or weapon class."),
-    limit: int = Query(50, ge=0, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    actor: str | None = text_param("Actor or recipient id."),
+    weapon: str | None = text_param("Model id or weapon class."),
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
 ) -> dict[str, Any]:
     """Events (one per real-world happening, joining claims across documents), by first report.
 
@@ -55,8 +55,8 @@ def events(
 def event(
     event_id: str,
     store: StoreDep,
-    limit: int = Query(50, ge=0, le=MAX_LIMIT, description="Claims per page."),
-    offset: int = Query(0, ge=0, description="First claim of the page."),
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
 ) -> dict[str, Any]:
     """One event: a page of its claims across sources (with reviews), corroboration, regime flags, contradictions.
 
@@ -85,8 +85,8 @@ def event(
 def contradictions(
     store: StoreDep,
     type: TypeParam = None,
-    actor: str | None = Query(None, description="Actor or recipient id."),
-    weapon: str | None = Query(None, description="Model id or weapon class."),
+    actor: str | None = text_param("Actor or recipient id."),
+    weapon: str | None = text_param("Model id or weapon class."),
 ) -> dict[str, Any]:
     """Events some claimants assert or hedge and others deny, with both sides' claims."""
     found = find_contradictions(store, type=type, actor=actor or None, weapon=weapon or None)

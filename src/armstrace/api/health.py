@@ -1,4 +1,4 @@
-"""GET /api/health: is the server up, which database, which versions, how much is in it."""
+"""GET /api/health: is the server up, which versions, how much is in it (never a file name or path)."""
 from __future__ import annotations
 
 from typing import Any
@@ -19,7 +19,6 @@ def health(store: StoreDep) -> dict[str, Any]:
     return {
         "status": "ok",
         "version": __version__,
-        "db": str(store.path),
         "documents": stats["documents"],
         "records": stats["records"],
         "schema_version": stats["schema_version"],

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from ..analysis import event_of_record
 from ..errors import NotFound
 from ..store import Store
-from .deps import MAX_LIMIT, FiltersDep, StoreDep, records_json
+from .deps import FiltersDep, LimitParam, OffsetParam, StoreDep, records_json
 
 router = APIRouter(tags=["records"])
 
@@ -17,8 +17,8 @@ router = APIRouter(tags=["records"])
 def list_records(
     store: StoreDep,
     filters: FiltersDep,
-    limit: int = Query(50, ge=0, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}."),
-    offset: int = Query(0, ge=0),
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
 ) -> dict[str, Any]:
     """Records matching every filter, in document order; `total` counts all matches."""
     found = store.records(filters, limit=limit, offset=offset)

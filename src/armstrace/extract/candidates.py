@@ -26,7 +26,7 @@ from .document import DocContext, Speaker
 from .phrases import ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase
 
 if TYPE_CHECKING:
-    from .events import Event
+    from .event import Event
 
 # Frames whose agent is the party that acts on the other (supplier, trainer, attacker).
 AGENT_FRAMES = ("give", "equip", "train", "use", "sanction")

@@ -1,11 +1,13 @@
-// Review controls: right / wrong / correct a field, by a named reviewer, and the audit trail.
+// Review controls: right / wrong / correct a field, and the audit trail.
+// A review is recorded under the name of the write token that sends it (the server decides, from
+// the token); a server on loopback takes reviews without one, under its owner's name. Where the
+// server requires a token, the user pastes it once: it is kept in localStorage for this server.
 
-import { postJSON } from "./api.js";
+import { getJSON, getToken, postJSON, setToken } from "./api.js";
 import { el } from "./dom.js";
 
 // The fields a review may correct come from the server (GET /api/meta, `correctable_fields`).
 const LISTS = new Set(["weapons", "violates"]);
-const REVIEWER_KEY = "armstrace.reviewer";
 
 /** A quantity as typed: "8" is 8–8, "8-10" or "8–10" a range, "-10" or "8-" an open end. */
 function quantityValue(text) {
@@ -35,21 +37,31 @@ function trailLine(review) {
  * `correctable` is the server's list of fields a review may correct.
  */
 export function reviewPanel(record, history, onSaved, correctable) {
-  const reviewer = el("input", { name: "reviewer", size: 12, placeholder: "your name", required: true,
-                                  value: localStorage.getItem(REVIEWER_KEY) || "" });
+  const token = el("input", { name: "token", type: "password", size: 14, autocomplete: "off",
+                              placeholder: "paste your write token", value: getToken() });
+  const who = el("span", { className: "meta", id: "reviewer-name" });
   const field = el("select", { name: "field" }, el("option", { value: "" }, "correct a field…"),
                    correctable.map((name) => el("option", { value: name }, name)));
   const value = el("input", { name: "value", size: 14, placeholder: "corrected value" });
   const message = el("span", { className: "meta", role: "status" });
 
-  async function send(verdict) {
-    const name = reviewer.value.trim();
-    if (!name) {
-      message.textContent = "Give a reviewer name first.";
-      reviewer.focus();
-      return;
+  /** Ask the server who this browser reviews as; show the token field only where it is needed. */
+  async function identify() {
+    try {
+      const me = await getJSON("whoami");
+      who.textContent = me.reviewer ? `Reviewing as ${me.reviewer}.` : "This server needs a write token for reviews.";
+      tokenLabel.hidden = !me.token_required && !getToken();
+    } catch (error) {
+      who.textContent = `Write token not accepted: ${error.message}`;
+      tokenLabel.hidden = false;
     }
-    localStorage.setItem(REVIEWER_KEY, name);
+  }
+
+  async function send(verdict) {
+    if (token.value.trim() !== getToken()) {
+      setToken(token.value.trim());
+      await identify();
+    }
     const corrections = {};
     if (field.value) corrections[field.value] = correctionValue(field.value, value.value);
     if (!verdict && !field.value) {
@@ -57,17 +69,23 @@ export function reviewPanel(record, history, onSaved, correctable) {
       return;
     }
     try {
-      await postJSON(`records/${encodeURIComponent(record.id)}/review`,
-                     { verdict: verdict || null, corrections, reviewer: name });
-      message.textContent = "Saved.";
+      const saved = await postJSON(`records/${encodeURIComponent(record.id)}/review`,
+                                   { verdict: verdict || null, corrections });
+      message.textContent = `Saved as ${saved.review.reviewer}.`;
       onSaved();
     } catch (error) {
       message.textContent = `Not saved: ${error.message}`;
+      if (error.status === 401) {
+        tokenLabel.hidden = false;
+        token.focus();
+      }
     }
   }
 
+  const tokenLabel = el("label", { hidden: true }, "write token ", token);
+  identify();
   const form = el("form", { onsubmit: (event) => { event.preventDefault(); send(null); } },
-    el("label", {}, "reviewer ", reviewer),
+    tokenLabel, who,
     el("button", { type: "button", name: "right", onclick: () => send("right") }, "✓ Right"),
     el("button", { type: "button", name: "wrong", onclick: () => send("wrong") }, "✗ Wrong"),
     field, value,
