@@ -19,6 +19,7 @@ from armstrace.analysis import (
     count_claims,
     event_contradictions,
     event_report,
+    find_contradictions,
     list_events,
     update_events,
 )
@@ -132,3 +133,10 @@ def test_claims_page_sides_count_every_claim(store):
               count_claims(store, event.event_id, "denying"))
     denied = {m.record.stance for m in claims_page(store, event.event_id, side="denying", limit=None)}
     assert (counts, denied) == ((300, 270, 30), {"denied"})
+
+
+def test_find_contradictions_lists_a_page_of_each_side_with_counts(store):
+    event = _big_event(store)
+    found = [(c.kind, c.event.event_id, len(c.supporting), c.n_supporting, len(c.denying), c.n_denying)
+             for c in find_contradictions(store)]
+    assert found == [("same-event", event.event_id, 50, 270, 30, 30), ("broad-denial", event.event_id, 50, 270, 1, 1)]
