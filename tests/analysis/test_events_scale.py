@@ -9,6 +9,7 @@ all signatures at once in numpy, with the same groups as the pairwise loop.
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import time
 
@@ -140,3 +141,22 @@ def test_find_contradictions_lists_a_page_of_each_side_with_counts(store):
     found = [(c.kind, c.event.event_id, len(c.supporting), c.n_supporting, len(c.denying), c.n_denying)
              for c in find_contradictions(store)]
     assert found == [("same-event", event.event_id, 50, 270, 30, 30), ("broad-denial", event.event_id, 50, 270, 1, 1)]
+
+
+def test_cli_events_and_a_page_of_event_on_a_big_event(store, db, monkeypatch):
+    from typer.testing import CliRunner
+
+    from armstrace.cli import app
+    from armstrace.cli.app import out_console
+
+    monkeypatch.setattr(out_console, "width", 1000)
+    event = _big_event(store)
+    listed = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "json"])
+    (row,) = [r for r in json.loads(listed.output) if r["event"]["event_id"] == event.event_id]
+    page = CliRunner().invoke(app, ["event", event.event_id, "--db", str(db), "--limit", "20", "--offset", "40",
+                                    "--format", "json"])
+    report = json.loads(page.output)
+    table = CliRunner().invoke(app, ["event", event.event_id, "--db", str(db), "--limit", "20"])
+    assert ((row["corroboration"]["n_independent"], len(row["corroboration"]["groups"])),
+            (len(report["claims"]), report["claims_total"], report["claims_offset"]),
+            "claims (1-20 of 300)" in table.output) == ((300, 50), (20, 300, 40), True)
