@@ -103,3 +103,34 @@ def test_event_id_is_the_same_whichever_report_arrives_first(tmp_path):
                 update_events(store, [doc_id])
             ids.append(sorted(r[0] for r in query(store, "SELECT event_id FROM events")))
     assert ids[0] == ids[1] and len(ids[0]) == 1
+
+
+def test_v3_events_are_cleared_by_the_v4_migration_and_reclustered_by_the_next_update(tmp_path, monkeypatch):
+    """A v3 database's event ids were carried over from earlier updates: v4 clears them, the next ingest re-clusters."""
+    import sqlite3
+
+    from armstrace.analysis import list_events, pending_updates
+    from armstrace.store import migrations
+
+    db = tmp_path / "v3.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
+    migrations.apply_migrations(conn)
+    monkeypatch.undo()
+    conn.execute("INSERT INTO documents (doc_id, content_hash, source_format, text, ingested_at) "
+                 "VALUES ('a', 'h', 'txt', 'Iran sent drones.', '2023-01-01')")
+    claim = make_claim(doc_id="a", evidence="Iran sent drones.")
+    conn.execute("INSERT INTO records (record_id, doc_id, type, actor, recipient, weapon_class, claimant, stance, "
+                 "evidence, evidence_start, evidence_end, confidence, extractor_version, data_version, position) "
+                 "VALUES (?, 'a', 'transfer', 'IRN', 'RUS', 'uav', 'USA', 'asserted', ?, 0, 17, 1, 'x', 'x', 0)",
+                 (claim.record_id, claim.evidence))
+    conn.execute("INSERT INTO events (event_id, block, type, actor, anchor, n_claims, n_documents) "
+                 "VALUES ('ev-carried-over', '[]', 'transfer', 'IRN', ?, 1, 1)", (claim.record_id,))
+    conn.execute("INSERT INTO event_claims VALUES (?, 'ev-carried-over', 'old')", (claim.record_id,))
+    conn.close()
+    with Store(db) as store:
+        before = (store.schema_version(), list_events(store), pending_updates(store))
+        update_events(store)
+        (event,) = list_events(store)
+    assert (before, event.event_id.startswith("ev-"), event.event_id != "ev-carried-over", event.n_independent) == (
+        (4, [], 1), True, True, 1)
