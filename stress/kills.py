@@ -142,8 +142,12 @@ def chain(number: int, corpus: Path, work: Path, moments: list[tuple[int, float]
     db = work / f"chain-{number:02d}.db"
     n_docs = len(reference[0])
     done: list[Trial] = []
-    for i, (more, jitter) in enumerate(moments):
-        target = min(n_docs, _stored(db) + more) if more else 0
+    for i, (more, delay) in enumerate(moments):
+        before = _stored(db)
+        target = min(n_docs, before + more) if more else 0
+        jitter = delay
+        if target == n_docs == before:   # nothing left to store: kill while it starts and clusters what is pending
+            target, jitter = 0, 0.3 + delay * 12
         killed, kill_at = _kill_when(_ingest(corpus, db), db, target, jitter)
         check, docs = integrity(db)
         done.append(Trial(number * len(moments) + i, kill_at, killed, docs, check, 0, False, "", target))
