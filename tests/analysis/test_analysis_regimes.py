@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from armstrace.analysis import Event, event_report, flag_event, list_events, load_regimes
-from armstrace.analysis.regimes import claimed_violations
+from armstrace.analysis.regimes import claimed_violations, load_treaty_parties
+from armstrace.gazetteer import load_gazetteers
 
 
 def make_event(**fields) -> Event:
@@ -76,15 +77,70 @@ def test_regimes_conditions_on_parties_and_types(fields, regime, engaged):
     assert (regime in flags_of(make_event(**fields))) is engaged
 
 
-def test_regimes_att_is_conditional_on_party_status():
-    (att,) = [f for f in flag_event(make_event()) if f.regime == "regime/att"]
-    assert att.certainty == "conditional" and "State Party" in att.matches[0].reason
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("supplier", ["IRN", "RUS", "USA", "PRK", "UKR", "ZZZ"])
+def test_regimes_att_never_flags_a_supplier_that_is_no_state_party(supplier):
+    """Was: the ATT flagged (conditional) for Iran, Russia, the US ... none of them parties."""
+    assert "regime/att" not in flags_of(make_event(actor=supplier, recipient="UKR"))
+
+
+@pytest.mark.issue(14)
+def test_regimes_att_flags_a_party_supplier_with_the_date_it_was_bound():
+    (att,) = [f for f in flag_event(make_event(actor="GBR", recipient="UKR", weapon_class="anti-tank"))
+              if f.regime == "regime/att"]
+    assert att.certainty == "matched"
+    assert "supplier GBR a State Party from 2014-12-24" in att.matches[0].reason
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("time, engaged", [
+    (("2019", "2019-01-01", "2019-12-31"), None),            # China bound from 4 October 2020
+    (("2020", "2020-01-01", "2020-12-31"), "possible"),      # the year straddles the day
+    (("2021-03", "2021-03-01", "2021-03-31"), "matched"),
+])
+def test_regimes_att_binds_a_party_only_from_its_day_of_effect(time, engaged):
+    when = dict(zip(("time", "time_min", "time_max"), time, strict=True))
+    flags = flags_of(make_event(actor="CHN", recipient="SRB", weapon_class="uav", **when))
+    assert flags.get("regime/att") == engaged
+
+
+def test_regimes_treaty_parties_are_dated_with_sources():
+    statuses = load_treaty_parties()
+    parties = [s for s in statuses.values() if s.status == "party"]
+    assert all(s.in_force and s.source.startswith("UN Treaty Collection") for s in parties)
+    assert statuses[("regime/att", "CHN")].in_force == "2020-10-04"
+    codes = {state.code for state in load_gazetteers().states}
+    assert {state for _, state in statuses} <= codes
+    assert all(s.in_force >= "2014-12-24" and (s.deposited is None or s.deposited <= s.in_force) for s in parties)
+    assert statuses[("regime/att", "IRN")].status == "non-party"
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("first_published", ["2019-05-01", None])
+def test_regimes_lapsed_measure_does_not_flag_an_undated_event_reported_after_it(first_published):
+    """Was: UNSCR 1747/1929 (ended 16 January 2016) 'possible' for events first reported years later."""
+    event = make_event(time=None, time_min=None, time_max=None, first_published=first_published)
+    flags = flags_of(event)
+    assert "regime/unscr-1747-1929" not in flags
+    assert ("regime/us-eo-13949" in flags) is (first_published is None)   # open-ended: not ruled out
+
+
+def test_regimes_lapsed_measure_flags_an_undated_event_first_reported_inside_it():
+    event = make_event(time=None, time_min=None, time_max=None, first_published="2012-03-01")
+    (flag,) = [f for f in flag_event(event) if f.regime == "regime/unscr-1747-1929"]
+    assert flag.certainty == "possible" and "first reported 2012-03-01" in flag.matches[0].reason
+
+
+@pytest.mark.issue(14)
+def test_regimes_dated_event_after_a_measure_ended_is_not_flagged():
+    event = make_event(time="2024-02", time_min="2024-02-01", time_max="2024-02-29")
+    flags = flags_of(event)
+    assert "regime/unscr-2231-annex-b" not in flags and "regime/unscr-1747-1929" not in flags
 
 
 def test_regimes_flags_of_the_fixture_delivery(multi_store):
     (event,) = [e for e in list_events(multi_store, actor="IRN", weapon="uav") if e.type == "transfer"]
-    assert flags_of(event) == {"regime/unscr-2231-annex-b": "matched", "regime/us-eo-13949": "matched",
-                               "regime/att": "conditional"}
+    assert flags_of(event) == {"regime/unscr-2231-annex-b": "matched", "regime/us-eo-13949": "matched"}
 
 
 def test_regimes_dprk_shells_engage_1718(multi_store):

@@ -116,7 +116,7 @@ def test_cli_records_csv_has_header_and_rows(runner, corpus, db):
     runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
     result = runner.invoke(app, ["records", "--db", str(db), "--format", "csv", "--type", "transfer"])
     lines = result.output.splitlines()
-    assert lines[0].startswith("id,doc_id,type,actor")
+    assert lines[0].startswith("id,event_id,doc_id,type,actor,actor_name")
     assert len(lines) >= 3
 
 

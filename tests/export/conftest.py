@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from export_world import QUOTED_RECORDS, QUOTED_TEXT
+from export_world import QUOTED_RECORDS, QUOTED_TEXT, QUOTED_TITLE, QUOTED_URL
 
+from armstrace.analysis import update_events
 from armstrace.records import Article, Record
 from armstrace.store import Store
 from armstrace.store.reviews import add_review
@@ -13,9 +14,11 @@ from armstrace.store.reviews import add_review
 
 @pytest.fixture
 def export_db(world: dict, db: Path) -> Path:
-    """`world` (5 records) plus the 3 QUOTED_RECORDS; the first world record reviewed wrong by ana."""
+    """`world` (5 records) plus the 3 QUOTED_RECORDS, joined into events; the first world record reviewed wrong."""
     with Store(db) as store:
-        store.save_document(Article(doc_id="quoted", text=QUOTED_TEXT, published="2023-07-01"), QUOTED_RECORDS)
+        store.save_document(Article(doc_id="quoted", text=QUOTED_TEXT, published="2023-07-01", url=QUOTED_URL,
+                                    title=QUOTED_TITLE), QUOTED_RECORDS)
+        update_events(store)
         add_review(store, world["iran-russia"][0].record_id, verdict="wrong", corrections={"claimant": "GBR"},
                    reviewer="ana")
     return db

@@ -5,6 +5,8 @@ from armstrace.records import Quantity, Record
 
 # Commas, quotes and a line break (CSV must quote them), and a form feed (XML 1.0 cannot hold it).
 QUOTED = 'He said: "We sent them, all 6 of them,\nand more."\x0c'
+QUOTED_URL = "https://example.org/news/kn-23?id=1&lang=en"
+QUOTED_TITLE = "North Korea’s “KN-23” shipments, naïvely counted"   # curly quotes: Excel needs the BOM
 QUOTED_TEXT = f"North Korea shipped KN-23 missiles to Russia. {QUOTED} Iran builds drones in Russia. Russia attacked."
 
 

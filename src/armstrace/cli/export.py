@@ -1,4 +1,4 @@
-"""`armstrace export`: the records a filter selects, to a CSV, Parquet, GraphML or JSONL file."""
+"""`armstrace export`: records, events or arms-register rows to CSV, Parquet, JSONL, GraphML or FollowTheMoney."""
 from __future__ import annotations
 
 from enum import Enum
@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ..export import export_records
+from ..analysis import pending_updates
+from ..export import ExportSummary, export_table
 from ..store import RecordFilter, Store
 from .app import DbOption, app, err_console
 from .records import ActorOption, ClaimantOption, StanceOption, TypeOption, WeaponOption
@@ -17,23 +18,49 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
     graphml = "graphml"
     jsonl = "jsonl"
+    register = "register"
+    ftm = "ftm"
+
+
+class What(str, Enum):
+    records = "records"
+    events = "events"
+    register = "register"
+
+
+def _summary_line(summary: ExportSummary) -> str:
+    unit = {"records": "records", "events": "events", "register": "register rows"}[summary.what]
+    line = f"{summary.records} {unit} written to {summary.path} ({summary.format})"
+    if summary.format == "graphml":
+        line += f": {summary.actors} actors, {summary.edges} edges"
+        if summary.without_target:
+            line += f"; {summary.without_target} records name no recipient or location and have no edge"
+    if summary.format == "ftm":
+        line = f"{summary.records} records written to {summary.path} as {summary.entities} FollowTheMoney entities"
+    return line
 
 
 @app.command()
 def export(
     format: ExportFormat = typer.Option(..., "--format",
-                                        help="csv, parquet (typed columns), graphml (actors and claims as a "
-                                             "network) or jsonl."),
+                                        help="csv, parquet (typed columns), jsonl, graphml (actors and claims as a "
+                                             "network), register (arms-register rows as CSV) or ftm "
+                                             "(FollowTheMoney entities, one JSON a line)."),
     out: Path = typer.Option(..., "--out", "-o", help="The file to write (replaced whole when the export is done)."),
+    what: What = typer.Option(What.records, "--what",
+                              help="records (one row per claim), events (one row per event) or register "
+                                   "(one row per supplier, recipient, weapon and year); events and register "
+                                   "as csv, parquet or jsonl."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for Excel: start the file with a UTF-8 byte-order mark."),
     db: Path = DbOption,
     type: str | None = TypeOption,
     actor: str | None = ActorOption,
     weapon: str | None = WeaponOption,
     claimant: str | None = ClaimantOption,
     stance: str | None = StanceOption,
-    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many records (default all)."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows (default all)."),
 ) -> None:
-    """Export stored records, with any analyst review, filtered as in `armstrace records`.
+    """Export stored records, events or register rows, filtered as in `armstrace records`.
 
     The README's "Exports" section lists each format's columns.
 
@@ -41,12 +68,12 @@ def export(
     """
     where = RecordFilter(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance)
     with Store(db, readonly=True) as store:
-        summary = export_records(store, out, format=format.value, where=where, limit=limit)
-    line = f"{summary.records} records written to {summary.path} ({summary.format})"
-    if summary.format == "graphml":
-        line += f": {summary.actors} actors, {summary.edges} edges"
-        if summary.without_target:
-            line += f"; {summary.without_target} records name no recipient or location and have no edge"
-    err_console.print(line, markup=False, highlight=False)
+        summary = export_table(store, out, what=what.value, format=format.value, where=where, limit=limit,
+                               excel=excel)
+        pending = pending_updates(store)
+    err_console.print(_summary_line(summary), markup=False, highlight=False)
+    if pending:
+        err_console.print(f"{pending} records or events are not joined into events yet (their event_id is empty): "
+                          "run `armstrace ingest` to bring events up to date", markup=False, highlight=False)
     if not summary.records:
-        err_console.print("no records match", markup=False)
+        err_console.print(f"no {summary.what} match", markup=False)

@@ -9,9 +9,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..export import Row, write_csv, write_jsonl
+from ..export import rows_of, write_csv, write_jsonl
 from ..store import Store
-from ..store.reviews import reviews_for
 from .app import DbOption, app, err_console, out_console
 
 
@@ -50,11 +49,11 @@ def records(
     with Store(db, readonly=True) as store:
         found = store.records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance, limit=limit)
         total = store.count_records(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance)
-        reviews = reviews_for(store, [rec.record_id for rec in found])
+        rows = rows_of(store, found) if format is not Format.table else []
     if format is Format.jsonl:
-        write_jsonl((Row(rec, reviews.get(rec.record_id)) for rec in found), sys.stdout)
+        write_jsonl(rows, sys.stdout)
     elif format is Format.csv:
-        write_csv((Row(rec, reviews.get(rec.record_id)) for rec in found), sys.stdout)
+        write_csv(rows, sys.stdout)
     else:
         table = Table(title=Text(f"{len(found)} of {total} records in {db}"), show_lines=False)
         for col in ("id", "type", "actor", "recipient", "class", "weapons", "qty", "claimant", "stance", "evidence"):

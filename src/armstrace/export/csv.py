@@ -1,44 +1,58 @@
-"""Records as CSV: one row per record, lists joined with ";", the quantity in two columns.
+"""Tables as CSV: one row per record (or event, or register row), lists joined with ";".
 
-The same columns as `armstrace records --format csv`. Python's csv module
-quotes a field with a comma, a quote or a line break in it (RFC 4180), so
-evidence sentences come back whole in any spreadsheet.
+Python's csv module quotes a field with a comma, a quote or a line break in
+it (RFC 4180), so evidence sentences come back whole in any spreadsheet.
+`excel=True` starts the file with a UTF-8 byte-order mark: without it Excel
+on Windows reads the file as the local code page and garbles curly quotes
+and accented names.
 """
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from .rows import Row, review_fields
+from .columns import RECORD_COLUMNS, record_values
+from .rows import Row
 
-CSV_FIELDS: tuple[str, ...] = (
-    "id", "doc_id", "type", "actor", "recipient", "location", "place", "weapon_class", "weapons",
-    "quantity_min", "quantity_max", "claimant", "speaker", "stance", "time", "violates", "evidence",
-    "evidence_start", "evidence_end", "confidence", "rules",
-    "review", "review_corrections", "reviewer", "reviewed_at",
-)
+CSV_FIELDS: tuple[str, ...] = RECORD_COLUMNS
+BOM = "\ufeff"
+# Lists of sentences or reasons, which hold ";" themselves: one item per line of the cell.
+LINE_LISTS = frozenset({"evidence", "regime_reasons", "urls"})
+
+
+def csv_cell(value: Any, column: str = "") -> Any:
+    """A value as a CSV cell: lists joined with ";" (sentences: a line each), dicts as JSON, None empty."""
+    kind = type(value)
+    if kind is list:
+        return ("\n" if column in LINE_LISTS else ";").join(map(str, value))
+    if kind is dict:
+        return json.dumps(value, ensure_ascii=False)
+    if kind is bool:
+        return "true" if value else "false"
+    return value
+
+
+def write_table_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO, *,
+                    excel: bool = False) -> int:
+    """Write a header and one line per row to `out` (opened with newline=""); returns the number of rows."""
+    if excel:
+        out.write(BOM)
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow({key: csv_cell(value, key) for key, value in row.items()})
+        n += 1
+    return n
 
 
 def csv_row(row: Row) -> dict[str, Any]:
     """One record and its review as a CSV row (None is an empty cell)."""
-    rec = row.record
-    out = rec.to_json()
-    out["weapons"] = ";".join(rec.weapons)
-    out["violates"] = ";".join(rec.violates)
-    out["rules"] = ";".join(rec.rules)
-    out["quantity_min"] = rec.quantity.min if rec.quantity else None
-    out["quantity_max"] = rec.quantity.max if rec.quantity else None
-    out.update(review_fields(row.review))
-    return out
+    return {key: csv_cell(value) for key, value in record_values(row).items()}
 
 
-def write_csv(rows: Iterable[Row], out: TextIO) -> int:
-    """Write a header and one line per row to `out` (opened with newline=""); returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for row in rows:
-        writer.writerow(csv_row(row))
-        n += 1
-    return n
+def write_csv(rows: Iterable[Row], out: TextIO, *, excel: bool = False) -> int:
+    """Write the records' header and one line per record to `out`; returns the number of rows."""
+    return write_table_csv((record_values(row) for row in rows), RECORD_COLUMNS, out, excel=excel)

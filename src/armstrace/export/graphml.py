@@ -15,7 +15,7 @@ parallel edges comes back as a DiGraph and loses the record ids as keys).
   place; `target_role` says which). Attributes: record_id, label, type,
   weapon_class, weapons (joined with ";"), quantity_min/max, claimant,
   speaker, stance, time, time_precision, published, violates, doc_id,
-  evidence, confidence, review, reviewer.
+  event_id, url, title, evidence, confidence, review, reviewer.
 - A record with neither a recipient nor a location has no edge (its actor is
   still a node); `write_graphml` counts them.
 
@@ -28,14 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ..gazetteer import load_gazetteers
 from ..version import __version__
+from .names import actor_directory
 from .rows import Row
 
 # Characters XML 1.0 forbids (lxml refuses them), and lone surrogates.
@@ -49,16 +48,6 @@ class GraphSummary:
     actors: int
     edges: int
     without_target: int   # records naming neither a recipient nor a location: no edge
-
-
-@lru_cache(maxsize=1)
-def actor_directory() -> dict[str, tuple[str, str]]:
-    """Actor id -> (name, kind), from the state and body gazetteers."""
-    gaz = load_gazetteers()
-    directory = {state.code: (state.name, "state") for state in gaz.states}
-    for body in gaz.bodies:
-        directory.setdefault(body.slug, (body.names[0] if body.names else body.slug, body.kind))
-    return directory
 
 
 def _xml_text(value: str) -> str:
@@ -91,6 +80,9 @@ def edge_attributes(row: Row, target_role: str) -> dict[str, Any]:
         "published": rec.published,
         "violates": ";".join(rec.violates),
         "doc_id": rec.doc_id,
+        "event_id": row.event_id,
+        "url": row.url,
+        "title": row.title,
         "evidence": rec.evidence,
         "confidence": rec.confidence,
         "target_role": target_role,

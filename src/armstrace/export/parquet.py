@@ -1,79 +1,66 @@
-"""Records as Parquet, with a typed schema (pyarrow).
+"""Tables as Parquet, with typed schemas (pyarrow): records here, events and register rows beside them.
 
-One row per record. Types, for readers such as pandas, DuckDB, Polars or Spark:
+Record columns are those of the CSV, in the same order (`columns.RECORD_COLUMNS`),
+typed for readers such as pandas, DuckDB, Polars or Spark:
 
-- strings: id, doc_id, type, actor, recipient, location, place, weapon_class,
-  claimant, speaker, stance, time, time_precision, evidence, trigger,
-  extractor_version, data_version; null where the record has none;
-- `list<string>`: weapons, violates, rules, gazetteer_ids (empty, never null);
-- `quantity`: `struct<min: int64, max: int64>`, null when the text gives no
-  number ("at least 1,160" is min 1160, max null);
-- int64 evidence_start and evidence_end (character offsets), float64 confidence;
+- strings: ids, names, type, place, weapon_class, claimant, speaker, stance,
+  time, time_precision, evidence, url, title, trigger, versions; null where
+  the record has none;
+- `list<string>`: weapons, weapon_names, violates, rules, gazetteer_ids (empty, never null);
+- int64 quantity_min and quantity_max (null when the text gives no bound:
+  "at least 1,160" is min 1160, max null), evidence_start, evidence_end and
+  page (null until PDF ingest exists); float64 confidence;
 - `time` stays a string: its precision varies ("2022", "2022-08", "2022-08-14",
   with `time_precision`), which no date type holds; `published` is always a
   whole day, so it is a date32;
 - the analyst review, as in the CSV: review ("right", "wrong" or "corrected"),
-  review_corrections (JSON text), reviewer, and reviewed_at as timestamp[ms, UTC]
-  (Parquet has no seconds unit; the review times are whole seconds).
+  review_corrections (JSON text), reviewer, and reviewed_at as timestamp[ms, UTC].
 
-The schema carries `armstrace_version` and `armstrace_export` ("records/1") in
+The schema carries `armstrace_version` and `armstrace_export` ("records/2") in
 its metadata; a change of columns gets a new `records/N`.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import BadInput
 from ..version import __version__
-from .rows import PAGE, Row, review_fields
+from .columns import RECORD_COLUMNS, record_values
+from .rows import PAGE, Row
 
-EXPORT_VERSION = "records/1"
+EXPORT_VERSION = "records/2"
 
-_TEXT = pa.string()
-_LIST = pa.list_(pa.string())
+TEXT = pa.string()
+LIST = pa.list_(pa.string())
+INT = pa.int64()
+T = TypeVar("T")
 
-SCHEMA = pa.schema(
-    [
-        pa.field("id", _TEXT, nullable=False),
-        pa.field("doc_id", _TEXT, nullable=False),
-        pa.field("type", _TEXT, nullable=False),
-        pa.field("actor", _TEXT, nullable=False),
-        pa.field("recipient", _TEXT),
-        pa.field("location", _TEXT),
-        pa.field("place", _TEXT),
-        pa.field("weapon_class", _TEXT),
-        pa.field("weapons", _LIST, nullable=False),
-        pa.field("quantity", pa.struct([pa.field("min", pa.int64()), pa.field("max", pa.int64())])),
-        pa.field("claimant", _TEXT, nullable=False),
-        pa.field("speaker", _TEXT),
-        pa.field("stance", _TEXT, nullable=False),
-        pa.field("time", _TEXT),
-        pa.field("time_precision", _TEXT),
-        pa.field("violates", _LIST, nullable=False),
-        pa.field("evidence", _TEXT, nullable=False),
-        pa.field("evidence_start", pa.int64(), nullable=False),
-        pa.field("evidence_end", pa.int64(), nullable=False),
-        pa.field("trigger", _TEXT),
-        pa.field("rules", _LIST, nullable=False),
-        pa.field("gazetteer_ids", _LIST, nullable=False),
-        pa.field("confidence", pa.float64(), nullable=False),
-        pa.field("extractor_version", _TEXT, nullable=False),
-        pa.field("data_version", _TEXT, nullable=False),
-        pa.field("published", pa.date32()),
-        pa.field("review", _TEXT),
-        pa.field("review_corrections", _TEXT),
-        pa.field("reviewer", _TEXT),
-        pa.field("reviewed_at", pa.timestamp("ms", tz="UTC")),
-    ],
-    metadata={"armstrace_version": __version__, "armstrace_export": EXPORT_VERSION},
-)
+_TYPES: dict[str, pa.DataType] = {
+    "weapons": LIST, "weapon_names": LIST, "violates": LIST, "rules": LIST, "gazetteer_ids": LIST,
+    "quantity_min": INT, "quantity_max": INT, "evidence_start": INT, "evidence_end": INT, "page": INT,
+    "confidence": pa.float64(), "published": pa.date32(), "reviewed_at": pa.timestamp("ms", tz="UTC"),
+}
+_REQUIRED = frozenset({"id", "doc_id", "type", "actor", "claimant", "stance", "evidence", "evidence_start",
+                       "evidence_end", "confidence", "extractor_version", "data_version", "weapons", "weapon_names",
+                       "violates", "rules", "gazetteer_ids"})
+
+
+def table_schema(columns: Iterable[str], types: dict[str, pa.DataType], required: Iterable[str],
+                 export: str) -> pa.Schema:
+    """A schema of string columns unless `types` says otherwise, with the export's name in its metadata."""
+    needed = set(required)
+    return pa.schema([pa.field(name, types.get(name, TEXT), nullable=name not in needed) for name in columns],
+                     metadata={"armstrace_version": __version__, "armstrace_export": export})
+
+
+SCHEMA = table_schema(RECORD_COLUMNS, _TYPES, _REQUIRED, EXPORT_VERSION)
 
 
 def _day(value: str | None, record_id: str) -> date | None:
@@ -88,28 +75,42 @@ def _day(value: str | None, record_id: str) -> date | None:
 
 def parquet_row(row: Row) -> dict[str, Any]:
     """One record and its review as a row of SCHEMA."""
-    rec = row.record
-    out: dict[str, Any] = rec.model_dump()
-    out["id"] = rec.record_id
-    out["quantity"] = rec.quantity.model_dump() if rec.quantity is not None else None
-    out["published"] = _day(rec.published, rec.record_id)
-    out.update(review_fields(row.review))
+    out = record_values(row)
+    out["published"] = _day(out["published"], out["id"])
     if out["reviewed_at"] is not None:
         out["reviewed_at"] = datetime.fromisoformat(out["reviewed_at"])
     return out
 
 
-def _pages(rows: Iterable[Row]) -> Iterator[list[Row]]:
+def _pages(rows: Iterable[T]) -> Iterator[list[T]]:
     source = iter(rows)
     while page := list(islice(source, PAGE)):
         yield page
 
 
-def write_parquet(rows: Iterable[Row], path: str | Path) -> int:
-    """Write the rows to a Parquet file at `path`, a row group per page; returns the number of rows."""
+def write_table_parquet(rows: Iterable[T], schema: pa.Schema, path: str | Path,
+                        convert: Callable[[T], dict[str, Any]]) -> int:
+    """Write rows (each made a dict of `schema` by `convert`) a row group per page; returns the number of rows."""
     n = 0
-    with pq.ParquetWriter(str(path), SCHEMA) as writer:
+    with pq.ParquetWriter(str(path), schema) as writer:
         for page in _pages(rows):
-            writer.write_batch(pa.RecordBatch.from_pylist([parquet_row(row) for row in page], schema=SCHEMA))
+            writer.write_batch(pa.RecordBatch.from_pylist([convert(row) for row in page], schema=schema))
             n += len(page)
     return n
+
+
+def write_parquet(rows: Iterable[Row], path: str | Path) -> int:
+    """Write the records to a Parquet file at `path`; returns the number of rows."""
+    return write_table_parquet(rows, SCHEMA, path, parquet_row)
+
+
+def typed(schema: pa.Schema) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A converter of a dict row to `schema`: ISO date strings become dates for its date32 columns."""
+    days = [field.name for field in schema if field.type == pa.date32()]
+
+    def convert(row: dict[str, Any]) -> dict[str, Any]:
+        for name in days:
+            if isinstance(row.get(name), str):
+                row[name] = date.fromisoformat(row[name])
+        return row
+    return convert

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .clauses import Roles
 from .document import DocContext, Speaker
 from .phrases import ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase
@@ -278,6 +278,12 @@ def specific_earlier(weapons: list[WeaponRef], prev_weapons: list[WeaponRef], ro
                    for c in w.head.children if c.dep_ == "det") for w in weapons):
         return weapons
     specific = [w for w in prev_weapons if w.weapon_class != "arms"]
+    if len({w.weapon_class for w in specific}) > 1:
+        # "an RPG-7, a weapon used against armoured vehicles": a target is not the weapon; a named model
+        # is what "the weapon" points back to before a class word.
+        rules = load_rules()
+        specific = [w for w in specific if not (w.head.dep_ == "pobj" and rules.is_cue("target-prep", w.head.head.lower_))]
+        specific = [w for w in specific if w.model] if len({w.weapon_class for w in specific}) > 1 else specific
     if not specific or len({w.weapon_class for w in specific}) > 1:
         return weapons   # (several classes just named: which one is meant is unsaid)
     roles.rules.append("weapon/definite-generic-previous")

@@ -232,10 +232,11 @@ def clause_weapons(ctx: DocContext, verb: Token) -> list[WeaponRef]:
 
 def contents(rules: Rules, noun: Token) -> list[Token]:
     """What a shipment is said to hold: 'The shipment ... included components for missiles'."""
-    verb = noun.head
-    if noun.dep_ != "nsubj" or not rules.is_cue("contain", verb.lemma_.lower()):
+    if noun.dep_ != "nsubj":
         return []
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr")] + pobjs(verb, {"of"})
+    # ("components seized aboard the dhow were of Iranian design and included missiles": a verb it shares)
+    verbs = [v for v in (noun.head, *noun.head.conjuncts) if rules.is_cue("contain", v.lemma_.lower())]
+    return [c for v in verbs for c in v.children if c.dep_ in ("dobj", "attr")] + [p for v in verbs for p in pobjs(v, {"of"})]
 
 
 def weapons_from(ctx: DocContext, tokens: list[Token]) -> list[WeaponRef]:

@@ -100,6 +100,8 @@ def speaker_and_stance(ctx: DocContext, rules: Rules, trigger: Token, rule: Trig
     stance = decide_stance(rules, trigger, speaker, roles.theme)
     if rule.type == "sanction" and stance.stance == "asserted" and proposed(rules, trigger):
         stance.stance, stance.rules = "hedged", [*stance.rules, "stance/sanctions-proposed"]
+    if "role/halted/covered" in roles.rules and stance.stance == "asserted":   # withheld by the halt
+        stance.stance, stance.rules = "hedged", [*stance.rules, "stance/halted"]
     return speaker, stance
 
 

@@ -9,6 +9,8 @@ default is a rule in the record and lowers its confidence.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..gazetteer import Conflict
 from ..rules import load_rules
 from .arguments import Roles
@@ -41,12 +43,30 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
     if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and any(
-            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children) and not any(
-            c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children):
+            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children) and (not any(
+            c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children)
+            or "role/halted/covered" in roles.rules):   # ("the licence suspension": the halt the article is about)
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
+    elif not agents and not recipients and etype == "transfer" and _part_of_the_deal(roles.trigger):
+        agents, recipients = [None], [None]   # "the agreement covers technology transfer": the deal's parties
+        rule_ids.append("role/transfer/part-of-deal")
     return agents, recipients, confidence
+
+
+def _part_of_the_deal(trigger: Token) -> bool:
+    """'the agreement covers technology transfer', 'technology transfer is also part of the deal': a transfer
+    the article's deal holds is between that deal's parties."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return False
+    rules = load_rules()
+    others = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i != trigger.i]
+    held_by = others + [p for o in others for prep in o.children if prep.lower_ == "of"
+                        for p in prep.children if p.dep_ == "pobj"]
+    return any(rules.is_cue("agreement-noun", x.lemma_.lower()) and
+               any(c.dep_ == "det" and (c.morph.get("Definite", []) == ["Def"] or c.morph.get("PronType", []) == ["Dem"])
+                   for c in x.children) for x in held_by)
 
 
 _Found = tuple[list[str | None], str, float]
@@ -55,9 +75,14 @@ _Found = tuple[list[str | None], str, float]
 def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], makers_of: list[WeaponRef],
                      recipients: list[str | None]) -> _Found | None:
     """Fill what the sentence leaves implicit from the weapon's origin."""
-    origin = next((w.supplier or w.producer for w in group if w.supplier or w.producer), None)
+    origin = next((w.supplier or w.producer for w in group if w.supplier or (w.producer and not _designed(w))), None)
     if origin:
         return [origin], "role/transfer/weapon-origin", 0.5
+    # "150 Dehlavieh missiles and three Iranian surface-to-air missiles were seized": a model whose maker
+    # is the origin the sentence gives its other weapons came from there too.
+    origins = {w.supplier or w.producer for w in roles.weapons if w.supplier or w.producer}
+    if len(origins) == 1 and model_makers(ctx, group) == origins:
+        return [origins.pop()], "role/transfer/sibling-origin", 0.45
     if recipients and not roles.source_named and load_rules().is_cue("purchase", roles.trigger.lemma_.lower()):
         # "Poland bought TB2s": a model bought with no seller named is bought from its maker (a model
         # received may come from any of its users: "Ukraine received F-16s" from Denmark).
@@ -65,6 +90,12 @@ def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], make
         if len(makers) == 1:
             return [makers.pop()], "role/transfer/model-producer", 0.4
     return None
+
+
+def _designed(ref: WeaponRef) -> bool:
+    """'Czech-designed L-39s', 'US-designed aircraft': the designer need not be who supplies them (real
+    DECISIONS 245: L-39s delivered by Russia are no Czech transfer)."""
+    return any(c.dep_ == "amod" and load_rules().is_cue("design-suffix", c.lower_) for c in ref.head.children)
 
 
 def _attacker(ctx: DocContext, conflicts: list[Conflict], roles: Roles, group: list[WeaponRef],

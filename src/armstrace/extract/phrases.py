@@ -112,8 +112,7 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
     return refs
 
 
-_PRONOUNS = {"it", "they", "we", "he", "she", "them", "us", "which", "that", "who"}
-_LIST_PREPS = {"as", "like", "including"}
+_PRONOUNS, _LIST_PREPS = {"it", "they", "we", "he", "she", "them", "us", "which", "that", "who"}, {"as", "like", "including"}
 
 
 def _depth_below(tok: Token, head: Token) -> int:
@@ -298,8 +297,9 @@ def _weapon_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def weapons_in_phrase(ctx: DocContext, head: Token) -> list[WeaponRef]:
-    """Every weapon class and model a phrase names ("tanks, missiles and Su-35 jets")."""
+def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> list[WeaponRef]:
+    """Every weapon class and model a phrase names ("tanks, Su-35 jets"); `listed`: an umbrella's member."""
+    from .members import refine
     refs: list[WeaponRef] = []
     seen: set[int] = set()
     if any(c.lower_ in _CIVILIAN for c in head.children):
@@ -340,7 +340,7 @@ def weapons_in_phrase(ctx: DocContext, head: Token) -> list[WeaponRef]:
     for ref in merged:
         ref.producer, ref.supplier = origin_of(ctx, ref)
         ref.producer = None if _parts_for(ref.span.root) else ref.producer   # (not the parts' maker)
-    return merged
+    return refine(ctx, head, tokens, merged, listed=listed)
 
 
 def _parts_for(tok: Token) -> bool:

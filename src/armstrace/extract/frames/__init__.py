@@ -7,8 +7,9 @@ frame in the data has one.
 """
 from __future__ import annotations
 
-from . import arrive, ban, come_from, equip, give, market, origin, produce, receive, sanction, seize, supplier, train, use
+from . import arrive, ban, come_from, equip, give, halted, market, origin, produce, receive, sanction, seize, supplier, train, use
 from .base import FRAMES, Frame, NounClause, VerbClause
 
-__all__ = ["FRAMES", "Frame", "NounClause", "VerbClause", "arrive", "ban", "come_from", "equip", "give", "market", "origin",
+__all__ = ["FRAMES", "Frame", "NounClause", "VerbClause", "arrive", "ban", "come_from", "equip", "give", "halted", "market",
+           "origin",
            "produce", "receive", "sanction", "seize", "supplier", "train", "use"]

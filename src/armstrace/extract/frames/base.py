@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ...rules import Rules
 from ..clauses import Roles, children, clause_weapons, contents, pobjs, subject, weapons_from
 from ..document import DocContext
+from ..members import listed_after
 from ..phrases import ActorRef, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
 
 
@@ -144,12 +145,16 @@ def noun_weapons(c: NounClause, roles: Roles, *, deep: bool = False) -> None:
     included missiles', else the light verb's object. `deep`: also a 'for' or 'including' lower in the
     phrase ('a contract worth $370 million for TB2 drones')."""
     ctx = c.ctx
-    roles.weapons = weapons_from(ctx, c.weapon_phrases) or weapons_in_phrase(ctx, c.noun) or roles.weapons
+    # "responded with air strikes and heavy weapons": a trigger that names its own weapon keeps the
+    # weapons listed beside it.
+    beside = [t for t in c.noun.conjuncts if is_weapon_phrase(ctx, t)] if is_weapon_phrase(ctx, c.noun) else []
+    roles.weapons = weapons_from(ctx, c.weapon_phrases + beside) or weapons_in_phrase(ctx, c.noun) or roles.weapons
     if not roles.weapons:
         roles.weapons = weapons_from(ctx, contents(c.rules, c.noun))   # "the shipment included missiles"
     if not roles.weapons and deep:
+        listed = [h for t in c.noun.subtree if t.dep_ == "prep" and t.lower_ == "including" for h in listed_after(ctx, t)]
         roles.weapons = weapons_from(ctx, [p for t in c.noun.subtree if t.i != c.noun.i
-                                           for p in pobjs(t, {"for", "including"})])
+                                           for p in pobjs(t, {"for", "including"})] + listed)
     roles.theme = c.of[0] if c.of else None
     if c.light is not None and not roles.weapons:
         roles.weapons = weapons_from(ctx, children(c.light, "dobj", "nsubjpass") + pobjs(c.light, {"with", "on"}))

@@ -5,7 +5,7 @@ seizer is a witness (see events: it becomes the default claimant).
 """
 from __future__ import annotations
 
-from ..clauses import Roles, destinations, pobjs_around, weapons_from
+from ..clauses import Roles, contents, destinations, pobjs_around, weapons_from
 from ..phrases import actors_in_phrase
 from .base import NounClause, VerbClause, noun_roles, noun_weapons, possessive_pronoun, verb_roles
 
@@ -13,8 +13,13 @@ from .base import NounClause, VerbClause, noun_roles, noun_weapons, possessive_p
 @verb_roles("seize")
 def seize_verb(c: VerbClause, roles: Roles) -> None:
     """'seized missiles from Iran bound for Yemen': "from" supplies, the destination receives."""
+    # "seized missile components, along with air defence components": what was seized beside the object
+    # (a plain "with" on the verb is the means, not the cargo).
+    beside = [p for p in c.with_objs if not (p.head.head.i == c.verb.i and p.head.lower_ == "with")]
     theme = c.objs + c.passive_theme
-    roles.weapons = weapons_from(c.ctx, theme)
+    if c.rel_head is not None:   # "weapons seized aboard the dhow (included missiles)": what the participle names
+        theme += [c.rel_head, *contents(c.rules, c.rel_head)]
+    roles.weapons = weapons_from(c.ctx, theme + beside)
     roles.theme = theme[0] if theme else None
     roles.agents = [a for o in pobjs_around(c.verb, {"from"}) for a in actors_in_phrase(c.ctx, o)]
     roles.recipients = destinations(c.ctx, c.rules, c.verb.sent)
