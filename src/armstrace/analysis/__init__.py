@@ -33,7 +33,7 @@ from .events import (
     update_events,
 )
 from .regimes import Regime, RegimeFlag, flag_event, load_regimes, regimes_version
-from .reports import EventReport, event_report
+from .reports import EventReport, event_report, event_reports
 from .syndication import SyndicationGroup, syndication_groups
 from .timeline import TimelineEntry, timeline
 
@@ -42,7 +42,7 @@ __all__ = [
     "EventUpdate", "Membership", "Regime", "RegimeFlag", "SyndicationGroup", "TimelineEntry", "WeaponChain",
     "block_events", "block_of", "claims_page", "cluster_block", "cluster_records", "corroboration",
     "corroborations", "count_claims", "count_events", "ensure_events", "event_claims", "event_contradictions",
-    "event_of_record", "event_report", "find_contradictions", "flag_event", "get_event", "list_events",
+    "event_of_record", "event_report", "event_reports", "find_contradictions", "flag_event", "get_event", "list_events",
     "load_regimes", "pending_updates", "regimes_version", "stored_corroboration", "syndication_groups", "timeline",
     "update_events", "weapon_chain",
 ]

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict
 from ..store import Store
 from .access import query
 from .corroboration import Corroboration, stored_corroboration
-from .events import Event, Membership, claims_page, get_event
-from .regimes import ClaimedViolation, RegimeFlag, flag_event, regimes_version
+from .events import Event, Membership, claims_page, get_event, list_events, memberships
+from .regimes import ClaimedViolation, RegimeFlag, claimed_violations, flag_event, regimes_version
 
 # Record ids listed per claimed instrument; `n_records` counts them all.
 CLAIMED_IDS_LIMIT = 50
@@ -68,3 +68,23 @@ def event_report(store: Store, event_id: str, *, limit: int | None = 50, offset:
                        flags=flags, claimed=claimed_of(store, event_id, flags),
                        claims=claims_page(store, event_id, limit=limit, offset=offset), claims_total=event.n_claims,
                        claims_limit=limit, claims_offset=offset, regimes_version=regimes_version())
+
+
+def event_reports(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> list[EventReport]:
+    """Whole reports (every claim and source group) of the events `list_events` selects: for exports.
+
+    An export writes every claim, so it reads them all; the API and the CLI list events from the
+    stored rows and open one a page at a time.
+    """
+    events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset)
+    claims = memberships(store, [e.event_id for e in events])
+    reports = []
+    for event in events:
+        members = claims.get(event.event_id, [])
+        flags = flag_event(event)
+        reports.append(EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=-1),
+                                   flags=flags, claimed=claimed_violations(members, flags), claims=members,
+                                   claims_total=len(members), claims_limit=None, claims_offset=0,
+                                   regimes_version=regimes_version()))
+    return reports
