@@ -211,3 +211,36 @@ def serve_app():
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+# -- files that cannot be read, even when the tests run as root ------------------
+
+# root reads anything: without these two capabilities it obeys file permissions like any user.
+_NO_DAC = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+           "--bounding-set=-dac_override,-dac_read_search"]
+
+
+@pytest.fixture
+def unprivileged():
+    """run(argv, **subprocess_kwargs): a subprocess that cannot read a `chmod 000` file or folder.
+
+    As root, the capabilities that bypass permissions are dropped (setpriv); as
+    another user nothing needs dropping.
+    """
+    import os
+    import shutil
+    import subprocess
+
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: permissions cannot be enforced")
+        prefix = _NO_DAC
+
+    def run(argv: list[str], **kwargs):
+        kwargs.setdefault("capture_output", True)
+        kwargs.setdefault("text", True)
+        kwargs.setdefault("timeout", 120)
+        return subprocess.run(prefix + argv, check=False, **kwargs)
+
+    return run

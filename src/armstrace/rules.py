@@ -42,7 +42,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
                   "civil-modifier", "also-people", "negating-prefix",
                   "design-suffix", "halt-cover-prep",
-                  "production-means"]
+                  "production-means",
+                  "charge-noun", "carry-verb", "sector-noun"]
 
 
 class Trigger(Entry):

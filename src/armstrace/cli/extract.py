@@ -17,16 +17,18 @@ from .app import (
     MaxBytesOption,
     ModelOption,
     ProcessesOption,
+    PathsArgument,
     PublishedOption,
     RayAddressOption,
     app,
+    checked_published,
     err_console,
 )
 
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders (recursive)."),
+    paths: list[Path] = PathsArgument,
     out: Path = typer.Option(None, "--out", "-o", help="Write records here (JSONL); default stdout."),
     model: str = ModelOption,
     published: str | None = PublishedOption,
@@ -39,6 +41,7 @@ def extract(
 
     Example: armstrace extract ../shared/eval/dev/docs --out records.jsonl
     """
+    published = checked_published(published)
     settings = Settings(model=model) if not max_bytes else Settings(model=model, max_bytes=max_bytes)
     skipped: list[Skipped] = []
     n = 0

@@ -16,16 +16,18 @@ from .app import (
     MaxBytesOption,
     ModelOption,
     ProcessesOption,
+    PathsArgument,
     PublishedOption,
     RayAddressOption,
     app,
+    checked_published,
     err_console,
 )
 
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders (recursive)."),
+    paths: list[Path] = PathsArgument,
     db: Path = DbOption,
     model: str = ModelOption,
     published: str | None = PublishedOption,
@@ -42,6 +44,7 @@ def ingest(
 
     Example: armstrace ingest corpus/ --db events.db
     """
+    published = checked_published(published)
     settings = Settings(model=model, db=str(db))
     if max_bytes:
         settings = replace(settings, max_bytes=max_bytes)

@@ -78,14 +78,14 @@ def ingest_with(extract: Extract, paths: Iterable[str | Path], *, db: str | Path
                 summary.skipped.append(result)
             else:
                 outcome = store.save_document(article, result, force=force)
-                if outcome == "added":
-                    summary.added += 1
-                elif outcome == "replaced":
-                    summary.replaced += 1
-                else:
+                if outcome == "unchanged":
+                    # Another ingest stored the same text meanwhile: nothing was written here.
                     summary.unchanged += 1
-                summary.records += len(result)
-                summary.words += len(article.text.split())
+                else:
+                    summary.added += outcome == "added"
+                    summary.replaced += outcome == "replaced"
+                    summary.records += len({record.record_id for record in result})   # as the store keeps them
+                    summary.words += len(article.text.split())
             if progress:
                 progress("done", 1)
         # Once per run, not per document: each touched block is re-clustered once.

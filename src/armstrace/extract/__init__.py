@@ -21,6 +21,8 @@ from .phrases import WeaponRef, weapons_in_phrase
 __all__ = ["extract_article", "extract_doc"]
 
 _DENIAL_OBJECTS_MAX_TOKENS = 12
+# Rules that fill an actor the text does not name (a model's maker), so no pronoun can point back to it.
+_INFERRED_ACTOR = {"role/transfer/model-producer", "role/transfer/weapon-origin", "role/give/deal-buyer"}
 _PARTIES = {"governments", "sides", "countries", "capitals", "parties", "states"}
 
 
@@ -169,9 +171,12 @@ def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: 
 
 
 def _remember_actor(ctx: DocContext, sent, found: list[Event]) -> None:  # type: ignore[no-untyped-def]
-    """The actor 'it' will mean next: the last event's actor, else the sentence's first subject actor."""
-    if found and found[-1].actor:
-        ctx.last_actor = found[-1].actor
+    """The actor 'it' will mean next: the last event's actor, else the sentence's first subject actor.
+    An actor only inferred (a model's maker: "The UAE acquired Wing Loong drones") is no antecedent:
+    "they" points back to a party the text names."""
+    said = [ev for ev in found if not _INFERRED_ACTOR & set(ev.rules)]
+    if said and said[-1].actor:
+        ctx.last_actor = said[-1].actor
         return
     for tok in sent:
         if tok.dep_ == "nsubj":

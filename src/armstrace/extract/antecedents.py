@@ -8,6 +8,8 @@ or weapon came from.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from ..rules import Rules, TriggerRule
@@ -15,7 +17,8 @@ from .arguments import Roles
 from .candidates import weapons_elsewhere
 from .completions import unnamed_means
 from .document import DocContext, Speaker
-from .phrases import ActorRef, WeaponRef, weapons_in_phrase
+from .clauses import subject
+from .phrases import ActorRef, WeaponRef, actors_in_phrase, weapons_in_phrase
 
 _SERVICE_CLASSES = (("air force", "aircraft"), ("navy", "naval"), ("naval", "naval"), ("artillery", "artillery"))
 
@@ -35,10 +38,19 @@ def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: Trigge
     # "Norway has promised six": a bare count stands for the weapon just named.
     counted = rule.type == "transfer" and any(c.dep_ == "dobj" and c.like_num for c in trigger.children)
     earlier = weapons_before(ctx, trigger)   # "sending drones to Russia, which has used them"
+    if not earlier and any(c.dep_ == "dobj" and c.pos_ == "PRON" and rules.is_cue("anaphor", c.lower_)
+                           for c in trigger.children):
+        # "the first nation to which India will export the missile, ... interest in buying it": a pronoun
+        # object points back to the weapon even inside a relative clause
+        earlier = weapons_before(ctx, trigger, relative=True)
     service = service_class(roles)
-    if (anaphor or counted) and earlier and not own_theme:
+    # "a missile that the Pentagon says was fired by the rebels": a passive with no subject of its own
+    # has its theme in a gap, filled by what the sentence named before it.
+    gap = trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) and \
+        not any(c.dep_ in ("nsubjpass", "nsubj", "dobj") for c in trigger.children)
+    if (anaphor or counted or gap) and earlier and not own_theme:
         roles.rules.append("weapon/earlier-in-sentence")
-        return earlier[-1:]
+        return [_with_giver(ctx, rules, earlier[-1])] if rule.frame == "receive" else earlier[-1:]
     if prev_weapons and not own_theme and anaphor:
         roles.rules.append("weapon/previous-sentence")   # "condemned the transfers": those just named
         return prev_weapons[:1]
@@ -58,6 +70,18 @@ def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: Trigge
         roles.rules.append("weapon/unnamed-means-arms")
         return [WeaponRef("arms", None, sent.doc[trigger.i:trigger.i + 1], trigger)]
     return None
+
+
+def _with_giver(ctx: DocContext, rules: Rules, ref: WeaponRef) -> WeaponRef:
+    """'India will export the missile, and other nations are interested in buying it': a weapon bought
+    after its giver was named comes from that giver."""
+    verb = ref.head.head
+    if ref.supplier or ref.head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not any(
+            r.frame == "give" for r in rules.by_lemma.get((verb.lemma_.lower(), "VERB"), [])):
+        return ref
+    giver, _ = subject(ctx, rules, verb)
+    found = actors_in_phrase(ctx, giver) if giver is not None else []
+    return replace(ref, supplier=found[0].actor) if found else ref
 
 
 def service_class(roles: Roles) -> str | None:
@@ -83,6 +107,9 @@ def resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> No
         roles.rules.append("role/pronoun/speaker")
         if len(actors) > 1:
             speaker.rules = [*speaker.rules, "attribution/self"]   # each of them speaks for itself
+    elif word == "their" and roles.rule.type == "use" and "weapon/earlier-in-sentence" in roles.rules and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in roles.trigger.children):
+        return   # "North Korean missiles hit Kyiv, but their use ...": 'their' is the weapons, not a user
     elif word in ("its", "their"):
         found = _possessor_before(ctx, pron)
         if not found and roles.rule.type == "transfer":
@@ -124,15 +151,16 @@ def _possessor_before(ctx: DocContext, pron: Token) -> str | None:
     return None
 
 
-def weapons_before(ctx: DocContext, trigger: Token) -> list[WeaponRef]:
-    """Weapons named earlier in the trigger's own sentence, in order."""
+def weapons_before(ctx: DocContext, trigger: Token, relative: bool = False) -> list[WeaponRef]:
+    """Weapons named earlier in the trigger's own sentence, in order (`relative`: also in clauses the
+    trigger is not in)."""
     out: list[WeaponRef] = []
     above = {a.i for a in trigger.ancestors}
     sent: Span = trigger.sent
     for tok in sent:
         if tok.i >= trigger.i:
             break
-        side = next((a for a in [tok, *tok.ancestors] if a.dep_ in ("advcl", "relcl", "acl")), None)
+        side = None if relative else next((a for a in [tok, *tok.ancestors] if a.dep_ in ("advcl", "relcl", "acl")), None)
         if side is not None and side.i not in above:
             continue   # "After Russian missiles struck Kyiv, Germany promised to send more": not the missiles
         if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") and tok.pos_ in ("NOUN", "PROPN"):

@@ -110,9 +110,36 @@ def first_place(ctx: DocContext, heads: list[Token]) -> tuple[str, str] | None:
     return None
 
 
+def partitive_relative(tok: Token) -> Token | None:
+    """'France and Italy, all of whom have said ...', 'two firms, both of which sold ...': a quantifier
+    over a relative pronoun stands for the relative clause's antecedent (with its conjuncts), like
+    the pronoun itself. None when `tok` is no such quantifier."""
+    if tok.head.dep_ != "relcl" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.head.i == tok.head.i:
+        return None
+    if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in ("WP", "WDT")
+                                                         for o in p.children) for p in tok.children):
+        return tok.head.head
+    return None
+
+
+def relative_antecedent(rules: Rules, tok: Token) -> Token:
+    """'the first nation to which India will export missiles': a relative pronoun the preposition takes
+    is the noun the clause hangs on, or what that noun is said of ('the Philippines has become the
+    first nation'). Any other token is itself."""
+    if tok.tag_ not in ("WDT", "WP") or tok.dep_ != "pobj":
+        return tok
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.i == clause.i:
+        return tok
+    noun = clause.head
+    return predicated_of(rules, noun) or (noun.head if noun.dep_ == "appos" else noun)   # "Chile, a country to which"
+
+
 def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, is_passive_theme). Follows conjunctions, control and relative clauses."""
     for c in verb.children:
+        if c.dep_ == "nsubj" and partitive_relative(c) is not None:
+            return partitive_relative(c), False
         if c.dep_ == "nsubj":
             if rules.is_cue("relative-pronoun", c.lower_) and verb.dep_ == "relcl":
                 # "Baykar, which is building a factory"; "Ethiopia is among the countries that bought TB2s"
@@ -141,14 +168,34 @@ def subject(ctx: DocContext, rules: Rules, verb: Token, depth: int = 0) -> tuple
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None:
                 return obj, False
+        if verb.dep_ == "xcomp" and head.dep_ == "acl" and head.tag_ == "VBN" and \
+                not any(c.dep_ in ("aux", "nsubj") for c in head.children):
+            # "one of the countries known to use Harop drones": the raising participle's noun acts
+            return predicated_of(rules, head.head) or head.head, False
         if verb.dep_ in ("xcomp", "advcl"):
             return subject(ctx, rules, head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "attr") and \
+            head.head.head.pos_ in ("VERB", "AUX"):
+        # "nations have expressed interest in buying it": who holds the interest would buy; "its policy
+        # of not sending weapons": the noun's own holder
+        poss = next((c for c in head.head.children if c.dep_ == "poss"), None)
+        return (poss, False) if poss is not None else subject(ctx, rules, head.head.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "prevented Israel from launching": the object of the governing verb acts.
-        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
-        if obj is not None:
+        obj = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        penalised = pobjs(obj, {"on", "against"}) if obj is not None and head.lower_ == "for" else []
+        if penalised:
+            return penalised[0], False   # "imposed sanctions on Iranian firms for supplying": the firms did
+        if obj is not None:   # (passive: "Iran was accused by the US of sending": Iran, not the accuser)
             return obj, False
+        if head.head.dep_ == "acl" and head.head.tag_ == "VBN":
+            return head.head.head, False   # "Chinese firms accused of supplying": the firms are accused
         return subject(ctx, rules, head.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN":
+        # "sanctions on Chinese firms for supplying drone parts": the one penalised did it
+        target = next(iter(pobjs(head.head, {"on", "against"})), None)
+        if target is not None:
+            return target, False
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return head, False   # "Russia, using Iranian drones, ..."
     if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
@@ -208,7 +255,9 @@ def predicated_of(rules: Rules, noun: Token) -> Token | None:
     """The subject a generic noun is said of: 'Britain was the first country ...', 'Ethiopia and
     Morocco are among the countries ...'. None when the noun is not predicated of anything."""
     step = noun
-    if step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
+    if step.dep_ == "pobj" and step.head.lower_ == "of" and step.head.head.lower_ == "one":
+        step = step.head.head   # "Azerbaijan is one of the three countries ..."
+    elif step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
         step = step.head
     if step.dep_ not in ("attr", "prep") or not rules.is_cue("copula", step.head.lemma_):
         return None
@@ -246,4 +295,29 @@ def weapons_from(ctx: DocContext, tokens: list[Token]) -> list[WeaponRef]:
         for ref in weapons_in_phrase(ctx, tok):
             if all(r.span.start != ref.span.start for r in out):
                 out.append(ref)
+    return out
+
+
+def ranked_after(ctx: DocContext, noun: Token) -> list[ActorRef]:
+    """'the fourth largest exporter of arms to X after the US and France', 'its second biggest client
+    after Algeria': a ranking noun (a superlative on it) names, after 'after', the parties that rank
+    above it in the same role. Only parties named outright count ('after the war' is a time)."""
+    if not any(m.tag_ in ("JJS", "RBS") for m in noun.children if m.dep_ in ("amod", "advmod")):
+        return []
+    out: list[ActorRef] = []
+    stack = [noun]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp"):
+                continue
+            if child.dep_ == "prep" and child.lower_ == "after":
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    for head in [pobj, *pobj.conjuncts]:
+                        span = ctx.mention(head)
+                        actor = ctx.actor_of(span) if span is not None and span.root.i == head.i else None
+                        if actor and all(a.actor != actor for a in out):
+                            out.append(ActorRef(actor, span, span.label_))
+            elif child.dep_ in ("prep", "pobj"):
+                stack.append(child)
     return out

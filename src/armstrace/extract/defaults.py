@@ -4,7 +4,8 @@ A transfer with no supplier named comes from the weapon's origin ("Iranian
 drones reached Russia") or, if bought, from the model's maker; an attack
 with no attacker named comes from the target's one known adversary in the
 conflicts data, else from the attacking weapon's nationality; a training
-with no trainer is given by its host, else by the weapon's maker. Each
+with no trainer is given by its host, else by the weapon's maker; a production (the noun)
+with no maker named is the work of the state where it happens. Each
 default is a rule in the record and lowers its confidence.
 """
 from __future__ import annotations
@@ -36,16 +37,21 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
         found = _attacker(ctx, conflicts, roles, group, targets_known)
     if not agents and etype == "training":
         found = _trainer(ctx, roles, group, recipients)
+    if not agents and etype == "production" and roles.place and roles.place[0] and roles.trigger.pos_ == "NOUN":
+        # "the deal includes the production of K9s in Egypt": that state makes them ("a missile made in
+        # Iran" only says where a weapon came from: annotators leave that production optional)
+        found = [roles.place[0]], "role/produce/place-state", 0.5
     if not agents and found:
         agents = found[0]
         rule_ids.append(found[1])
         confidence = found[2]
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
-    if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and any(
-            c.lower_ in ("the", "these", "those", "such") for c in roles.trigger.children) and (not any(
-            c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None for c in roles.trigger.children)
-            or "role/halted/covered" in roles.rules):   # ("the licence suspension": the halt the article is about)
+    if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and (any(
+            c.lower_ in ("the", "this", "these", "those", "such") for c in roles.trigger.children) or _in_a_deal(roles)) \
+            and (not any(c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None
+                         for c in roles.trigger.children)
+                 or "role/halted/covered" in roles.rules):   # ("the licence suspension": the halt the article is about)
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
@@ -72,17 +78,30 @@ def _part_of_the_deal(trigger: Token) -> bool:
 _Found = tuple[list[str | None], str, float]
 
 
+def _in_a_deal(roles: Roles) -> bool:
+    """'this deal includes the production of K9s in Egypt and a technology transfer': a transfer that a
+    deal contains is between the deal's parties."""
+    rules = load_rules()
+    # (the object the deal contains, or a conjunct the parser hangs lower in it)
+    obj = next((t for t in [roles.trigger, *roles.trigger.ancestors] if t.dep_ in ("dobj", "nsubj", "ROOT")), None)
+    if obj is None or obj.dep_ != "dobj" or not rules.is_cue("contain", obj.head.lemma_.lower()):
+        return False
+    return any(c.dep_ == "nsubj" and rules.is_cue("agreement-noun", c.lemma_.lower()) for c in obj.head.children)
+
+
 def _transfer_origin(ctx: DocContext, roles: Roles, group: list[WeaponRef], makers_of: list[WeaponRef],
                      recipients: list[str | None]) -> _Found | None:
     """Fill what the sentence leaves implicit from the weapon's origin."""
-    origin = next((w.supplier or w.producer for w in group if w.supplier or (w.producer and not _designed(w))), None)
-    if origin:
-        return [origin], "role/transfer/weapon-origin", 0.5
+    # ("received the Storm Shadow from the UK and the French-made SCALP": each origin sent its own)
+    origins = list(dict.fromkeys(w.supplier or w.producer for w in group
+                                 if w.supplier or (w.producer and not _designed(w))))
+    if origins:
+        return origins, "role/transfer/weapon-origin", 0.5
     # "150 Dehlavieh missiles and three Iranian surface-to-air missiles were seized": a model whose maker
     # is the origin the sentence gives its other weapons came from there too.
-    origins = {w.supplier or w.producer for w in roles.weapons if w.supplier or w.producer}
-    if len(origins) == 1 and model_makers(ctx, group) == origins:
-        return [origins.pop()], "role/transfer/sibling-origin", 0.45
+    siblings = {w.supplier or w.producer for w in roles.weapons if w.supplier or w.producer}
+    if len(siblings) == 1 and model_makers(ctx, group) == siblings:
+        return [siblings.pop()], "role/transfer/sibling-origin", 0.45
     if recipients and not roles.source_named and load_rules().is_cue("purchase", roles.trigger.lemma_.lower()):
         # "Poland bought TB2s": a model bought with no seller named is bought from its maker (a model
         # received may come from any of its users: "Ukraine received F-16s" from Denmark).

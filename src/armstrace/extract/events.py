@@ -12,7 +12,7 @@ implies Iran's drones reached Russia.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -24,14 +24,15 @@ from .arguments import Roles, fill_roles, find_triggers
 from .attribution import attribute
 from .candidates import link_outside_clause, specific_earlier
 from .completions import complete_roles, extra_events, speaker_and_stance
-from .defaults import implicit_agents
+from .defaults import implicit_agents, model_makers
 from .document import DocContext, Speaker
 from .event import Event, adversary, is_state
 from .non_events import skipped
 from .partners import fill_from_partners
 from .phrases import WeaponRef
 from .quantities import quantity_of, quantity_of_count
-from .targets import OWN_PEOPLE, on_own_people
+from .sanctions import breach_roles
+from .targets import OWN_PEOPLE, civilian_target, on_own_people
 from .times import time_of
 from .violations import violations_in
 
@@ -103,6 +104,9 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         groups = _weapon_groups(weapons) if weapons else {None: []}  # type: ignore[dict-item]
         reading = _Reading(ctx, conflicts, roles, speaker, stance.stance, stance.rules, time, precision, violates, sent)
         made = [ev for weapon_class, group in groups.items() for ev in reading.events(rule.type, weapon_class, group)]
+        breach = breach_roles(ctx, rules, trigger, roles) if rule.type == "sanction" else None
+        if breach is not None:   # "Chad violated the arms embargo on Sudan": Chad supplied Sudan with arms
+            made += replace(reading, roles=breach).events("transfer", breach.weapons[0].weapon_class, breach.weapons)
         events += extra_events(ctx, rules, trigger, rule, made, halt, speaker)
     return events + _relative_denials(ctx, rules, sent, events)
 
@@ -164,8 +168,11 @@ class _Reading:
                       candidate_only)
         for actor in agents:
             if etype == "transfer":
+                # several origins in one class: each keeps the models it sent
+                own = [w.model for w in group if (w.supplier or w.producer) in (actor, None) and w.model] \
+                    if len(agents) > 1 and "role/transfer/weapon-origin" in rule_ids else None
                 for recipient in recipients or [None]:
-                    make("transfer", actor, recipient, None, None, weapon_class, [], confidence)
+                    make("transfer", actor, recipient, None, None, weapon_class, [], confidence, own)
             elif etype == "use" and weapon_class != "technology":
                 # ("launched a satellite": technology is supplied and built, not fired)
                 _use_events(make, actor, recipients, group, confidence)
@@ -244,6 +251,9 @@ def _use_events(make: _Maker, actor: str | None, recipients: list[str | None], g
     rules_extra: list[str] = []
     if not targets and (not ambiguous or roles.purpose):
         foe = adversary(r.conflicts, actor)
+        if foe and not is_state(foe) and civilian_target(load_rules(), roles.trigger):
+            # "airstrikes against civilian buses": the country the adversary group is based in
+            foe = next((x.base for x in r.ctx.referents.values() if x.actor == foe and x.base), foe)
         if foe:
             targets = [foe]
             rules_extra.append("role/use/conflict-adversary")
@@ -258,10 +268,19 @@ def _use_events(make: _Maker, actor: str | None, recipients: list[str | None], g
         location = place_code or (recipient if is_state(recipient) and recipient != actor else None)
         make("use", actor, recipient, location, place_text, make.weapon_class, rules_extra, confidence)
     # ("used TB2s alongside Iranian Mohajer-6 drones": each origin sent its own models)
-    for origin in dict.fromkeys(w.supplier or w.producer for w in group):
+    # ("countries known to use Harop drones": a model used abroad came from its one maker)
+    # (not where the maker is a co-user: "the US and Britain struck ..., using Tomahawk missiles")
+    co_users = {a.actor for a in roles.agents}
+    origins = {id(w): w.supplier or w.producer or _one_maker(r.ctx, w, co_users) for w in group}
+    for origin in dict.fromkeys(origins.values()):
         if origin and actor and origin != actor and "role/use/weapon-nationality" not in make.rule_ids:
             make("transfer", origin, actor, None, None, make.weapon_class, ["implied/transfer-from-origin"], 0.4,
-                 [w.model for w in group if (w.supplier or w.producer) == origin and w.model])
+                 [w.model for w in group if origins[id(w)] == origin and w.model])
+
+
+def _one_maker(ctx: DocContext, ref: WeaponRef, co_users: set[str]) -> str | None:
+    makers = model_makers(ctx, [ref])
+    return makers.pop() if len(makers) == 1 and not makers & co_users else None
 
 
 def _production_events(make: _Maker, actor: str | None, confidence: float) -> None:
@@ -290,7 +309,11 @@ def _training_events(make: _Maker, actor: str | None, recipients: list[str | Non
     hosted = {code: text for code, text in roles.hosts}
     if actor in hosted:   # each host trains at home
         place_code, place_text = actor, hosted[actor]
-    for recipient in recipients or ([None] if provided else []):
+    # "Venezuelan troops trained rebels": trainees written but named as no party are filled from the
+    # article, or the event is dropped (partners.py)
+    unnamed = bool(roles.agents) and roles.trigger.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") for c in roles.trigger.children)
+    for recipient in recipients or ([None] if provided or unnamed else []):
         make("training", actor, recipient, place_code, place_text, make.weapon_class, [], confidence)
 
 

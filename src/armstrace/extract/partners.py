@@ -19,6 +19,9 @@ from .event import Event, adversary, is_state
 from .targets import OWN_PEOPLE
 
 
+_TRAINER_DEFAULT = "role/training/weapon-origin"
+
+
 @dataclass
 class Topic:
     """The pairs the article's complete events name, counted."""
@@ -31,6 +34,8 @@ class Topic:
     class_pairs: dict[str | None, Counter] = field(default_factory=dict)
     recipients: Counter = field(default_factory=Counter)
     users: Counter = field(default_factory=Counter)   # armed groups the article has firing weapons
+    trainers: Counter = field(default_factory=Counter)   # trainers the article names outright
+    trainees: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, events: list[Event]) -> Topic:
@@ -47,6 +52,11 @@ class Topic:
             elif ev.type == "use":
                 topic.use_targets.setdefault(ev.actor, Counter())[ev.recipient] += 1
                 topic.use_attackers.setdefault(ev.recipient, Counter())[ev.actor] += 1
+        for ev in events:
+            if ev.type == "training" and ev.actor and _TRAINER_DEFAULT not in ev.rules:
+                topic.trainers[ev.actor] += 1
+            if ev.type == "training" and ev.recipient:
+                topic.trainees[ev.recipient] += 1
         # A group's arms come from somewhere (states have industries).
         topic.users.update(ev.actor for ev in events if ev.type == "use" and ev.actor and not is_state(ev.actor)
                            and ev.stance != "denied")
@@ -61,14 +71,26 @@ def fill_from_partners(events: list[Event], actor_counts: Counter | None = None,
     """
     topic = Topic.of(events)
     out = []
-    for ev in _choose_candidates(events, topic.to_partner, topic.use_targets):
+    chosen = _choose_candidates(events, topic.to_partner, topic.use_targets)
+    for ev in chosen:
         if ev.candidate_only and ev.actor is None:
             continue   # no candidate good enough: the event stays unread, as before
+        if ev.type == "training" and ev.actor and ev.recipient is None:
+            continue   # (below, once the article's transfers are complete)
         _complete(ev, topic, actor_counts, referents)
+        _named_trainer(ev, topic)
         if ev.actor is None or (ev.actor == ev.recipient and OWN_PEOPLE not in ev.rules) or (
                 ev.type == "training" and ev.recipient is None):
             continue
         out.append(maker_supplies(ev, referents))
+    # "Baykar will also provide training": to whom the article has Baykar's state selling, counting the
+    # sales whose other side was itself completed above ("the deal" for drones in a story on one sale).
+    completed = Topic.of(out)
+    for ev in chosen:
+        if ev.type == "training" and ev.actor and ev.recipient is None and not ev.candidate_only:
+            _complete(ev, completed, actor_counts, referents)
+            if ev.recipient is not None and ev.recipient != ev.actor:
+                out.append(_taught_what_was_sold(ev, completed))
     return out
 
 
@@ -109,12 +131,25 @@ def _complete(ev: Event, topic: Topic, actor_counts: Counter | None, referents: 
     elif ev.type == "training" and ev.actor and ev.recipient is None and ev.actor in topic.to_partner:
         # "Britain has provided flight training": to whom Britain sends arms in this article.
         _fill(ev, "recipient", topic.to_partner[ev.actor], "role/training/document-partner", 0.3)
+    elif ev.type == "training" and ev.actor and ev.recipient is None and topic.trainees:
+        # "Venezuelan troops trained rebels": the trainees the article names elsewhere
+        _fill(ev, "recipient", Counter({r: n for r, n in topic.trainees.items() if r != ev.actor}) or Counter({None: 1}),
+              "role/training/document-trainee", 0.3)
     elif ev.type == "use" and ev.actor is None and ev.recipient in topic.use_attackers:
         # "Israel said it intercepted 99 percent of the drones": whoever the article says fired at Israel.
         _fill(ev, "actor", topic.use_attackers[ev.recipient], "role/use/document-attacker", 0.3)
     elif ev.type == "use" and ev.actor and ev.recipient is None and ev.actor in topic.use_targets:
         # "Iran said it launched the drones": at whom the article's other claims say Iran fired.
         _fill(ev, "recipient", topic.use_targets[ev.actor], "role/use/document-target", 0.3)
+
+
+def _named_trainer(ev: Event, topic: Topic) -> None:
+    """A trainer defaulted from the weapon's maker gives way to the trainer the article names outright:
+    'fighters were instructed in how to use the Russian-made Igla' in an article on Venezuelan trainers."""
+    others = Counter({a: n for a, n in topic.trainers.items() if a != ev.recipient})
+    if ev.type == "training" and _TRAINER_DEFAULT in ev.rules and others and ev.actor not in others:
+        ev.actor = others.most_common(1)[0][0]
+        ev.rules.append("role/training/document-trainer")
 
 
 def _sentence_actors(ev: Event, referents: dict | None) -> set[str]:
@@ -152,3 +187,14 @@ def _choose_candidates(events: list[Event], transfer_topic: dict[str, Counter],
                 foe if foe and is_state(foe) else None), rules=[*ev.rules, f"role/candidate/{chosen.source}", *extra],
                 confidence=min(ev.confidence, round(0.6 * value, 2)), candidate_only=False))
     return out
+
+
+def _taught_what_was_sold(ev: Event, topic: Topic) -> Event:
+    """A training that names no weapon, given to the one the trainer sells one class of weapon to, is
+    training on those weapons ("the deal for the drones ... Baykar will also provide training")."""
+    if "weapon/unnamed-means-arms" not in ev.rules:
+        return ev
+    sold = {c for c, pairs in topic.class_pairs.items() if (ev.actor, ev.recipient) in pairs and c not in (None, "arms")}
+    if len(sold) != 1:
+        return ev
+    return replace(ev, weapon_class=sold.pop(), rules=[*ev.rules, "weapon/training-on-sold-class"])

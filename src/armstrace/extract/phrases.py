@@ -15,6 +15,8 @@ from ..nlp.mentions import ACTOR_LABELS, CAPITAL, CLASS, DEMONYM, SPAN_KEY, STAT
 from ..rules import load_rules
 from .document import DocContext
 from .groups import PART_OF, ActorRef, backed_group, described_group
+from .origins import stated_origin
+from .plurals import plural_back_reference
 
 # Dependencies that stay inside a noun phrase when looking for its actor.
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod"}
@@ -83,7 +85,7 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
     for h in heads:
         found = _actor_of_head(ctx, h)
         if found is None:
-            group = _plural_back_reference(ctx, h)
+            group = plural_back_reference(ctx, h)
             if group:
                 refs += [r for r in group if all(x.actor != r.actor for x in refs)]
                 continue
@@ -102,8 +104,9 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
                     actor = ctx.actor_of(span) if span is not None else None
                     if span is not None and actor and all(r.actor != actor for r in refs):
                         refs.append(ActorRef(actor, span, span.label_))
-            if found.span.root.i != h.i:
-                # "companies in Russia, China and other countries": the modifier's own list.
+            if found.span.root.i != h.i and h.left_edge.i <= found.span.start <= h.right_edge.i:
+                # "companies in Russia, China and other countries": the modifier's own list (not the list
+                # around a party "the military" points back to).
                 for other in found.span.root.conjuncts:
                     span = ctx.mention(other)
                     actor = ctx.actor_of(span) if span is not None else None
@@ -174,56 +177,17 @@ def _back_reference(ctx: DocContext, head: Token, *, place: bool = False) -> Act
     # the group ...").
     named_here = {ctx.actor_of(s) for s in ctx.doc.spans[SPAN_KEY]
                   if head.sent.start <= s.start < head.sent.end} if place else set()
-    for i in range(start - 1, max(-1, start - 150), -1):
-        span = ctx.mention(ctx.doc[i])
-        if span is not None and span.label_ in kinds and span.label_ != "PERSON":
+    # "Myanmar's military ... the military": the same noun with its owner named comes first
+    for same_noun in (True, False):
+        for i in range(start - 1, max(-1, start - 150), -1):
+            span = ctx.mention(ctx.doc[i])
+            if span is None or span.label_ not in kinds or span.label_ == "PERSON" or (
+                    same_noun and span.root.lemma_.lower() != head.lemma_.lower()):
+                continue
             actor = ctx.actor_of(span)
             if actor and actor not in named_here:
                 return ActorRef(actor, span, span.label_)
     return None
-
-
-_PLURAL_BACK = {"countries", "nations", "states", "governments", "capitals", "allies", "sides", "partners"}
-_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
-
-
-def _plural_back_reference(ctx: DocContext, head: Token) -> list[ActorRef]:
-    """'those two countries', 'both sides', 'the three states': the states last named, nearest first.
-
-    Counted when the phrase gives a number; otherwise the states named in the
-    nearest sentence that names at least two.
-    """
-    if head.lower_ not in _PLURAL_BACK:
-        return []
-    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod", "predet", "quantmod")}
-    if not dets & {"those", "these", "both", "the", *_NUMBER_WORDS} or \
-            any(c.dep_ in ("compound", "poss", "prep", "relcl", "acl", "amod") and ctx.mention(c) is not None
-                for c in head.children):
-        return []
-    wanted = next((_NUMBER_WORDS[d] for d in dets if d in _NUMBER_WORDS), 0)
-    if not wanted and not dets & {"those", "these", "both"}:
-        return []   # "the countries" alone is too loose to resolve
-    found: list[ActorRef] = []
-    sent_start = head.sent.start
-    own_clause = {t.i for t in head.head.subtree}   # "US sanctions pushed those two countries": not the US
-    for i in range(head.i - 1, max(-1, sent_start - 120), -1):
-        if i in own_clause:
-            continue
-        if i < sent_start and ctx.doc[i + 1].is_sent_start:
-            if len(found) >= max(wanted, 2):
-                break   # the nearest sentence that names enough states is the one meant
-            found = [f for f in found if f.span.start >= sent_start]   # not pooled across sentences
-        span = ctx.mention(ctx.doc[i])
-        if span is None or span.start != i or span.label_ not in (STATE, CAPITAL, DEMONYM, "METONYM"):
-            continue
-        actor = ctx.actor_of(span)
-        if actor and len(actor) == 3 and actor.isupper() and all(r.actor != actor for r in found):
-            found.append(ActorRef(actor, span, span.label_))
-            if wanted and len(found) == wanted:
-                break
-    if len(found) < max(wanted, 2):
-        return []
-    return found
 
 
 def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
@@ -291,7 +255,9 @@ def _weapon_tokens(head: Token) -> list[Token]:
             if child.dep_ in _WEAPON_STOP_DEPS or child.lower_ in _WEAPON_STOP_WORDS:
                 continue
             parts_for = child.lower_ == "for" and load_rules().is_cue("part-noun", tok.lower_)   # drone parts
-            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not parts_for:
+            such_as = child.lower_ == "as" and any(x.lower_ == "such" for x in child.children)
+            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not (
+                    parts_for or such_as):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
@@ -385,16 +351,6 @@ def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
                     found = actors_in_phrase(ctx, pobj)
                     if found:
                         producer = found[0].actor
-    # "drones of Iranian origin"; "the drones ... appear to be of Iranian manufacture"
-    holders = [ref.head]
-    if ref.head.dep_ == "nsubj":
-        holders += [t for t in ref.head.head.subtree if t.lemma_ == "be" or t.i == ref.head.head.i]
-    for child in (c for h in holders for c in h.children):
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.lemma_ in ("origin", "manufacture", "make", "design", "production"):
-                    for mod in pobj.children:
-                        span = ctx.mention(mod)
-                        if span is not None and span.label_ == DEMONYM:
-                            producer = ctx.actor_of(span)
+    # "drones of Iranian origin", "weapons believed to be of Iranian design" (origins.py)
+    producer = stated_origin(ctx, ref.head) or producer
     return producer, supplier

@@ -216,3 +216,28 @@ def callers(ctx: DocContext, rules: Rules, trigger: Token) -> list[ActorRef]:
         return _subject_actors(ctx, rules, call)
     return [a for c in call.children if c.dep_ in ("poss", "amod", "compound", "nmod")
             for a in actors_in_phrase(ctx, c, follow_conj=False)]
+
+
+
+def breach_roles(ctx: DocContext, rules: Rules, trigger: Token, roles):  # type: ignore[no-untyped-def]
+    """'Chad and Niger violated the arms embargo on Sudan': a party that breaches an embargo on arms
+    supplied the embargoed party with them (one transfer per breaching party, read like any other);
+    the embargo stays a sanction. Only an embargo whose phrase names the weapons, and a breach whose
+    subject names a party ('the missile's transfer breached ...' is a transfer of its own)."""
+    from dataclasses import replace
+
+    from .phrases import weapons_in_phrase
+
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or not rules.is_cue("violation", verb.lemma_.lower()):
+        return None
+    weapons = weapons_in_phrase(ctx, trigger)
+    breakers = _subject_actors(ctx, rules, verb)
+    # "violated the Libya arms embargo": a state compounded on a breached embargo is its target
+    targets = roles.recipients or [a for c in trigger.children if c.dep_ in ("compound", "nmod")
+                                   for a in actors_in_phrase(ctx, c, follow_conj=False) if a.label in ("STATE", "CAPITAL")]
+    breakers = [b for b in breakers if b.actor not in {t.actor for t in targets} | {a.actor for a in roles.agents}]
+    if not weapons or not breakers or not targets:
+        return None
+    return replace(roles, agents=breakers, recipients=targets, weapons=weapons[:1],
+                   rules=[*roles.rules, "implied/embargo-breach"])

@@ -15,6 +15,7 @@ from ..gazetteer import load_gazetteers
 from ..nlp.mentions import PERSON
 from ..rules import Rules
 from .document import DocContext, Speaker
+from .clauses import partitive_relative
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -58,6 +59,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         # "the deputy minister of Armenia, who said ...": the relative pronoun is the noun it hangs on.
         head = head.head.head
+    head = partitive_relative(head) or head   # "the US and France, all of whom have said ..."
     text = _speaker_phrase(head)
     back = _pronoun_or_name(ctx, head, text)
     if back is not None:

@@ -103,10 +103,20 @@ def _air_attacks_in(ctx: DocContext, rules: Rules, actors: set[str]) -> bool:
         pairs = (f"{a.lower_} {b.lower_}" for a, b in pairwise(toks))
         if not (any(t.lower_ in words for t in toks) or any(p in words for p in pairs)):
             continue
-        named = {a for span in ctx.mentions_of(sent) for a in [ctx.actor_of(span)] if a}
+        # (a state named only as a place, "east of the Syrian capital", is not who struck)
+        named = {a for span in ctx.mentions_of(sent) for a in [ctx.actor_of(span)]
+                 if a and not _only_a_place(rules, span.root)}
         if not named or named & actors:
             return True
     return False
+
+
+def _only_a_place(rules: Rules, tok: Token) -> bool:
+    """A mention that only says where: the object of a place preposition or of 'east/north... of'."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "poss") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and (rules.is_cue("place-prep", head.head.lower_) or head.head.lower_ == "of")
 
 
 def service_class(rules: Rules, agents: list[ActorRef]) -> str | None:
@@ -132,7 +142,8 @@ def attack_class(ctx: DocContext, rules: Rules, trigger: Token, agents: list[Act
                                ("attack-arms", "arms")):
         if rules.is_cue(kind, word) or rules.is_cue(kind, trigger.lower_):
             return weapon_class
-    if agents and trigger.pos_ == "VERB" and rules.is_cue("hit-verb", word) and not any(
+    # ("Israel's strikes on Hezbollah" too: the noun of a hit verb)
+    if agents and trigger.pos_ in ("VERB", "NOUN") and rules.is_cue("hit-verb", word) and not any(
             is_weapon_phrase(ctx, t) for t in trigger.sent if t.pos_ in ("NOUN", "PROPN")
             and t.dep_ not in ("compound", "amod", "nmod")) and \
             _air_attacks_in(ctx, rules, {a.actor for a in agents}):
@@ -159,6 +170,20 @@ def on_own_people(ctx: DocContext, rules: Rules, trigger: Token, actor: str | No
         noun = tok.head if tok.dep_ == "amod" else tok   # "air strikes on residential areas"
         if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against", "at", "in"):
             return True
+    return False
+
+
+def civilian_target(rules: Rules, trigger: Token) -> bool:
+    """'airstrikes against civilian vehicles and buses', 'strikes on villages': what the attack is aimed at
+    are people and places of a country, not the armed group the attacker fights."""
+    # (on the attack word, or on what a verb launches: "launched 55 airstrikes against civilian buses")
+    for prep in [*trigger.children, *(p for o in trigger.children if o.dep_ == "dobj" for p in o.children)]:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                words = [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
+                if any(rules.is_cue("own-people", w.lower_) or rules.is_cue("own-people", w.lemma_.lower())
+                       for w in words):
+                    return True
     return False
 
 

@@ -55,3 +55,32 @@ def normalise_date(value: str) -> str | None:
     except (ValueError, TypeError, OverflowError):
         return None
     return _in_range(parsed.date()) if parsed else None
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# A full date: day, month and year (a bare year or month is never a dateline).
+_FULL_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+              r"|\d{4}-\d{2}-\d{2})")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# "KYIV, June 5, 2023 (Reuters) -", "June 5, 2023 —", "Published: Monday, 5 June 2023": at a line's start.
+_DATELINE = re.compile(
+    rf"^\s*(?:(?:Published|Posted|Updated|First published|Date)(?:\s+on)?\s*:?\s*{_WEEKDAY}(?P<a>{_FULL_DATE})"
+    rf"|(?:[A-Z][A-Za-z.'\- ]{{1,40}},\s*){{0,2}}{_WEEKDAY}(?P<b>{_FULL_DATE})\s*(?:\(|[-\u2013\u2014:|]|$))",
+    re.MULTILINE,
+)
+# A dateline opens the article: only its first lines are searched.
+DATELINE_CHARS = 600
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of an explicit dateline in the first lines of `text` ("KYIV, June 5, 2023 (Reuters) -"), else None.
+
+    Only a full date (day, month, year) at the start of a line counts: a year or
+    a month in a sentence ("in 2022") is what the article is about, not when it
+    was published.
+    """
+    match = _DATELINE.search(text[:DATELINE_CHARS])
+    if match is None:
+        return None
+    return normalise_date(match.group("a") or match.group("b"))

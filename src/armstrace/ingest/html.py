@@ -8,7 +8,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from .dates import normalise_date
+from .dates import dateline_date, normalise_date
 from .text import Unreadable, normalise_newlines
 
 NO_TEXT = "no article text found in the HTML"
@@ -98,7 +98,9 @@ def plain_text(html: str) -> str:
 
 def _metadata(html: str) -> tuple[str | None, str | None]:
     try:
-        meta = trafilatura.extract_metadata(html)
+        # extensive=False: dates from the page's markup only; the extensive search takes
+        # any year in the body ("2022" became 2022-01-01).
+        meta = trafilatura.extract_metadata(html, extensive=False)
     except _PARSE_ERRORS:  # metadata is a bonus: a page without it still has text
         return None, None
     if meta is None:
@@ -109,7 +111,11 @@ def _metadata(html: str) -> tuple[str | None, str | None]:
 
 
 def read_html(html: str) -> Page | Unreadable:
-    """Article text (paragraphs separated by blank lines), title and date of an HTML page."""
+    """Article text (paragraphs separated by blank lines), title and date of an HTML page.
+
+    The date comes from the page's metadata, else from an explicit dateline
+    at the start of the text, never from a year in the body.
+    """
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         return Unreadable("empty document")
@@ -117,4 +123,4 @@ def read_html(html: str) -> Page | Unreadable:
     if not text.strip():
         return Unreadable(NO_TEXT)
     title, published = _metadata(html)
-    return Page(text=text, title=title, published=published)
+    return Page(text=text, title=title, published=published or dateline_date(text))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from stat import S_ISDIR, S_ISREG
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -9,9 +10,9 @@ from .. import settings
 from ..records import Article
 from .boilerplate import find_chrome
 from .dates import normalise_date
-from .files import Skipped, find_files, source_format
+from .files import NOT_REGULAR, Skipped, find_files, os_problem, probe, source_format
 from .html import declared_encoding, read_html
-from .jsonl import read_jsonl
+from .jsonl import duplicate, read_jsonl
 from .text import Unreadable, decode_bytes
 
 
@@ -24,7 +25,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | Skipped:
         with open(path, "rb") as fh:
             return fh.read(max_bytes + 1)
     except OSError as exc:
-        return Skipped(str(path), f"cannot read it ({exc.strerror or type(exc).__name__})")
+        return Skipped(str(path), os_problem(exc))
 
 
 def _read_txt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
@@ -57,25 +58,41 @@ def _read_html(path: Path, *, published: str | None, max_bytes: int) -> Iterator
                   source_path=str(path), source_format="html", skip_spans=find_chrome(page.text, title=page.title))
 
 
-def _read(path: Path, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
-    """read_file with `published` already normalised."""
+def _read(path: Path, published: str | None, max_bytes: int,
+          seen: dict[str, str] | None = None) -> Iterator[Article | Skipped]:
+    """read_file with `published` already normalised; `seen` as read_jsonl takes it."""
     kind = source_format(path)
-    if path.is_dir():
+    stat, problem = probe(path)
+    if stat is None:
+        yield Skipped(str(path), problem or "cannot read it")
+    elif S_ISDIR(stat.st_mode):
         yield Skipped(str(path), "a folder, not a file (pass it to read_documents to read what is inside)")
-    elif kind is None or not path.exists():
+    elif kind is None:
         _, skipped = find_files([path])
         yield from skipped
-    elif not path.is_file():
-        yield Skipped(str(path), "no such file (check the path)" if not path.exists() else "not a regular file")
+    elif not S_ISREG(stat.st_mode):
+        yield Skipped(str(path), NOT_REGULAR)
     elif kind == "txt":
         yield from _read_txt(path, published=published, max_bytes=max_bytes)
     elif kind == "html":
         yield from _read_html(path, published=published, max_bytes=max_bytes)
     else:
         try:
-            yield from read_jsonl(path, published=published, max_bytes=max_bytes)
+            yield from read_jsonl(path, published=published, max_bytes=max_bytes, seen=seen)
         except OSError as exc:
-            yield Skipped(str(path), f"cannot read it ({exc.strerror or type(exc).__name__})")
+            yield Skipped(str(path), os_problem(exc))
+
+
+def _no_nul(items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
+    """Articles that hold a NUL anywhere are refused, whatever their format: text never holds NULs."""
+    for item in items:
+        if isinstance(item, Article):
+            field = next((name for name in ("doc_id", "text", "title", "url") if "\0" in (getattr(item, name) or "")),
+                         None)
+            if field is not None:
+                yield Skipped(item.source_path or item.doc_id, f"its {field} holds a NUL character; remove it")
+                continue
+        yield item
 
 
 def read_file(path: Path, *, published: str | None = None,
@@ -86,7 +103,7 @@ def read_file(path: Path, *, published: str | None = None,
         published: fallback date (any form dateparser reads) for documents that carry none.
         max_bytes: size limit of a .txt/.html file, or of one JSONL line.
     """
-    yield from _read(Path(path), normalise_date(published) if published else None, max_bytes)
+    yield from _no_nul(_read(Path(path), normalise_date(published) if published else None, max_bytes))
 
 
 def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
@@ -96,15 +113,14 @@ def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
     files, skipped = find_files(paths)
     yield from skipped
     # Document ids come from file names and JSONL ids; two documents with one id would replace
-    # each other on every run, so the second is skipped and both places are named.
+    # each other on every run, so the second is skipped and both places (file, or file and line) named.
     seen: dict[str, str] = {}
     for path in files:
-        for item in _read(path, fallback, max_bytes):
-            if isinstance(item, Article):
+        for item in _no_nul(_read(path, fallback, max_bytes, seen)):
+            if isinstance(item, Article) and item.source_format != "jsonl":   # JSONL lines: read_jsonl checked
                 where = item.source_path or str(path)
                 if item.doc_id in seen:
-                    yield Skipped(where, f"duplicate document id {item.doc_id!r} (also {seen[item.doc_id]}); "
-                                         "rename one of them")
+                    yield Skipped(where, duplicate(item.doc_id, seen[item.doc_id]))
                     continue
                 seen[item.doc_id] = where
             yield item

@@ -23,6 +23,9 @@ _TEXT_BYTES = bytes({7, 8, 9, 10, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F}
 _TEXT_CHARS = re.compile(r"[^\x00-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# (code unit width, {byte position of the zeros: encoding}) for text without a byte-order mark.
+_WIDE: tuple[tuple[int, dict[int, str]], ...] = (
+    (4, {3: "utf-32-le", 0: "utf-32-be"}), (2, {1: "utf-16-le", 0: "utf-16-be"}))
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,14 @@ def normalise_newlines(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def nul_problem(offset: int) -> str:
+    """The reason for a document with a NUL: binary or corrupt, wherever the NUL is (never stored)."""
+    return f"{BINARY} (NUL byte at offset {offset})"
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes in the first 8 KB, or more than 10% control bytes there."""
+    """More than 10% control bytes in the first 8 KB (NUL bytes anywhere are refused before this)."""
     head = data[:SNIFF_BYTES]
-    if b"\0" in head:
-        return True
     controls = len(head.translate(None, _TEXT_BYTES))
     return controls > MAX_CONTROL_SHARE * len(head)
 
@@ -62,9 +68,72 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _zero_parity(head: bytes, width: int) -> int | None:
+    """Which byte of each code unit holds the zeros, if the NULs fall in the pattern of UTF-16/32 text.
+
+    UTF-32 without a byte-order mark: the top byte of every unit is zero (position 3
+    little-endian, 0 big-endian). UTF-16: the high byte of every ASCII-range
+    character (spaces, digits, Latin letters) is zero, at position 1 (LE) or 0 (BE),
+    and the other byte almost never is. Binary data has zeros at both.
+    """
+    units = len(head) // width
+    if units < 2:
+        return None
+    zeros = [head[i:units * width:width].count(0) for i in range(width)]
+    if width == 4:   # and the next byte is at most 0x10: code points end at U+10FFFF
+        if zeros[3] == units and zeros[0] < units // 2 and max(head[2:units * 4:4]) <= 0x10:
+            return 3
+        if zeros[0] == units and zeros[3] < units // 2 and max(head[1:units * 4:4]) <= 0x10:
+            return 0
+        return None
+    high, low = (1, 0) if zeros[1] >= zeros[0] else (0, 1)
+    # At least 4 zeros and one unit in 20 (spaces alone give more in any script that uses them):
+    # a stray NUL in UTF-8 text is not a pattern.
+    return high if zeros[high] >= max(4, units // 20) and zeros[low] * 8 <= zeros[high] else None
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when `head` starts with their byte-order mark, or has their NULs and decodes so."""
+    if head.startswith(_UTF32_BOMS):
+        return "UTF-32"
+    if head.startswith(_UTF16_BOMS):
+        return "UTF-16"
+    head = head[:SNIFF_BYTES - SNIFF_BYTES % 4]
+    if b"\0" not in head:
+        return None
+    for width, encodings in _WIDE:
+        parity = _zero_parity(head, width)
+        encoding = encodings.get(parity) if parity is not None else None
+        if encoding is None:
+            continue
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        if "\0" not in text and not _mostly_control(text):
+            return encoding.upper().replace("-LE", "LE").replace("-BE", "BE")   # as iconv names it
+    return None
+
+
+def _unmarked_wide(data: bytes) -> str | None:
+    """Text of UTF-32 or UTF-16 without a byte-order mark (NUL bytes in a pattern), else None."""
+    head = data[:SNIFF_BYTES - SNIFF_BYTES % 4]
+    for width, encodings in _WIDE:
+        if len(data) % width:
+            continue
+        parity = _zero_parity(head, width)
+        encoding = encodings.get(parity) if parity is not None else None
+        text = _try_decode(data, encoding) if encoding else None
+        if text is not None and "\0" not in text and not _mostly_control(text):
+            return text
+    return None
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str | Unreadable:
     """Decode a document: UTF-8 (BOM stripped), a UTF-16/32 BOM, the `declared` encoding, then a detected one.
 
+    UTF-16/32 without a BOM is recognised by its pattern of NUL bytes; any other
+    NUL byte, wherever it is, makes the document binary (refused, never stored).
     Returns the text with newlines normalised, or why it cannot be read
     (binary, encoding unknown, empty).
     """
@@ -73,6 +142,10 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str | Unreadabl
         text = _try_decode(data, "utf-32")
     elif data.startswith(_UTF16_BOMS):
         text = _try_decode(data, "utf-16")
+    if text is None and b"\0" in data:
+        text = _unmarked_wide(data)
+        if text is None:
+            return Unreadable(nul_problem(data.index(b"\0")))
     if text is None:
         if looks_binary(data):
             return Unreadable(BINARY)
@@ -88,6 +161,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str | Unreadabl
             return Unreadable(UNDETECTED)
     if _mostly_control(text):
         return Unreadable(BINARY)
+    if "\0" in text:   # a UTF-16/32 file with a BOM and a U+0000 in it
+        return Unreadable(nul_problem(text.index("\0")))
     text = normalise_newlines(text)
     if not text.strip():
         return Unreadable(EMPTY)

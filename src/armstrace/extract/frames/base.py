@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ...rules import Rules
 from ..clauses import Roles, children, clause_weapons, contents, pobjs, subject, weapons_from
+from ..coordination import participle_antecedent, trailing_members
 from ..document import DocContext
 from ..members import listed_after
 from ..phrases import ActorRef, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
@@ -40,6 +41,13 @@ class VerbClause:
     def read(cls, ctx: DocContext, rules: Rules, verb: Token, roles: Roles) -> VerbClause:
         """Read the clause; a pronoun subject of the verb itself is left on `roles` for the caller."""
         subj, _ = subject(ctx, rules, verb)
+        modified = participle_antecedent(verb)
+        if modified is not None:   # "drones built by Iran and supplied to X": not the main clause's subject
+            subj = next(iter(pobjs(verb, {"by"})), None)   # (as agent, or as a plain "by" when misparsed)
+        if subj is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+            # "Denmark said it was ready to provide jets": a pronoun controlling the adjective is resolved
+            # like the verb's own ("it" = the speaker); a named subject is a governing candidate.
+            subj = next((c for c in verb.head.head.children if c.dep_ == "nsubj" and c.pos_ == "PRON"), None)
         objs = children(verb, "dobj")
         # "fired between 30 and 40 missiles": the parser makes the counted object a preposition's.
         objs += [p for p in pobjs(verb, rules.cue_words["quantity-prep"]) if any(c.dep_ == "nummod" for c in p.children)]
@@ -50,8 +58,11 @@ class VerbClause:
         subj_is_weapon = subj is not None and not rules.is_cue("firm-noun", subj.lemma_.lower()) and (
             is_weapon_phrase(ctx, subj) or (ctx.mention(subj) is None and bool(weapons_in_phrase(ctx, subj))))
         agent = actors_in_phrase(ctx, subj) if subj is not None and not subj_is_weapon else []
+        if subj is not None and not agent and not subj_is_weapon:
+            agent = trailing_members(ctx, verb, subj)
         if subj is not None and not agent and subj.pos_ == "PRON" and (
-                subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i)):
+                subj.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subj.head.i == verb.head.i) or
+                (verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and subj.head.i == verb.head.head.i)):
             roles.pronoun = subj   # only the verb's own subject: "said it had seen no sign of X supplying"
         with_objs = pobjs(verb, {"with", "alongside"})   # "used cruise missiles alongside drones"
         with_objs += [p for a in verb.children if a.dep_ in ("prep", "advmod") and a.lower_ in ("along", "together")
@@ -59,7 +70,7 @@ class VerbClause:
         # "smuggling weapons to Russia, including anti-tank missiles": the list hangs on the recipient
         with_objs += [p for t in [verb, *pobjs(verb, {"to"})] for p in pobjs(t, {"including"}) if weapons_in_phrase(ctx, p)]
         return cls(ctx, rules, verb, subj, children(verb, "nsubjpass"), objs, dative, with_objs,
-                   verb.head if verb.dep_ in ("relcl", "acl") else None, agent)
+                   verb.head if verb.dep_ in ("relcl", "acl") else modified, agent)
 
 
 @dataclass
@@ -134,6 +145,15 @@ def _light_verb(rules: Rules, noun: Token) -> Token | None:
     return light
 
 
+def deniers(c: NounClause) -> list[ActorRef]:
+    """'Iran denied the shipment of drones to Russia', 'Israel denied the strike': an event noun with no
+    agent of its own, denied outright, is denied by the one accused of it."""
+    if c.noun.dep_ != "dobj" or not c.rules.is_cue("deny", c.noun.head.lemma_.lower()):
+        return []
+    subj, _ = subject(c.ctx, c.rules, c.noun.head)
+    return actors_in_phrase(c.ctx, subj) if subj is not None else []
+
+
 def possessive_pronoun(c: NounClause, roles: Roles) -> None:
     """'its shipment of drones': the possessor pronoun is resolved like a subject pronoun."""
     if c.poss and c.poss[0].pos_ == "PRON" and c.poss[0].lower_ in ("its", "their"):
@@ -157,7 +177,8 @@ def noun_weapons(c: NounClause, roles: Roles, *, deep: bool = False) -> None:
                                            for p in pobjs(t, {"for", "including"})] + listed)
     roles.theme = c.of[0] if c.of else None
     if c.light is not None and not roles.weapons:
-        roles.weapons = weapons_from(ctx, children(c.light, "dobj", "nsubjpass") + pobjs(c.light, {"with", "on"}))
+        # ("placed an order worth $1 billion for 200 howitzers": the parser hangs the "for" on the light verb)
+        roles.weapons = weapons_from(ctx, children(c.light, "dobj", "nsubjpass") + pobjs(c.light, {"with", "on", "for"}))
 
 
 def plain_noun_roles(c: NounClause, roles: Roles) -> None:

@@ -5,9 +5,18 @@ The subject or possessor supplies; "to/for Z", a dative or the object of a
 """
 from __future__ import annotations
 
-from ..clauses import Roles, destinations, pobjs, pobjs_around, weapons_from
-from ..phrases import actors_in_phrase, weapons_in_phrase
-from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from ..clauses import Roles, destinations, pobjs, pobjs_around, relative_antecedent, weapons_from
+from ..phrases import ActorRef, actors_in_phrase, weapons_in_phrase
+from .base import (
+    NounClause,
+    VerbClause,
+    clause_weapon_default,
+    deniers,
+    noun_roles,
+    noun_weapons,
+    possessive_pronoun,
+    verb_roles,
+)
 
 
 @verb_roles("give")
@@ -30,7 +39,7 @@ def give_verb(c: VerbClause, roles: Roles) -> None:
         # "for" names a recipient only directly ("for Ukraine"), not "for use in Ukraine".
         direct_for = [o for o in pobjs(verb, {"for"}) if ctx.mention(o) is not None]
         roles.recipients = [a for o in pobjs_around(verb, {"to"}) + direct_for + c.dative
-                            for a in actors_in_phrase(ctx, o)]
+                            for a in actors_in_phrase(ctx, relative_antecedent(c.rules, o))]
         if not roles.recipients:
             _compound_recipients(c, roles)
     if c.rel_head is not None and not theme:
@@ -53,7 +62,8 @@ def _supplied_group(c: VerbClause, roles: Roles) -> None:
     if len(objs) != 1 or any(x.dep_ == "prt" for x in c.verb.children) or \
             any(x.dep_ == "nummod" for x in objs[0].children):
         return
-    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM")
+    # (a described group, "the pro-Kremlin separatists", is an armed group too)
+    roles.recipients = [a for a in actors_in_phrase(c.ctx, objs[0]) if a.label in ("BODY", "BODY_DEMONYM", "GROUP")
                         and not (len(a.actor) == 3 and a.actor.isupper())]
     if roles.recipients:
         roles.rules.append("role/give/party-object")
@@ -82,4 +92,35 @@ def give_noun(c: NounClause, roles: Roles) -> None:
     roles.recipients = [a for o in c.to + pobjs(c.noun, {"with"}) for a in actors_in_phrase(ctx, o)]
     if not roles.recipients and c.light_is_recipient:
         roles.recipients = c.light_actors
+    denied_by = deniers(c) if not roles.agents else []
+    if denied_by and not roles.recipients:   # ("denied the shipment of drones to Russia": "to" hangs on the verb)
+        roles.recipients = [a for o in pobjs(c.noun.head, {"to"}) for a in actors_in_phrase(ctx, o)]
+    if denied_by and roles.recipients:
+        roles.agents = [a for a in denied_by if a.actor not in {r.actor for r in roles.recipients}]
+        if roles.agents:
+            roles.rules.append("role/give/denier")
     noun_weapons(c, roles, deep=True)
+    if c.light is not None and c.noun.dep_ == "dobj" and not roles.recipients:
+        # "sealed its first export deal to Egypt for 24 Rafales": the parser hangs the deal's 'to' and
+        # 'for' on the verb that seals it
+        roles.recipients = [a for o in pobjs(c.light, {"to"}) for a in actors_in_phrase(ctx, o)]
+        if roles.recipients and not roles.weapons:   # ("signed a deal for the K9": the signer buys)
+            roles.weapons = weapons_from(ctx, pobjs(c.light, {"for"}))
+    _deal_for_foreign_model(c, roles)
+
+
+def _deal_for_foreign_model(c: NounClause, roles: Roles) -> None:
+    """'Australia signed a deal for the K9': a deal has two sides, and the one named as signing it,
+    when it does not make the model the deal is for, is the buyer; the model's one maker sells."""
+    if not roles.agents or roles.recipients or c.light is None or roles.agents != c.light_actors or \
+            not c.rules.is_cue("agreement-noun", c.noun.lemma_.lower()):
+        return
+    ctx = c.ctx
+    makers = [(ctx.referents[g].producer, w) for w in roles.weapons for g in w.gazetteer_ids
+              if g.startswith("weapon/") and g in ctx.referents and ctx.referents[g].producer]
+    if len({m for m, _ in makers}) != 1 or any(m == a.actor for m, _ in makers for a in roles.agents):
+        return
+    maker, ref = makers[0]
+    roles.recipients = roles.agents
+    roles.agents = [ActorRef(maker, ref.span, "MAKER")]
+    roles.rules.append("role/give/deal-buyer")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..clauses import Roles, pobjs, subject, weapons_from
+from ..clauses import Roles, pobjs, predicated_of, ranked_after, subject, weapons_from
 from ..phrases import ActorRef, _listed_actors, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
 from .base import NounClause, noun_roles
 
@@ -43,3 +43,24 @@ def market_noun(c: NounClause, roles: Roles) -> None:
                 found.append(ref)
     roles.recipients = found
     roles.rules.append("role/market/noun")
+    _ranked_client(c, roles)
+
+
+def _ranked_client(c: NounClause, roles: Roles) -> None:
+    """'sent arms to Chile, its second biggest client after Peru'; 'Chile is Spain's biggest customer
+    after Peru': the client the noun is said of buys, and so does every party ranked above it; 'its' is
+    the seller the governing clause names as subject."""
+    ctx, noun = c.ctx, c.noun
+    above = ranked_after(ctx, noun)
+    if not above:
+        return
+    said_of = noun.head if noun.dep_ == "appos" else predicated_of(c.rules, noun)
+    if said_of is None:
+        return
+    roles.recipients = [*actors_in_phrase(ctx, said_of, follow_conj=False), *above]
+    own = [p for p in c.poss if p.pos_ == "PRON"]
+    if own and not roles.agents:
+        # ("was due to deliver arms to Chile, its ...": the nearest clause above with a subject)
+        seller = next((s for a in said_of.ancestors for s in a.children if s.dep_ == "nsubj"), None)
+        roles.agents = actors_in_phrase(ctx, seller) if seller is not None else []
+    roles.rules.append("role/market/ranked-after")

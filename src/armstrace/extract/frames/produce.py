@@ -6,8 +6,12 @@ helper: GUIDELINES count that help as a transfer of technology.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from ...rules import Rules
 from ..clauses import Roles, first_place, pobjs, pobjs_around, subject, weapons_from
-from ..phrases import actors_in_phrase, place_in_phrase
+from ..document import DocContext
+from ..phrases import ActorRef, actors_in_phrase, place_in_phrase
 from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
 
 _AT = {"in", "at", "near"}
@@ -26,11 +30,20 @@ def produce_verb(c: VerbClause, roles: Roles) -> None:
             roles.pronoun = owner
         elif owner is not None:
             roles.agents = actors_in_phrase(ctx, owner)
+    if not theme and c.rel_head is not None:
+        theme = [c.rel_head]   # "a missile manufactured in Iran", "drones that Iran builds"
     roles.weapons = weapons_from(ctx, theme)
+    if theme and all(c.rules.is_cue("sector-noun", t.lemma_.lower()) for t in theme):
+        # "to build up a domestic arms industry": a sector named after weapons is not weapons made
+        roles.weapons = []
+        roles.rules.append("role/produce/sector")
     roles.theme = theme[0] if theme else None
     if verb.dep_ == "relcl" and any(x.lower_ == "where" for x in verb.children):
         roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
-    roles.place = first_place(ctx, pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]) or roles.place
+    # ("the bomb in the Yemen bus attack was made by a US firm": an event the weapon was in is no place)
+    sites = [p for p in pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]
+             if not c.rules.by_lemma.get((p.lemma_.lower(), "NOUN"))]
+    roles.place = first_place(ctx, sites) or roles.place or _national_site(ctx, sites)
     _helpers(c, roles)
     clause_weapon_default(c, roles)
 
@@ -43,11 +56,19 @@ def _helpers(c: VerbClause, roles: Roles) -> None:
         helper_subj, _ = subject(ctx, rules, verb.head)
         if helper_subj is not None:
             roles.helper = actors_in_phrase(ctx, helper_subj)
-    for aid in pobjs_around(verb, {"with"}):
+    roles.helper += _with_help(c.ctx, c.rules, pobjs_around(verb, {"with"}))
+
+
+def _with_help(ctx: DocContext, rules: Rules, aids: list[Token]) -> list[ActorRef]:
+    """The helpers a 'with ... help' phrase names: 'with Iranian help', 'with help from Tehran',
+    'with the help of China'."""
+    out: list[ActorRef] = []
+    for aid in aids:
         if rules.is_cue("help", aid.lemma_.lower()) or rules.is_cue("aid-noun", aid.lemma_.lower()):
-            roles.helper += [a for x in aid.children if x.dep_ in ("amod", "poss", "compound")
-                             for a in actors_in_phrase(ctx, x, follow_conj=False)]
-            roles.helper += [a for p in pobjs(aid, {"from"}) for a in actors_in_phrase(ctx, p)]   # "help from Tehran"
+            out += [a for x in aid.children if x.dep_ in ("amod", "poss", "compound")
+                    for a in actors_in_phrase(ctx, x, follow_conj=False)]
+            out += [a for p in pobjs(aid, {"from", "of"}) for a in actors_in_phrase(ctx, p)]
+    return out
 
 
 @noun_roles("produce")
@@ -60,5 +81,20 @@ def produce_noun(c: NounClause, roles: Roles) -> None:
     places += pobjs(light, _AT) if light is not None else []
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         places += pobjs(noun.head, _AT)   # "an Iranian drone factory opened in Tajikistan"
-    roles.place = first_place(ctx, places) or roles.place
+    roles.place = first_place(ctx, places) or roles.place or _national_site(ctx, places)
     noun_weapons(c, roles)
+    # "escalated its missile program with the help of China": the helper transfers know-how
+    roles.helper += _with_help(ctx, c.rules, pobjs(noun, {"with"}) + (pobjs(light, {"with"}) if light is not None else []))
+
+
+def _national_site(ctx: DocContext, sites: list[Token]) -> tuple[str, str] | None:
+    """'at American shipyards', 'in Iranian factories': a production site named by its nation's adjective
+    is in that state (only for production: "in Russian-held areas" says nothing of where a strike was)."""
+    for site in sites:
+        for mod in site.children:
+            span = ctx.mention(mod)
+            if mod.dep_ == "amod" and span is not None and span.label_ == "DEMONYM":
+                actor = ctx.actor_of(span)
+                if actor and len(actor) == 3 and actor.isupper():
+                    return actor, ctx.doc[site.left_edge.i:site.i + 1].text
+    return None

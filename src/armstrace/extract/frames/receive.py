@@ -6,7 +6,7 @@ no known actor still marks the source as written (`source_named`).
 from __future__ import annotations
 
 from ..clauses import Roles, pobjs, pobjs_around, weapons_from
-from ..phrases import actors_in_phrase
+from ..phrases import actors_in_phrase, weapons_in_phrase
 from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
 
 
@@ -23,7 +23,25 @@ def receive_verb(c: VerbClause, roles: Roles) -> None:
     theme = objs + c.passive_theme + ([c.rel_head] if c.rel_head is not None else [])
     roles.weapons = weapons_from(ctx, theme)
     roles.theme = theme[0] if theme else None
+    if not roles.agents and not roles.source_named:
+        _sources_per_weapon(c, roles)
     clause_weapon_default(c, roles)
+
+
+def _sources_per_weapon(c: VerbClause, roles: Roles) -> None:
+    """'received missiles such as the Storm Shadow from Britain and the French-made SCALP': each
+    example named with its own 'from X' came from X (and the parser may hang the next example on X)."""
+    ctx = c.ctx
+    for ref in list(roles.weapons):
+        for source in pobjs(ref.span.root, {"from"}) + (pobjs(ref.head, {"from"}) if ref.head.i != ref.span.root.i else []):
+            found = actors_in_phrase(ctx, source, follow_conj=False)
+            if not found:
+                continue
+            ref.supplier = ref.supplier or found[0].actor
+            roles.rules.append("role/receive/source-per-weapon")
+            for more in source.conjuncts:
+                roles.weapons += [w for w in weapons_in_phrase(ctx, more) if ctx.mention(more) is None or
+                                  ctx.mention(more).label_ in ("WEAPON", "CLASS")]
 
 
 @noun_roles("receive")

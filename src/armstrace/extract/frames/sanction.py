@@ -53,6 +53,10 @@ def sanction_noun(c: NounClause, roles: Roles) -> None:
                     [a for o in c.by for a in actors_in_phrase(ctx, o)] or
                     [a for a in c.mod_actors if a.label in _IMPOSERS] or
                     (c.light_actors if not c.light_is_recipient else []))
+    if not roles.agents and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        _instrument(c, roles)
+        if roles.agents:
+            return
     if light is not None:    # "imposed sanctions on Monday on Iran Air"
         on = on + [p for p in pobjs(light, {"on", "against"}) if p not in on]
     roles.recipients = [a for o in on for a in actors_in_phrase(ctx, o)]
@@ -92,3 +96,21 @@ def _acted_on(c: NounClause, roles: Roles, on: list[Token]) -> None:
     if not roles.recipients:
         roles.recipients = [a for a in c.mod_actors if a.label in ("DEMONYM", "BODY_DEMONYM")
                             and a.actor not in {x.actor for x in roles.agents}]
+
+
+def _instrument(c: NounClause, roles: Roles) -> None:
+    """'hit Russia with new sanctions', 'trying to cripple the government's finances with sanctions': the
+    sanctions are the means of the verb's subject against what it acts on (or whose it is)."""
+    verb = next((a for a in c.noun.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return
+    objs = children(verb, "dobj")
+    targets = [a for o in objs for a in actors_in_phrase(c.ctx, o)]
+    targets += [a for o in objs for p in children(o, "poss") for a in actors_in_phrase(c.ctx, p)]
+    subj, _ = subject(c.ctx, c.rules, verb)
+    imposers = [a for a in actors_in_phrase(c.ctx, subj) if a.label in (*_IMPOSERS, "CAPITAL", "METONYM")] \
+        if subj is not None else []
+    imposers = [a for a in imposers if a.actor not in {t.actor for t in targets}]
+    if imposers and targets:
+        roles.agents, roles.recipients = imposers, targets
+        roles.rules.append("role/sanction/instrument")

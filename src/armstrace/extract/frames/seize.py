@@ -24,6 +24,8 @@ def seize_verb(c: VerbClause, roles: Roles) -> None:
     roles.agents = [a for o in pobjs_around(c.verb, {"from"}) for a in actors_in_phrase(c.ctx, o)]
     roles.recipients = destinations(c.ctx, c.rules, c.verb.sent)
     roles.witness = c.agent
+    # "the Navy says it seized weapons of Iranian make": the pronoun is the seizer, a witness, not the supplier
+    roles.pronoun = None
 
 
 @noun_roles("seize")

@@ -6,7 +6,7 @@ main drone supplier': who the noun is said of supplies; its possessor or
 """
 from __future__ import annotations
 
-from ..clauses import Roles, pobjs, predicated_of, weapons_from
+from ..clauses import Roles, pobjs, predicated_of, ranked_after, weapons_from
 from ..phrases import actors_in_phrase
 from .base import NounClause, noun_roles
 
@@ -22,6 +22,11 @@ def supplier_noun(c: NounClause, roles: Roles) -> None:
     if said_of is None:
         said_of = next((x for x in noun.children if x.dep_ == "appos"), None)   # "its top supplier, China"
     roles.agents = actors_in_phrase(ctx, said_of) if said_of is not None else []
+    # "the third largest supplier of drones to Chile after Israel and Turkey": those two supply it too
+    above = [a for a in ranked_after(ctx, noun) if a.actor not in {x.actor for x in roles.agents}]
+    if above:
+        roles.agents += above
+        roles.rules.append("role/supplier/ranked-after")
     roles.recipients = [a for h in c.poss + c.to for a in actors_in_phrase(ctx, h)]
     roles.weapons = (weapons_from(ctx, c.of + [p for o in c.to for p in pobjs(o, {"of"})])
                      or weapons_from(ctx, [m for m in c.mods if ctx.mention(m) is not None]))

@@ -77,6 +77,8 @@ def train_noun(c: NounClause, roles: Roles) -> None:
             roles.place = found
     if not roles.weapons:
         noun_weapons(c, roles)
+        # ("provide training, technical support and logistics": what else is provided is not taught)
+        roles.weapons = [w for w in roles.weapons if w.head.i not in {x.i for x in noun.conjuncts}]
 
 
 def _helped(c: NounClause, roles: Roles) -> list[WeaponRef]:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..clauses import Roles, children, first_place, pobjs, pobjs_around, subject, weapons_from
 from ..phrases import ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
-from .base import NounClause, VerbClause, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from .base import NounClause, VerbClause, deniers, noun_roles, noun_weapons, possessive_pronoun, verb_roles
 
 
 @dataclass
@@ -66,6 +66,8 @@ def _set_weapons(c: VerbClause, roles: Roles, strike: _Strike) -> None:
 def _place(c: VerbClause, roles: Roles, targets: list[Token]) -> None:
     """Where: a place preposition on the verb, else the first target that is a place."""
     places = pobjs(c.verb, c.rules.cue_words["place-prep"]) + targets
+    # "hit an arms depot near Damascus airport": where the thing struck is
+    places += [p for t in [*targets, *c.objs] for p in pobjs(t, c.rules.cue_words["place-prep"])]
     roles.place = first_place(c.ctx, places) or roles.place
 
 
@@ -79,7 +81,7 @@ def use_verb(c: VerbClause, roles: Roles) -> None:
                  and c.rules.is_cue("means-verb", x.lemma_.lower())]
         strike.weapons = weapons_from(c.ctx, [o for x in means for o in children(x, "dobj")])
     _set_weapons(c, roles, strike)
-    roles.agents = c.agent
+    roles.agents = c.agent or _acquirer(c)
     roles.recipients = [a for t in strike.targets for a in actors_in_phrase(c.ctx, t) if a.label != "PERSON"]
     if not roles.recipients:
         roles.recipients = _target_owners(c.ctx, strike.targets)
@@ -146,10 +148,19 @@ def _attack(c: NounClause, roles: Roles) -> None:
         a for o in c.by for a in actors_in_phrase(ctx, o)] or (c.light_actors if not c.light_is_recipient else [])
     if not roles.agents:
         roles.agents = [a for a in c.mod_actors if a.label != "DEMONYM"]
+    if not roles.agents:
+        roles.agents = deniers(c)
+        if roles.agents:
+            roles.rules.append("role/use/denier")
     if c.light_subj is not None and is_weapon_phrase(ctx, c.light_subj):
         # "Turkish aircraft have carried out strikes": the subject is the weapon, its demonym the actor.
         roles.weapons = weapons_in_phrase(ctx, c.light_subj)
-    targets = c.on + pobjs(c.noun, {"at", "over", "into", "in"})
+    by_weapons = [o for o in c.by if is_weapon_phrase(ctx, o)]
+    if by_weapons and not roles.weapons:
+        # "strikes by Israeli jets on Hezbollah depots": the means, whose "on" the parser may hang on them
+        roles.weapons = weapons_from(ctx, by_weapons)
+    targets = c.on + pobjs(c.noun, {"at", "over", "into", "in"}) + [
+        p for o in by_weapons for p in pobjs(o, {"on", "against", "at"})]
     if c.light is not None:   # "responded with air strikes on Hezbollah positions"
         targets += [p for p in pobjs(c.light, {"on", "against", "at"}) if p not in targets]
     roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
@@ -162,3 +173,16 @@ def _target_owners(ctx, targets: list[Token]) -> list[ActorRef]:  # type: ignore
     owners = [p for t in targets for x in t.children if x.dep_ in ("acl", "relcl") and x.tag_ == "VBN"
               for a in x.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return [a for o in owners for a in actors_in_phrase(ctx, o) if a.label != "PERSON"]
+
+
+def _acquirer(c: VerbClause) -> list[ActorRef]:
+    """'the Houthis' acquisition of missile components used against US forces': weapons acquired by one
+    party and then used, with no user named, were used by the party that acquired them."""
+    if c.rel_head is None or c.verb.dep_ != "acl" or c.verb.tag_ != "VBN":
+        return []
+    for noun in c.rel_head.ancestors:
+        if noun.pos_ != "NOUN":
+            continue
+        if any(r.frame == "receive" for r in c.rules.by_lemma.get((noun.lemma_.lower(), "NOUN"), [])):
+            return [a for p in children(noun, "poss") for a in actors_in_phrase(c.ctx, p)]
+    return []
