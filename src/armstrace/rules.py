@@ -38,6 +38,9 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
                   "charge-noun", "carry-verb",
+                  # attribution by description (session 4, claimants)
+                  "state-noun", "prevent-verb", "finding-noun", "hearsay-noun", "state-marker", "outlet-noun",
+                  "deal-noun", "stance-verb",
                   # extract/members.py: umbrella nouns and their members, bare class nouns beside weapons
                   "member-prep", "range-verb", "member-verb", "beside-weapons-aircraft", "beside-weapons-naval",
                   "civil-modifier", "also-people", "negating-prefix",

@@ -13,10 +13,11 @@ from ..nlp.mentions import gazetteer_referents
 from ..records import Article, Record
 from ..rules import load_rules
 from ..version import EXTRACTOR_VERSION
-from .attribution import bare_attribution
 from .document import DocContext, Speaker
 from .events import Event, events_of_sentence, fill_from_partners
+from .partners import specific_deals
 from .phrases import WeaponRef, weapons_in_phrase
+from .pointed import bare_attribution
 
 __all__ = ["extract_article", "extract_doc"]
 
@@ -108,7 +109,10 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
             prev_events, quiet = found, 0
         else:
             quiet += 1
-        ctx.prev_speaker = _sentence_speaker(ctx, rules, sent) or (ctx.prev_speaker if found else None)
+        # Reported speech runs on through sentences with events, and through modal ones without
+        # ("X said aid could include missiles. Other options could involve training. ...").
+        ctx.prev_speaker = _sentence_speaker(ctx, rules, sent) or (
+            ctx.prev_speaker if found or _modal_root(sent) else None)
         sent_weapons = [w for t in sent if t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
                         for w in weapons_in_phrase(ctx, t)]
         # The weapons (and models) last named stay in mind for three sentences ("... the missiles.").
@@ -121,7 +125,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
                 prev_weapons, ctx.last_models = [], {}
         _remember_people(ctx, sent)
         _remember_actor(ctx, sent, found)
-    events = _defer_headlines(fill_from_partners(events, ctx.actor_counts, ctx.referents))
+    events = _defer_headlines(specific_deals(fill_from_partners(events, ctx.actor_counts, ctx.referents)))
     return _records(article, events, gaz.version)
 
 
@@ -156,6 +160,13 @@ def _defer_headlines(events: list[Event]) -> list[Event]:
                   if not ev.headline and set(ev.speaker.claimants) - {"author"}}
     return [ev for ev in events if not ev.headline or ev.speaker.claimants != ["author"] or
             (ev.type, ev.actor, ev.recipient, ev.weapon_class) not in attributed]
+
+
+def _modal_root(sent) -> bool:  # type: ignore[no-untyped-def]
+    """The sentence's main verb carries a modal ('Other options could involve ...')."""
+    from .speakers import _RUN_ON_MODALS
+
+    return any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in sent.root.children)
 
 
 def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: ignore[no-untyped-def]

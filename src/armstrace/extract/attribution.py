@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 
 from ..rules import Rules
 from .document import DocContext, Speaker
+from .stands import stance_taker
+from .relayed import relayed_report, relayed_source
 from .speakers import (
     _BELIEF,
     _DISMISSIVE,
@@ -25,6 +27,7 @@ from .speakers import (
     _misparsed_trailing_subject,
     _official_of_subject,
     _organ_states,
+    _subject_state,
     according_to,
     resolve_speaker,
 )
@@ -89,7 +92,8 @@ def _in_subject(verb: Token, target: Token) -> bool:
 
 def _conj_subject(verb: Token) -> Token | None:
     """The subject a conjoined verb shares with the first: "Iran denied it, and says the group ..."."""
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in _SUBJ for c in verb.children):
+    if verb.dep_ in ("advcl", "parataxis") and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+            not any(c.dep_ in _SUBJ for c in verb.children):
         return _misparsed_trailing_subject(verb)   # "..., Armenia's deputy minister told Reuters."
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in verb.children):
         return None
@@ -109,6 +113,10 @@ def _after_relative_word(verb: Token) -> bool:
         return False
     left = subj.left_edge.i - 1
     return left >= verb.sent.start and verb.doc[left].lower_ in ("that", "which", "who", "whom")
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
 
 
 def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> Speaker | None:
@@ -142,15 +150,6 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
     speaker.hedge = kind == "belief"
     speaker.rules = [*speaker.rules, rules.cue_ids.get("deny" if kind == "deny" else "report", "cue/report")]
     return speaker
-
-
-def _relayed_report(rules: Rules, verb: Token, speaker: Speaker) -> bool:
-    """'The Times reported that ...', 'local media reported': an outlet's report that the text only relays
-    is hedged (GUIDELINES, media and sources); a person or body stating in its own name is not."""
-    if speaker.claimants != ["author"] or not rules.is_cue("relay-verb", verb.lemma_.lower()):
-        return False
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _conj_subject(verb)
-    return subj is not None and subj.ent_type_ != "PERSON" and subj.pos_ != "PRON"
 
 
 _REPORT_NOUNS = {"statement", "claim", "allegation", "accusation", "assessment", "report", "warning",
@@ -202,6 +201,13 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
               agent_actors: list[str] | None = None) -> Speaker:
     """The speaker of the claim that `trigger` states (see module docstring)."""
     speaker = _attribute(ctx, rules, trigger, agents)
+    if "attribution/described-state" in speaker.rules:
+        found = _subject_state(ctx, trigger)
+        if found is not None and found[0] not in speaker.claimants:
+            # "Algeria struck camps in Mali, the North African country's minister said": officials
+            # report their own state's doings, so the subject state is the one described.
+            return Speaker([found[0]], speaker.text, speaker.deny, speaker.hedge,
+                           [*speaker.rules, "attribution/official-of-subject"], [found[1].kb_id_])
     if "attribution/possessive-owner" in speaker.rules and agent_actors and set(speaker.claimants) & set(agent_actors):
         # "Denmark and the Netherlands will give ..., their leaders said": the actors, not the last name.
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
@@ -231,6 +237,20 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
     return speaker
+
+
+def _outer_state(ctx: DocContext, rules: Rules, verb: Token, outer: list[tuple[Token, str]]) -> Speaker | None:
+    """'The army said an examination of debris indicated that ...': a finding (no person) reported by a
+    state or body is that state's claim."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or subj.ent_type_ == "PERSON" or subj.pos_ in ("PROPN", "PRON"):
+        return None
+    for over, kind in outer:
+        speaker = _speaker_of_verb(ctx, rules, over, kind)
+        if speaker is not None and speaker.claimants and speaker.claimants != ["author"]:
+            speaker.rules = [*speaker.rules, "attribution/outer-state"]
+            return speaker
+    return None
 
 
 def _trailing_attribution(ctx: DocContext, rules: Rules, trigger: Token,
@@ -267,10 +287,12 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     outer = _trailing_attribution(ctx, rules, trigger, governing)
     if outer is not None:
         return outer
-    for verb, kind in governing:
+    for n, (verb, kind) in enumerate(governing):
         speaker = _speaker_of_verb(ctx, rules, verb, kind)
+        if speaker is not None and speaker.claimants == ["author"] and "attribution/non-state-speaker" in speaker.rules:
+            speaker = _outer_state(ctx, rules, verb, governing[n + 1:]) or speaker
         if speaker is not None:
-            speaker.hedge = speaker.hedge or _relayed_report(rules, verb, speaker)
+            speaker.hedge = speaker.hedge or relayed_report(rules, verb, speaker, _subject_of(verb))
             if rules.is_cue("presupposing", verb.lemma_.lower()) and "author" not in speaker.claimants and \
                     speaker.claimants and not any(a.dep_ == "ccomp" for a in trigger.ancestors if verb.i in
                                                   {b.i for b in a.ancestors}):
@@ -280,12 +302,14 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
                 speaker.rules = [*speaker.rules, "attribution/presupposed"]
             return speaker
     # 2. A reporting noun over the event: "a statement from X that ...", "X's claim that ...".
-    speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger)
+    speaker = _reporting_noun(ctx, rules, trigger) or _detached_content_clause(ctx, rules, trigger) or \
+        stance_taker(ctx, rules, trigger, agents)
     if speaker is not None:
         return speaker
     # 3. "according to X"
     speaker = according_to(ctx, rules, sent)
     if speaker is not None:
+        speaker.hedge = speaker.hedge or relayed_source(rules, sent, speaker)
         return speaker
     # 3. A reporting verb elsewhere in the sentence, outside any quote: "X, the US alleges."
     quote = ctx.quote_of(trigger.idx)
@@ -301,7 +325,10 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
         if verb.dep_ == "conj" and verb.head.i in {trigger.i, *(a.i for a in trigger.ancestors)} and \
                 any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
             continue   # "Russia has supplied Belarus ..., and said in June that ...": the saying is its own clause
-        if verb.i > trigger.i or quote is not None:
+        # (a parenthetical report hung on the event's clause may stand anywhere: "Belarus, the agency
+        # believes, may be receiving ...")
+        aside = verb.dep_ == "parataxis" and verb.head.i in {trigger.i, *(a.i for a in trigger.ancestors)}
+        if verb.i > trigger.i or quote is not None or aside:
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
             if speaker is not None:
                 return speaker
@@ -312,10 +339,14 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
             return speaker
     # 6. Reported speech running on: "X said Iran would ... . Iran will also train ..."
     prev = ctx.prev_speaker
-    if prev is not None and any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in trigger.children):
+    # (a noun event takes the modal of the verb it is the object of: "... could also tighten sanctions")
+    host = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    if prev is not None and any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in host.children):
         return Speaker(prev.claimants, prev.text, hedge=prev.hedge, rules=[*prev.rules, "attribution/run-on"],
                        gazetteer_ids=prev.gazetteer_ids)
-    return Speaker(["author"], None, rules=["attribution/author"])
+    author = Speaker(["author"], None, rules=["attribution/author"])
+    author.hedge = relayed_source(rules, sent, author)
+    return author
 
 
 def quote_speaker(ctx: DocContext, rules: Rules, quote: tuple[int, int]) -> Speaker | None:
@@ -352,31 +383,3 @@ def quote_speaker(ctx: DocContext, rules: Rules, quote: tuple[int, int]) -> Spea
     if speaker is not None:
         ctx.quote_speakers[quote[0]] = speaker
     return speaker
-
-
-_POINTERS = ("this", "that", "so", "it", "these", "those")
-
-
-def bare_attribution(ctx: DocContext, rules: Rules, sent: Span) -> Speaker | None:
-    """'India has delivered howitzers to Armenia. This was stated by Armenia's deputy foreign minister.':
-    a short sentence whose report points back ('this was stated by X', 'X confirmed this') gives the
-    sentence before it its speaker."""
-    if len(sent) > 30:
-        return None
-    for verb, kind in [(t, _is_reporting(rules, t)) for t in sent]:
-        if kind != "report":
-            continue
-        pointer = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _POINTERS), None)
-        if pointer is None:
-            continue
-        if pointer.dep_ == "nsubjpass":
-            holder = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
-        else:
-            holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if holder is None or holder.lower_ in _POINTERS:
-            continue
-        speaker = resolve_speaker(ctx, rules, holder)
-        if speaker.claimants and speaker.claimants != ["author"]:
-            speaker.rules = [*speaker.rules, "attribution/pointed-back"]
-            return speaker
-    return None

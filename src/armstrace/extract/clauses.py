@@ -316,7 +316,7 @@ def ranked_after(ctx: DocContext, noun: Token) -> list[ActorRef]:
                     for head in [pobj, *pobj.conjuncts]:
                         span = ctx.mention(head)
                         actor = ctx.actor_of(span) if span is not None and span.root.i == head.i else None
-                        if actor and all(a.actor != actor for a in out):
+                        if actor and span is not None and all(a.actor != actor for a in out):
                             out.append(ActorRef(actor, span, span.label_))
             elif child.dep_ in ("prep", "pobj"):
                 stack.append(child)

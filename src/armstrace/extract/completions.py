@@ -102,7 +102,22 @@ def speaker_and_stance(ctx: DocContext, rules: Rules, trigger: Token, rule: Trig
         stance.stance, stance.rules = "hedged", [*stance.rules, "stance/sanctions-proposed"]
     if "role/halted/covered" in roles.rules and stance.stance == "asserted":   # withheld by the halt
         stance.stance, stance.rules = "hedged", [*stance.rules, "stance/halted"]
+    if rule.type == "transfer" and stance.stance == "asserted" and _interdicted(rules, trigger, rule, roles):
+        stance.stance, stance.rules = "hedged", [*stance.rules, "stance/interdicted"]
     return speaker, stance
+
+
+def _interdicted(rules: Rules, trigger: Token, rule: TriggerRule, roles: Roles) -> bool:
+    """A seized or intercepted shipment never arrived: like a withheld one, its transfer is hedged
+    (real DECISIONS: interdicted shipments are hedged whoever the claimant). 'The shipment of weapons
+    seized over the weekend': a seizure participle on the trigger noun or its weapons says the same."""
+    if rule.frame == "seize":
+        return True
+    heads = [trigger, *([roles.theme] if roles.theme is not None else []),
+             *(p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children)]
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and any(
+        r.frame == "seize" for r in rules.by_lemma.get((c.lemma_.lower(), "VERB"), ()))
+        for head in heads for c in head.children)
 
 
 def extra_events(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule, made: list,  # type: ignore[type-arg]

@@ -49,6 +49,7 @@ class DocContext:
     people: dict[str, Speaker] = field(default_factory=dict)
     prev_speaker: Speaker | None = None
     last_actor: str | None = None
+    last_report: Speaker | None = None       # the author of the last report named ("the report said")
     instrument_counts: Counter = field(default_factory=Counter)
     actor_counts: Counter = field(default_factory=Counter)     # how often each actor is named
     ents_by_sent: dict = field(default_factory=dict)           # sentence start -> spaCy entities

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..gazetteer import Conflict
 from ..records import Quantity
@@ -25,6 +25,7 @@ from .attribution import attribute
 from .candidates import link_outside_clause, specific_earlier
 from .completions import complete_roles, extra_events, speaker_and_stance
 from .defaults import implicit_agents, model_makers
+from .denials import relative_denials
 from .document import DocContext, Speaker
 from .event import Event, adversary, is_state
 from .non_events import skipped
@@ -108,32 +109,7 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
         if breach is not None:   # "Chad violated the arms embargo on Sudan": Chad supplied Sudan with arms
             made += replace(reading, roles=breach).events("transfer", breach.weapons[0].weapon_class, breach.weapons)
         events += extra_events(ctx, rules, trigger, rule, made, halt, speaker)
-    return events + _relative_denials(ctx, rules, sent, events)
-
-
-def _relative_denials(ctx: DocContext, rules: Rules, sent: Span, events: list[Event]) -> list[Event]:
-    """'..., a charge that both Pyongyang and Prigozhin rejected': the sentence's claims, denied by them."""
-    from .attribution import resolve_speaker
-
-    out: list[Event] = []
-    for tok in sent:
-        if tok.dep_ != "relcl" or not rules.is_cue("deny", tok.lemma_.lower()) or \
-                not rules.is_cue("charge-noun", tok.head.lemma_.lower()):
-            continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            continue
-        denier = resolve_speaker(ctx, rules, subj)
-        if denier.claimants == ["author"]:
-            continue
-        denier.deny = True
-        for ev in events:
-            if ev.stance == "denied" or set(ev.speaker.claimants) & set(denier.claimants):
-                continue
-            out.append(Event(ev.type, ev.actor, ev.recipient, ev.location, ev.place, ev.weapon_class, ev.weapons,
-                             ev.quantity, denier, "denied", ev.time, ev.time_precision, [], sent, ev.trigger,
-                             [*ev.rules, "stance/relative-denial"], ev.gazetteer_ids, ev.confidence - 0.1))
-    return out
+    return events + relative_denials(ctx, rules, sent, events)
 
 
 @dataclass
@@ -274,13 +250,33 @@ def _use_events(make: _Maker, actor: str | None, recipients: list[str | None], g
     origins = {id(w): w.supplier or w.producer or _one_maker(r.ctx, w, co_users) for w in group}
     for origin in dict.fromkeys(origins.values()):
         if origin and actor and origin != actor and "role/use/weapon-nationality" not in make.rule_ids:
+            made = len(make.out)
             make("transfer", origin, actor, None, None, make.weapon_class, ["implied/transfer-from-origin"], 0.4,
                  [w.model for w in group if origins[id(w)] == origin and w.model])
+            if len(make.out) > made and make.out[-1].stance == "asserted" and any(_hedged_relative(w.head) for w in group
+                                                         if origins[id(w)] == origin):
+                # "Chinese drones that it reportedly also acquired": the acquisition is only reported
+                make.out[-1] = replace(make.out[-1], stance="hedged",
+                                       rules=[*make.out[-1].rules, "stance/hedged-relative"])
 
 
 def _one_maker(ctx: DocContext, ref: WeaponRef, co_users: set[str]) -> str | None:
     makers = model_makers(ctx, [ref])
     return makers.pop() if len(makers) == 1 and not makers & co_users else None
+
+
+def _hedged_relative(noun: Token) -> bool:
+    """A relative clause on the weapon that hedges how it was got ('... that it reportedly acquired')."""
+    rules = load_rules()
+    sent = noun.sent
+    # (the parser may hang the clause on the noun just after a coordinated model: "X and Y drones that ...")
+    near = [t for h in [noun, *noun.conjuncts] for t in noun.doc[h.i:min(h.i + 2, sent.end)]]
+    for head in near:
+        for rel in head.children:
+            if rel.dep_ == "relcl" and any(c.dep_ in ("advmod", "aux") and (rules.is_cue("hedge-word", c.lower_) or (
+                    c.dep_ == "aux" and rules.is_cue("hedge-verb", c.lower_))) for c in rel.children):
+                return True
+    return False
 
 
 def _production_events(make: _Maker, actor: str | None, confidence: float) -> None:

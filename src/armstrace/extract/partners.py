@@ -198,3 +198,24 @@ def _taught_what_was_sold(ev: Event, topic: Topic) -> Event:
     if len(sold) != 1:
         return ev
     return replace(ev, weapon_class=sold.pop(), rules=[*ev.rules, "weapon/training-on-sold-class"])
+
+
+def specific_deals(events: list[Event]) -> list[Event]:
+    """'The agency approved a $75 million arms deal with Georgia', 'Moscow says the sale will ...': a
+    deal or sale that names only 'arms' is the deal the article tells of between the same pair, when
+    its other transfers name one class (the umbrella is optional in the gold, the class required)."""
+    rules = load_rules()
+    classes: dict[tuple[str, str], set[str]] = {}
+    for ev in events:
+        if ev.type == "transfer" and ev.actor and ev.recipient and ev.weapon_class not in (None, "arms") \
+                and ev.stance != "denied":
+            classes.setdefault((ev.actor, ev.recipient), set()).add(ev.weapon_class)
+    out = []
+    for ev in events:
+        found = classes.get((ev.actor or "", ev.recipient or ""), set())
+        if ev.type == "transfer" and ev.weapon_class == "arms" and not ev.weapons and len(found) == 1 and \
+                rules.is_cue("deal-noun", ev.trigger.lower().rstrip("s")):
+            out.append(replace(ev, weapon_class=next(iter(found)), rules=[*ev.rules, "weapon/pair-deal"]))
+            continue
+        out.append(ev)
+    return out

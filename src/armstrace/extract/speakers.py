@@ -14,14 +14,13 @@ from spacy.tokens import Span, Token
 from ..gazetteer import load_gazetteers
 from ..nlp.mentions import PERSON
 from ..rules import Rules
+from .described import OFFICIAL_TITLES, POINT_BACK_CHARS, described_state, report_author
 from .document import DocContext, Speaker
 from .clauses import partitive_relative
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
-_OFFICIAL_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman",
-                    "spokeswoman", "spokesperson", "secretary", "general", "admiral", "commander", "official",
-                    "diplomat", "adviser", "advisor", "king", "emir", "prince", "leader", "deputy", "chief"}
+_OFFICIAL_TITLES = OFFICIAL_TITLES
 _OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency", "military", "army",
                "office", "administration", "kremlin"}
 _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -30,7 +29,7 @@ _ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", 
                "premier", "leader", "general", "commander", "diplomat", "statement", "force", "forces",
                "service"}
 # "The ministry added": only as far back as a reader would look (about three sentences).
-_POINT_BACK_CHARS = 600
+_POINT_BACK_CHARS = POINT_BACK_CHARS
 _RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
 _FIRST_PERSON = {"we", "our", "us"}
 _THIRD_PERSON = {"he", "she", "they"}
@@ -75,6 +74,9 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         # "Danish Prime Minister Mette Frederiksen" does, and so does a state organ ("the Swiss State
         # Secretariat for Economic Affairs").
         refs = []
+    if refs and _independent_voice(rules, head) and all(
+            r.label == "DEMONYM" or (r.span.end <= head.i and r.span.root.dep_ in ("amod", "compound")) for r in refs):
+        refs = []   # "Iranian analysts", "a Russian newspaper", "the Belarusian monitoring group Hajun"
     # Appositions name the same person: "Robert Wood, a US ambassador"; so does "known as":
     # "the monitors, known as the Panel of Experts".
     if not refs:
@@ -95,11 +97,17 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if refs:
         speaker = Speaker([r.actor for r in refs], text, rules=["attribution/gazetteer"],
                           gazetteer_ids=[r.span.kb_id_ for r in refs])
+        if _stateless_modifier(ctx, head):
+            # "Western and South Korean officials": the Western ones name no state, so the author relays them
+            speaker.claimants, speaker.rules = [*speaker.claimants, "author"], [*speaker.rules, "attribution/stateless-part"]
         if any(r.label == PERSON for r in refs) or head.ent_type_ == "PERSON":
             ctx.last_person = speaker
         ctx.last_speaker, ctx.last_speaker_at = speaker, head.idx
         _remember_name(ctx, head, speaker)
         return speaker
+    described = report_author(ctx, rules, head, text, resolve_speaker) or described_state(ctx, rules, head, text)
+    if described is not None:
+        return described
     if rules.is_cue("statement-noun", head.lemma_.lower()) and any(c.lower_ == "the" for c in head.children) \
             and not any(c.pos_ == "PROPN" and c.ent_type_ != "DATE" for c in head.children) and ctx.last_speaker is not None:
         # "the statement said", "the February 13 statement said": a statement stays its issuer's for the
@@ -120,6 +128,27 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     if head.ent_type_ == "PERSON":
         ctx.last_person = speaker
     return speaker
+
+
+def _independent_voice(rules: Rules, head: Token) -> bool:
+    """Analysts, newspapers, monitors and the like speak for themselves whatever their nationality
+    (GUIDELINES), unless marked as the state's ('state media', 'an official newspaper')."""
+    if not rules.is_cue("author-speaker", head.lemma_.lower()) and not rules.is_cue("author-speaker", head.lower_):
+        return False
+    return not any(rules.is_cue("state-marker", t.lower_) for t in head.subtree if t.i < head.i)
+
+
+def _stateless_modifier(ctx: DocContext, head: Token) -> bool:
+    """A nationality-like modifier that names no state, coordinated with one that does ('Western and
+    Israeli officials')."""
+    for mod in head.children:
+        if mod.dep_ != "amod" or not mod.conjuncts:
+            continue
+        group = [mod, *mod.conjuncts]
+        named = [m for m in group if (span := ctx.mention(m)) is not None and ctx.actor_of(span)]
+        if named and any(m not in named and m.text[:1].isupper() and m.pos_ in ("ADJ", "PROPN") for m in group):
+            return True
+    return False
 
 
 def _remember_name(ctx: DocContext, head: Token, speaker: Speaker) -> None:
@@ -199,6 +228,10 @@ def _subject_state(ctx: DocContext, trigger: Token) -> tuple[str, Span] | None:
         clause = clause.head
     subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
     span = ctx.mention(subj) if subj is not None else None
+    if span is None and subj is not None and subj.pos_ == "NOUN":
+        # "Algeria's air force fired ...": the owner of an unlisted force or organ
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        span = ctx.mention(owner) if owner is not None else None
     actor = ctx.actor_of(span) if span is not None else None
     if span is None or not actor or not (len(actor) == 3 and actor.isupper()) or span.kb_id_ in _firm_ids():
         return None
@@ -219,22 +252,40 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
     text does not name speaks for the state that is the subject of what he reports (officials report
     their own state's doings), as "the government said" does for the acting state."""
     words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
-    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words):
-        return None
+    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words) or \
+            any(rules_non_state(w) for w in words):
+        return None   # (a former minister, a rebel commander: nobody's official)
     found = _subject_state(ctx, trigger)
+    rule = "attribution/official-of-subject"
     if found is None:
-        return None
-    actor, span = found
-    own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, "attribution/official-of-subject"],
-                  [span.kb_id_])
+        # "South Africa's defence ministry said ... . Spokesman X said the ministry had not sold ...": an
+        # untied official after a state's statement is that state's (as "the spokesman said" would be).
+        back = ctx.last_speaker
+        if back is None or len(back.claimants) != 1 or not _is_state_id(back.claimants[0]) or \
+                trigger.idx - ctx.last_speaker_at > _POINT_BACK_CHARS:
+            return None
+        actor, kb_id, rule = back.claimants[0], (back.gazetteer_ids or [""])[0], "attribution/official-back"
+    else:
+        actor, kb_id = found[0], found[1].kb_id_
+    own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, rule], [kb_id])
     name = (speaker.text or "").split()[-1].strip(",.")
     if name[:1].isupper() and name.lower() not in _OFFICIAL_TITLES and (
             name not in ctx.people or ctx.people[name].claimants == ["author"]):
         # "... , Defence Minister X Y said. ... Y added": the surname keeps the state from now on.
-        ctx.people[name] = Speaker([actor], speaker.text, rules=["attribution/official-of-subject"],
-                                   gazetteer_ids=[span.kb_id_])
+        ctx.people[name] = Speaker([actor], speaker.text, rules=[rule], gazetteer_ids=[kb_id])
         ctx.last_person = ctx.people[name]
     return own
+
+
+def _is_state_id(actor: str) -> bool:
+    return len(actor) == 3 and actor.isupper()
+
+
+def rules_non_state(word: str) -> bool:
+    """'rebel commander', 'opposition leader': people who do not speak for the state."""
+    from ..rules import load_rules
+
+    return load_rules().is_cue("non-state-people", word)
 
 
 def _misparsed_trailing_subject(verb: Token) -> Token | None:
@@ -259,6 +310,8 @@ def _misparsed_trailing_subject(verb: Token) -> Token | None:
         return None
     while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < verb.i:
         tok = tok.head
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head   # "Kenya's ambassador to Turkey, John Mwangi, said": the ambassador speaks
     return tok
 
 

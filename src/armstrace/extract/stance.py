@@ -54,6 +54,47 @@ def _under_agreement(rules: Rules, verb: Token) -> bool:
     return False
 
 
+def _prevents(rules: Rules, tok: Token) -> bool:
+    """A refusal or block over the event, itself affirmed ('vetoed', 'refused to', 'ruled out'); a
+    negated one lets the event happen ('has not prevented')."""
+    word = tok.lemma_.lower()
+    if not rules.is_cue("prevent-verb", word) or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if word == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    return word != "deny" or tok.pos_ == "NOUN"   # the verb 'deny' reports (attribution), its noun refuses
+
+
+def _outer_hedge(rules: Rules, top: Token, last: bool) -> str | None:
+    """What the clause holding the event hangs on, when that hedges it: the content of an allegation
+    no one in the sentence owns ('allegations that Chad supplied the RSF', 'reports that ...'), or a
+    plan, permission or expectation the parser made take a clause ('allowed Latvia to send')."""
+    if top.dep_ not in ("ccomp", "acl", "relcl") or top.head.i == top.i:
+        return None
+    head = top.head
+    if head.pos_ == "NOUN" and rules.is_cue("hearsay-noun", head.lemma_.lower()):
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in top.children)
+        owned = any(c.dep_ == "poss" for c in head.children) or any(
+            p.dep_ == "prep" and p.lower_ in ("by", "from") for p in head.children)
+        if (that or top.dep_ == "acl") and not owned:
+            return "stance/hearsay-content"
+    if last and top.dep_ == "ccomp" and head.pos_ == "VERB" and rules.is_cue("hedge-verb", head.lemma_.lower()) and \
+            not rules.is_cue("report", head.lemma_.lower()) and head.tag_ not in ("VBZ", "VBP"):
+        # (a standing arrangement in the present, "the law allows X to train in Y", is stated as fact)
+        return "stance/hedge-verb-clause"
+    return None
+
+
+def _directly_under(trigger: Token, verb: Token) -> bool:
+    """The event is what the verb refuses or blocks: its object or infinitive ('vetoed the sale', 'refused
+    to send'), or 'from'/'on' + gerund ('blocked X from sending'); not something further down ('declined
+    to name the sellers', 'preventing X expanding its programmes')."""
+    head = trigger.head
+    if head.dep_ == "prep" and head.lower_ in ("from", "on") and trigger.dep_ == "pcomp":
+        head = head.head
+    return head.i == verb.i and trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp")
+
+
 def _scope(trigger: Token, rules: Rules | None = None) -> list[Token]:
     """The trigger and its heads up to a clause boundary.
 
@@ -87,6 +128,10 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
     chain = _scope(trigger, rules)
     fired: list[str] = []
     negated = hedged = False
+    outer = next((h for h in (_outer_hedge(rules, t, t.i == chain[-1].i) for t in chain) if h), None)
+    if outer:
+        hedged = True
+        fired.append(outer)
     # Negation counts on the event and on verbs it completes ("did not agree to supply"),
     # not across clauses ("it is not clear if Iran funnels weapons" is a hedge, not a denial).
     neg_scope = {trigger.i}
@@ -112,7 +157,7 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
             word = child.lower_
             if child.dep_ == "mark" and word in ("if", "whether", "unless"):
                 hedged = True
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in ("never", "no")):
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and rules.is_cue("negation", word)):
                 if tok.i != trigger.i and tok.lemma_.lower() in _PREVENT:
                     fired.append("stance/unprevented")   # not prevented: it went ahead
                 elif tok.i in neg_scope:
@@ -126,8 +171,12 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
                     fired.append("stance/agreed-future")
                     continue
                 hedged = True
-        if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()):
-            hedged = True
+        if tok.i != trigger.i and rules.is_cue("hedge-verb", tok.lemma_.lower()) and not (
+                "attribution/stance-taker" in speaker.rules and rules.is_cue("stance-verb", tok.lemma_.lower())):
+            hedged = True   # (but "X requested a reconsideration of Y's decision to supply" takes it as made)
+        if tok.i != trigger.i and _prevents(rules, tok) and _directly_under(trigger, tok):
+            negated = True   # "refused to send tanks", "blocked Germany from sending shells"
+            fired.append("stance/prevented")
         if tok.i != trigger.i and rules.is_cue("deny", tok.lemma_.lower()):
             negated = True
     # Hedge words on the trigger noun or its theme: "alleged shipments", "possible deliveries".

@@ -8,7 +8,8 @@ frame in the data has one.
 from __future__ import annotations
 
 from . import arrive, ban, come_from, equip, give, halted, market, origin, produce, receive, sanction, seize, supplier, train, use
-from .base import FRAMES, Frame, NounClause, VerbClause
+from .base import NounClause, VerbClause
+from .registry import FRAMES, Frame
 
 __all__ = ["FRAMES", "Frame", "NounClause", "VerbClause", "arrive", "ban", "come_from", "equip", "give", "halted", "market",
            "origin",

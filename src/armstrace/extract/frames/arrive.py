@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..clauses import Roles, first_place, pobjs, weapons_from
 from ..phrases import actors_in_phrase
-from .base import VerbClause, verb_roles
+from .base import VerbClause
+from .registry import verb_roles
 
 
 @verb_roles("arrive")

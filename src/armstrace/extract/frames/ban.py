@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..clauses import Roles, bodies_in, pobjs
 from ..phrases import actors_in_phrase
-from .base import VerbClause, verb_roles
+from .base import VerbClause
+from .registry import verb_roles
 
 
 @verb_roles("ban")

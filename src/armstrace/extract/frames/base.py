@@ -1,4 +1,4 @@
-"""The frame registry and what every frame is handed: the verb's clause or the noun's phrase, read once.
+"""What every frame is handed: the verb's clause or the noun's phrase, read once.
 
 A frame (rules/triggers.jsonl "frame") says how grammatical roles map to
 event roles. Reading the grammar is the same for every frame (the subject,
@@ -9,8 +9,7 @@ agents, recipients, weapons and places, and registers itself under its name.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -201,53 +200,3 @@ def clause_weapon_default(c: VerbClause, roles: Roles) -> None:
         roles.weapons = clause_weapons(c.ctx, c.verb)
         if roles.weapons:
             roles.rules.append(f"role/{roles.rule.frame}/clause-weapon")
-
-
-VerbRoles = Callable[[VerbClause, Roles], None]
-NounRoles = Callable[[NounClause, Roles], None]
-WordRoles = Callable[[DocContext, Rules, Token, Roles], None]
-
-
-@dataclass(frozen=True)
-class Frame:
-    """How one frame maps grammar to roles. `word_roles`, when set, reads the trigger word itself
-    whatever its part of speech ('US-supplied'), and no clause is read."""
-
-    name: str
-    verb_roles: VerbRoles = no_verb_roles
-    noun_roles: NounRoles = plain_noun_roles
-    word_roles: WordRoles | None = None
-
-
-FRAMES: dict[str, Frame] = {}
-
-
-def _frame(name: str) -> Frame:
-    return FRAMES.get(name) or Frame(name)
-
-
-def verb_roles(*names: str) -> Callable[[VerbRoles], VerbRoles]:
-    """Register the decorated function as the verbal reading of these frames."""
-    def register(fn: VerbRoles) -> VerbRoles:
-        for name in names:
-            FRAMES[name] = replace(_frame(name), verb_roles=fn)
-        return fn
-    return register
-
-
-def noun_roles(*names: str) -> Callable[[NounRoles], NounRoles]:
-    """Register the decorated function as the nominal reading of these frames."""
-    def register(fn: NounRoles) -> NounRoles:
-        for name in names:
-            FRAMES[name] = replace(_frame(name), noun_roles=fn)
-        return fn
-    return register
-
-
-def word_roles(*names: str) -> Callable[[WordRoles], WordRoles]:
-    """Register the decorated function as the reading of the trigger word itself, any part of speech."""
-    def register(fn: WordRoles) -> WordRoles:
-        for name in names:
-            FRAMES[name] = replace(_frame(name), word_roles=fn)
-        return fn
-    return register

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..clauses import Roles, weapons_from
 from ..phrases import actors_in_phrase
-from .base import VerbClause, clause_weapon_default, verb_roles
+from .base import VerbClause, clause_weapon_default
+from .registry import verb_roles
 
 
 @verb_roles("equip")

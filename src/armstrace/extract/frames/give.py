@@ -7,16 +7,8 @@ from __future__ import annotations
 
 from ..clauses import Roles, destinations, pobjs, pobjs_around, relative_antecedent, weapons_from
 from ..phrases import ActorRef, actors_in_phrase, weapons_in_phrase
-from .base import (
-    NounClause,
-    VerbClause,
-    clause_weapon_default,
-    deniers,
-    noun_roles,
-    noun_weapons,
-    possessive_pronoun,
-    verb_roles,
-)
+from .base import NounClause, VerbClause, clause_weapon_default, deniers, noun_weapons, possessive_pronoun
+from .registry import noun_roles, verb_roles
 
 
 @verb_roles("give")
@@ -116,8 +108,9 @@ def _deal_for_foreign_model(c: NounClause, roles: Roles) -> None:
             not c.rules.is_cue("agreement-noun", c.noun.lemma_.lower()):
         return
     ctx = c.ctx
-    makers = [(ctx.referents[g].producer, w) for w in roles.weapons for g in w.gazetteer_ids
-              if g.startswith("weapon/") and g in ctx.referents and ctx.referents[g].producer]
+    makers = [(maker, w) for w in roles.weapons for g in w.gazetteer_ids
+              if g.startswith("weapon/") and g in ctx.referents
+              for maker in [ctx.referents[g].producer] if maker]
     if len({m for m, _ in makers}) != 1 or any(m == a.actor for m, _ in makers for a in roles.agents):
         return
     maker, ref = makers[0]

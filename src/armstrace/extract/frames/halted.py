@@ -16,7 +16,8 @@ from __future__ import annotations
 from ..clauses import Roles, weapons_from
 from ..members import weapon_heads
 from ..phrases import actors_in_phrase
-from .base import NounClause, noun_roles
+from .base import NounClause
+from .registry import noun_roles
 
 
 @noun_roles("halted")

@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from ..clauses import Roles, pobjs, predicated_of, ranked_after, subject, weapons_from
 from ..phrases import ActorRef, _listed_actors, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
-from .base import NounClause, noun_roles
+from .base import NounClause
+from .registry import noun_roles
 
 
 @noun_roles("market")

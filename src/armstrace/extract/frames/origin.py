@@ -11,7 +11,7 @@ from ...rules import Rules
 from ..clauses import Roles, children
 from ..document import DocContext
 from ..phrases import ActorRef, actors_in_phrase, weapons_in_phrase
-from .base import word_roles
+from .registry import word_roles
 
 
 @word_roles("origin")

@@ -12,7 +12,8 @@ from ...rules import Rules
 from ..clauses import Roles, first_place, pobjs, pobjs_around, subject, weapons_from
 from ..document import DocContext
 from ..phrases import ActorRef, actors_in_phrase, place_in_phrase
-from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from .base import NounClause, VerbClause, clause_weapon_default, noun_weapons, possessive_pronoun
+from .registry import noun_roles, verb_roles
 
 _AT = {"in", "at", "near"}
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..clauses import Roles, pobjs, pobjs_around, weapons_from
 from ..phrases import actors_in_phrase, weapons_in_phrase
-from .base import NounClause, VerbClause, clause_weapon_default, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from .base import NounClause, VerbClause, clause_weapon_default, noun_weapons, possessive_pronoun
+from .registry import noun_roles, verb_roles
 
 
 @verb_roles("receive")
@@ -40,8 +41,9 @@ def _sources_per_weapon(c: VerbClause, roles: Roles) -> None:
             ref.supplier = ref.supplier or found[0].actor
             roles.rules.append("role/receive/source-per-weapon")
             for more in source.conjuncts:
-                roles.weapons += [w for w in weapons_in_phrase(ctx, more) if ctx.mention(more) is None or
-                                  ctx.mention(more).label_ in ("WEAPON", "CLASS")]
+                mention = ctx.mention(more)
+                roles.weapons += [w for w in weapons_in_phrase(ctx, more) if mention is None or
+                                  mention.label_ in ("WEAPON", "CLASS")]
 
 
 @noun_roles("receive")

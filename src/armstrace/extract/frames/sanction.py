@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from ..clauses import Roles, children, first_state, pobjs, pobjs_around, subject
 from ..phrases import actors_in_phrase
-from .base import NounClause, VerbClause, noun_roles, possessive_pronoun, verb_roles
+from .base import NounClause, VerbClause, possessive_pronoun
+from .registry import noun_roles, verb_roles
 
 _IMPOSERS = ("STATE", "BODY", "ORGAN")
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..clauses import Roles, pobjs, predicated_of, ranked_after, weapons_from
 from ..phrases import actors_in_phrase
-from .base import NounClause, noun_roles
+from .base import NounClause
+from .registry import noun_roles
 
 
 @noun_roles("supplier")

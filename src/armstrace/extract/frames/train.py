@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..clauses import Roles, children, pobjs, pobjs_around, possessive_owner, subject, weapons_from
 from ..phrases import WeaponRef, actors_in_phrase, place_in_phrase
-from .base import NounClause, VerbClause, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from .base import NounClause, VerbClause, noun_weapons, possessive_pronoun
+from .registry import noun_roles, verb_roles
 
 
 @verb_roles("train")

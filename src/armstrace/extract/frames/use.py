@@ -13,7 +13,8 @@ from spacy.tokens import Token
 
 from ..clauses import Roles, children, first_place, pobjs, pobjs_around, subject, weapons_from
 from ..phrases import ActorRef, WeaponRef, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
-from .base import NounClause, VerbClause, deniers, noun_roles, noun_weapons, possessive_pronoun, verb_roles
+from .base import NounClause, VerbClause, deniers, noun_weapons, possessive_pronoun
+from .registry import noun_roles, verb_roles
 
 
 @dataclass
