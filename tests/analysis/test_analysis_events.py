@@ -56,16 +56,6 @@ def test_update_events_incremental_equals_all_at_once(tmp_path: Path):
         assert groups(one) == groups(every)
 
 
-def test_update_events_keeps_the_event_id_when_an_earlier_report_arrives(store):
-    save(store, "late", [make_claim(evidence="Kyiv says Iran sent drones.", claimant="UKR")], published="2022-10-20")
-    update_events(store)
-    (before,) = list_events(store)
-    save(store, "early", [make_claim(evidence="Iran sent drones, US says.")], published="2022-10-01")
-    update_events(store, ["early"])
-    (after,) = list_events(store)
-    assert (after.event_id, after.n_claims, after.first_published) == (before.event_id, 2, "2022-10-01")
-
-
 def test_update_events_new_id_when_the_anchor_claim_is_gone(store):
     save(store, "a", [make_claim(evidence="Iran sent drones.")], published="2022-10-01")
     save(store, "b", [make_claim(evidence="Kyiv says Iran sent drones.", claimant="UKR")], published="2022-10-20")

@@ -27,8 +27,16 @@ def test_api_event_has_claims_corroboration_and_contradiction(api_server, world)
     event_id = _transfer_event(api_server)["event_id"]
     status, body = api_server.get(f"/api/events/{event_id}")
     (contradiction,) = body["contradictions"]
-    assert (status, sorted(c["claimant"] for c in body["claims"]), body["corroboration"]["n_independent"],
+    assert (status, sorted(c["claimant"] for c in body["claims"]["items"]), body["corroboration"]["n_independent"],
             [c["claimant"] for c in contradiction["denying"]]) == (200, ["IRN", "UKR", "USA"], 2, ["IRN"])
+
+
+def test_api_event_claims_are_paginated(api_server, world):
+    event_id = _transfer_event(api_server)["event_id"]
+    _, whole = api_server.get(f"/api/events/{event_id}")
+    _, page = api_server.get(f"/api/events/{event_id}", limit=1, offset=1)
+    assert ([c["id"] for c in page["claims"]["items"]], page["claims"]["total"], page["claims"]["limit"],
+            page["claims"]["offset"]) == ([whole["claims"]["items"][1]["id"]], 3, 1, 1)
 
 
 def test_api_record_names_its_event(api_server, world):

@@ -161,3 +161,26 @@ def test_dashboard_marks_the_evidence_after_an_emoji(page, api_server):
     expect(page.locator("#detail .article mark")).to_have_text(evidence)
     assert (page.locator("#detail .warning").count(),
             page.locator("#detail .article .skipped").inner_text()) == (0, "More 🚀 after.")
+
+
+def test_dashboard_event_pages_its_claims(page, api_server, world):
+    """An event of 120 documents opens with its first 50 claims; "Show more claims" appends the next pages."""
+    from armstrace.analysis import ensure_events, list_events
+    from armstrace.records import Article, Record
+    from armstrace.store import Store
+
+    with Store(api_server.db) as store:
+        for i in range(120):
+            text = f"Report {i}: Turkey sold Bayraktar drones to Poland, source {i} said."
+            store.save_document(Article(doc_id=f"tb2-{i:03d}", text=text, published="2023-01-02"), [
+                Record(doc_id=f"tb2-{i:03d}", type="transfer", actor="TUR", recipient="POL", weapon_class="uav",
+                       claimant="USA", stance="asserted", evidence=text, evidence_start=0, evidence_end=len(text))])
+        ensure_events(store)
+        (big,) = list_events(store, actor="TUR")
+    page.goto(f"{api_server.url}/#event={big.event_id}")
+    expect(page.locator("#event-claims li")).to_have_count(50)
+    page.locator("#event-more").click()
+    expect(page.locator("#event-claims li")).to_have_count(100)
+    page.locator("#event-more").click()
+    expect(page.locator("#event-claims li")).to_have_count(120)
+    expect(page.locator("#event-more")).to_have_count(0)

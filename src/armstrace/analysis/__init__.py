@@ -15,12 +15,14 @@ from __future__ import annotations
 from .chains import ChainParty, WeaponChain, weapon_chain
 from .clustering import Claim, Cluster, block_of, cluster_block, cluster_records
 from .contradictions import ClaimRef, Contradiction, event_contradictions, find_contradictions
-from .corroboration import Corroboration, corroboration, corroborations
+from .corroboration import Corroboration, corroboration, corroborations, stored_corroboration
 from .events import (
     Event,
     EventUpdate,
     Membership,
     block_events,
+    claims_page,
+    count_claims,
     count_events,
     ensure_events,
     event_claims,
@@ -38,9 +40,9 @@ from .timeline import TimelineEntry, timeline
 __all__ = [
     "ChainParty", "Claim", "ClaimRef", "Cluster", "Contradiction", "Corroboration", "Event", "EventReport",
     "EventUpdate", "Membership", "Regime", "RegimeFlag", "SyndicationGroup", "TimelineEntry", "WeaponChain",
-    "block_events", "block_of", "cluster_block", "cluster_records", "corroboration", "corroborations",
-    "count_events", "ensure_events", "event_claims", "event_contradictions", "event_of_record", "event_report",
-    "event_reports", "find_contradictions", "flag_event", "get_event",
-    "list_events", "load_regimes", "pending_updates", "regimes_version", "syndication_groups", "timeline",
+    "block_events", "block_of", "claims_page", "cluster_block", "cluster_records", "corroboration",
+    "corroborations", "count_claims", "count_events", "ensure_events", "event_claims", "event_contradictions",
+    "event_of_record", "event_report", "event_reports", "find_contradictions", "flag_event", "get_event", "list_events",
+    "load_regimes", "pending_updates", "regimes_version", "stored_corroboration", "syndication_groups", "timeline",
     "update_events", "weapon_chain",
 ]

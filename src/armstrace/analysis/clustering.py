@@ -80,6 +80,9 @@ class Cluster:
     reasons: dict[str, str] = field(default_factory=dict)
     period: Period | None = None
     model_sets: set[frozenset[str]] = field(default_factory=set)
+    # (days, label) of the most precise member time, kept as claims are added: `time` was a scan of
+    # every member on each join, quadratic in the event's size (26 s for 2,000 claims).
+    best_time: tuple[int, str] | None = None
 
     def fits(self, claim: Claim) -> bool:
         """True when `claim` is compatible with every claim in the cluster."""
@@ -95,6 +98,9 @@ class Cluster:
         self.reasons[claim.record_id] = reason
         if claim.period is not None:
             self.period = claim.period if self.period is None else self.period.intersection(claim.period)
+            ranked = (claim.period.days(), claim.time or "")
+            if self.best_time is None or ranked < self.best_time:
+                self.best_time = ranked
         if claim.models:
             self.model_sets.add(claim.models)
 
@@ -106,11 +112,7 @@ class Cluster:
     @property
     def time(self) -> str | None:
         """The most precise member time: the label of the shared period."""
-        dated = [c for c in self.claims if c.period is not None]
-        if not dated:
-            return None
-        best = min(dated, key=lambda c: (c.period.days() if c.period else 0, c.time or ""))
-        return best.time
+        return self.best_time[1] if self.best_time is not None else None
 
     @property
     def anchor(self) -> Claim:

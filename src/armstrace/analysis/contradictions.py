@@ -9,13 +9,13 @@ Each side keeps its evidence, so an analyst can read both sentences.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ..store import Store
-from .events import Event, Membership, block_events, list_events, memberships
+from .events import Event, Membership, Side, block_events, claims_page, count_claims, list_events
 from .periods import Period
 
 
@@ -49,13 +49,11 @@ class Contradiction(BaseModel):
     event: Event
     kind: Literal["same-event", "broad-denial"]
     reason: str
-    supporting: list[ClaimRef]
+    supporting: list[ClaimRef]    # the first SIDE_LIMIT of each side when read for one event
     denying: list[ClaimRef]
     pairs: list[tuple[str, str]]  # (claimant asserting or hedging, claimant denying)
-
-
-def _pairs(supporting: Sequence[ClaimRef], denying: Sequence[ClaimRef]) -> list[tuple[str, str]]:
-    return sorted({(s.claimant, d.claimant) for s in supporting for d in denying})
+    n_supporting: int = 0         # claims on each side, all of them
+    n_denying: int = 0
 
 
 def _times_compatible(a: Event, b: Event) -> bool:
@@ -64,82 +62,83 @@ def _times_compatible(a: Event, b: Event) -> bool:
     return Period(a.time_min, a.time_max).overlaps(Period(b.time_min, b.time_max))
 
 
-def _same_event(event: Event, claims: Sequence[Membership]) -> Contradiction | None:
-    supporting = [ClaimRef.of(m) for m in claims if m.record.stance != "denied"]
-    denying = [ClaimRef.of(m) for m in claims if m.record.stance == "denied"]
-    if not supporting or not denying:
-        return None
-    pairs = _pairs(supporting, denying)
-    reason = (f"{', '.join(sorted({s.claimant for s in supporting}))} assert or hedge it; "
-              f"{', '.join(sorted({d.claimant for d in denying}))} deny it")
-    return Contradiction(event=event, kind="same-event", reason=reason, supporting=supporting,
-                         denying=denying, pairs=pairs)
+def _broad_reason(denial_event: Event, target: Event) -> str:
+    return (f"{', '.join(denial_event.denying)} deny any {denial_event.type} of arms "
+            f"{denial_event.actor}->{denial_event.recipient or denial_event.location or '?'} "
+            f"(event {denial_event.event_id}); that covers this {target.weapon_class} event")
 
 
-def _broad(denial_event: Event, denials: Sequence[Membership], target: Event,
-           claims: Sequence[Membership]) -> Contradiction | None:
-    supporting = [ClaimRef.of(m) for m in claims if m.record.stance != "denied"]
-    denying = [ClaimRef.of(m) for m in denials if m.record.stance == "denied"]
-    if not supporting or not denying:
+SIDE_LIMIT = 50
+Sides = dict[tuple[str, Side], tuple[list[ClaimRef], int]]
+
+
+def _side(store: Store, event_id: str, side: Side, seen: Sides) -> tuple[list[ClaimRef], int]:
+    """The first SIDE_LIMIT claims of one side of an event, and how many there are (each read once)."""
+    if (event_id, side) not in seen:
+        refs = [ClaimRef.of(m) for m in claims_page(store, event_id, side=side, limit=SIDE_LIMIT)]
+        seen[(event_id, side)] = refs, (len(refs) if len(refs) < SIDE_LIMIT else count_claims(store, event_id, side))
+    return seen[(event_id, side)]
+
+
+def _supporters(event: Event) -> list[str]:
+    return sorted(set(event.asserting) | set(event.hedging))
+
+
+def _same_event(store: Store, event: Event, seen: Sides) -> Contradiction | None:
+    supporters = _supporters(event)
+    if not supporters or not event.denying:
         return None
-    reason = (f"{', '.join(sorted({d.claimant for d in denying}))} deny any {denial_event.type} of arms "
-              f"{denial_event.actor}->{denial_event.recipient or denial_event.location or '?'} "
-              f"(event {denial_event.event_id}); that covers this {target.weapon_class} event")
-    return Contradiction(event=target, kind="broad-denial", reason=reason, supporting=supporting,
-                         denying=denying, pairs=_pairs(supporting, denying))
+    supporting, n_supporting = _side(store, event.event_id, "supporting", seen)
+    denying, n_denying = _side(store, event.event_id, "denying", seen)
+    reason = f"{', '.join(supporters)} assert or hedge it; {', '.join(event.denying)} deny it"
+    return Contradiction(event=event, kind="same-event", reason=reason, supporting=supporting, denying=denying,
+                         pairs=sorted(itertools.product(supporters, event.denying)),
+                         n_supporting=n_supporting, n_denying=n_denying)
+
+
+def _broad(store: Store, denial_event: Event, target: Event, seen: Sides) -> Contradiction | None:
+    """`denial_event` (a denial of any arms) against `target`, when both sides have claims and times may meet."""
+    supporters = _supporters(target)
+    if (not supporters or not denial_event.denying or target.event_id == denial_event.event_id
+            or target.block[:3] != denial_event.block[:3] or not _times_compatible(target, denial_event)):
+        return None
+    supporting, n_supporting = _side(store, target.event_id, "supporting", seen)
+    denying, n_denying = _side(store, denial_event.event_id, "denying", seen)
+    return Contradiction(event=target, kind="broad-denial", reason=_broad_reason(denial_event, target),
+                         supporting=supporting, denying=denying,
+                         pairs=sorted(itertools.product(supporters, denial_event.denying)),
+                         n_supporting=n_supporting, n_denying=n_denying)
 
 
 def find_contradictions(store: Store, *, type: str | None = None, actor: str | None = None,
                         weapon: str | None = None) -> list[Contradiction]:
     """Every contradiction among stored events, same-event ones first, by first report.
 
+    Each side lists its first SIDE_LIMIT claims and counts them all (`n_supporting`,
+    `n_denying`); which events disagree is read from the claimants stored with
+    each event, so the cost is the events, not their claims.
+
     Args:
         actor, weapon, type: as `list_events` (the contradicted event must match).
     """
     events = list_events(store, type=type, actor=actor)
-    claims = memberships(store, [e.event_id for e in events])
-    wanted = {e.event_id for e in list_events(store, type=type, actor=actor, weapon=weapon)}
-    found: list[Contradiction] = []
-    for event in events:
-        if event.event_id in wanted:
-            same = _same_event(event, claims.get(event.event_id, []))
-            if same is not None:
-                found.append(same)
+    wanted = list_events(store, type=type, actor=actor, weapon=weapon)
+    seen: Sides = {}
+    found = [c for c in (_same_event(store, e, seen) for e in wanted) if c is not None]
     for denial_event in events:
-        if denial_event.weapon_class != "arms":
-            continue
-        denials = claims.get(denial_event.event_id, [])
-        if not any(m.record.stance == "denied" for m in denials):
-            continue
-        for target in events:
-            if (target.event_id in wanted and target.event_id != denial_event.event_id
-                    and target.block[:3] == denial_event.block[:3] and _times_compatible(target, denial_event)):
-                broad = _broad(denial_event, denials, target, claims.get(target.event_id, []))
-                if broad is not None:
-                    found.append(broad)
+        if denial_event.weapon_class == "arms" and denial_event.denying:
+            found += [c for c in (_broad(store, denial_event, t, seen) for t in wanted) if c is not None]
     return found
 
 
-def event_contradictions(store: Store, event: Event, claims: Sequence[Membership] | None = None) -> list[Contradiction]:
+def event_contradictions(store: Store, event: Event) -> list[Contradiction]:
     """The contradictions of one event (those `find_contradictions` lists for it), reading only its block's denials.
 
-    Args:
-        claims: the event's memberships when the caller has them already.
+    Built from the claimants stored with each event and a page of each side's claims, so that opening an
+    event of 2,000 documents costs what is shown, not the event's size.
     """
-    if claims is None:
-        claims = memberships(store, [event.event_id]).get(event.event_id, [])
-    found: list[Contradiction] = []
-    same = _same_event(event, claims)
-    if same is not None:
-        found.append(same)
+    seen: Sides = {}
+    same = _same_event(store, event, seen)
     kind, actor, target, _ = event.block
-    denial_events = [e for e in block_events(store, (kind, actor, target, "arms"))
-                     if e.event_id != event.event_id and _times_compatible(event, e)]
-    denial_claims = memberships(store, [e.event_id for e in denial_events])
-    for denial_event in denial_events:
-        denials = denial_claims.get(denial_event.event_id, [])
-        if any(m.record.stance == "denied" for m in denials):
-            broad = _broad(denial_event, denials, event, claims)
-            if broad is not None:
-                found.append(broad)
-    return found
+    broad = [_broad(store, d, event, seen) for d in block_events(store, (kind, actor, target, "arms"))]
+    return [c for c in [same, *broad] if c is not None]

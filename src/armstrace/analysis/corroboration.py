@@ -7,66 +7,50 @@ assert, hedge or deny it, and the first and last dates it was reported.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict
-
 from ..store import Store
-from .events import Event, Membership, get_event, list_events, memberships
-from .syndication import SyndicationGroup, load_signatures, normalise_sentence, syndication_groups
+from .access import query
+from .events import Event, Membership, get_event, list_events
+from .sources import Corroboration, corroborate_members
+from .syndication import SyndicationGroup, load_signatures
 
-
-class Corroboration(BaseModel):
-    """Who stands behind one event, counted once per independent source."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    event_id: str
-    n_claims: int
-    n_documents: int
-    n_independent: int
-    groups: list[SyndicationGroup]
-    asserting: list[str]
-    hedging: list[str]
-    denying: list[str]
-    independent_asserting: int      # syndication groups with an asserting or hedging claim
-    independent_denying: int
-    first_reported: str | None
-    last_reported: str | None
+__all__ = ["Corroboration", "corroborate", "corroborate_members", "corroboration", "corroborations",
+           "stored_corroboration"]
 
 
 def corroborate(store: Store, event: Event, claims: Sequence[Membership]) -> Corroboration:
-    """The corroboration of one event from its claims."""
-    doc_ids = sorted({m.record.doc_id for m in claims})
-    published = {m.record.doc_id: m.published for m in claims}
-    evidence: dict[str, set[str]] = {}
-    for m in claims:
-        evidence.setdefault(m.record.doc_id, set()).add(normalise_sentence(m.record.evidence))
-    groups = syndication_groups(load_signatures(store, doc_ids), evidence, published)
-    group_of = {doc_id: g.lead for g in groups for doc_id in g.doc_ids}
+    """The corroboration of one event from all its claims, computed now (see `stored_corroboration`)."""
+    signatures = load_signatures(store, {m.record.doc_id for m in claims})
+    return corroborate_members(event.event_id, [(m.record, m.published) for m in claims], signatures)
 
-    def claimants(stance: str) -> list[str]:
-        return sorted({m.record.claimant for m in claims if m.record.stance == stance})
 
-    supporting_groups = {group_of[m.record.doc_id] for m in claims if m.record.stance != "denied"}
-    denying_groups = {group_of[m.record.doc_id] for m in claims if m.record.stance == "denied"}
-    dates = sorted(d for d in published.values() if d)
+def stored_corroboration(store: Store, event: Event, *, groups_limit: int = 50) -> Corroboration:
+    """The corroboration stored when the event was clustered, with its first `groups_limit` source groups.
+
+    Costs the groups returned, not the size of the event (`n_independent` counts them all).
+    """
+    rows = query(store, "SELECT lead, doc_ids, reasons FROM event_sources WHERE event_id = ? "
+                        "ORDER BY position LIMIT ?", (event.event_id, groups_limit))
+    groups = [SyndicationGroup(lead=r["lead"], doc_ids=json.loads(r["doc_ids"]), reasons=json.loads(r["reasons"]))
+              for r in rows]
     return Corroboration(
-        event_id=event.event_id, n_claims=len(claims), n_documents=len(doc_ids), n_independent=len(groups),
-        groups=groups, asserting=claimants("asserted"), hedging=claimants("hedged"), denying=claimants("denied"),
-        independent_asserting=len(supporting_groups), independent_denying=len(denying_groups),
-        first_reported=dates[0] if dates else None, last_reported=dates[-1] if dates else None,
+        event_id=event.event_id, n_claims=event.n_claims, n_documents=event.n_documents,
+        n_independent=event.n_independent, groups=groups, asserting=event.asserting, hedging=event.hedging,
+        denying=event.denying, independent_asserting=event.independent_asserting,
+        independent_denying=event.independent_denying, first_reported=event.first_reported,
+        last_reported=event.last_reported,
     )
 
 
 def corroboration(store: Store, event_id: str) -> Corroboration:
-    """The corroboration of the event `event_id`; NotFound if there is none."""
+    """The corroboration of the event `event_id`, as stored (every source group); NotFound if there is none."""
     event = get_event(store, event_id)
-    return corroborate(store, event, memberships(store, [event_id]).get(event_id, []))
+    return stored_corroboration(store, event, groups_limit=-1)
 
 
 def corroborations(store: Store, events: Sequence[Event] | None = None) -> dict[str, Corroboration]:
     """Corroboration of many events at once (every event when `events` is None), keyed by event id."""
     chosen = list(events) if events is not None else list_events(store)
-    claims = memberships(store, [e.event_id for e in chosen])
-    return {e.event_id: corroborate(store, e, claims.get(e.event_id, [])) for e in chosen}
+    return {e.event_id: stored_corroboration(store, e, groups_limit=-1) for e in chosen}

@@ -8,11 +8,12 @@ trigger marks them stale when a replaced document's records cascade away).
 A whole block is re-clustered at once, which keeps the grouping identical to
 clustering everything from scratch, in any order of arrival.
 
-Event ids are kept across updates: a new event takes the id of an old event
-of its block whose anchor claim it still holds (the anchor is the claim the id
-was made from), so a link to an event survives an earlier report arriving
-later. Only an event whose anchor claim is gone, or that was not there
-before, gets a new id (a hash of the block and its earliest-published claim).
+An event's id is a function of what is stored alone: a hash of its block and
+its anchor, the earliest-published member (ties by record id, itself a hash of
+the record's content). No id is carried over from an earlier update, so one
+run, two halves, reverse order or two concurrent ingests give the same ids
+(tests/analysis/test_stable_event_ids.py). The price: an event's id changes
+when a report published before its anchor joins it, or its anchor is removed.
 
 Read paths never write: `ensure_events` is for writers (ingest), and readers
 report `pending_updates` instead of re-clustering.
@@ -23,6 +24,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,6 +36,7 @@ from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
 from .periods import precision_of
+from .sources import corroborate_members, save_sources, signatures_of
 from .syndication import sign_documents
 
 _RECORD_SELECT = ("SELECT " + ", ".join("r." + c for c in RECORD_COLUMNS) + ", d.published AS doc_published "
@@ -61,6 +64,15 @@ class Event(BaseModel):
     n_documents: int
     first_published: str | None
     last_published: str | None
+    # Stored when the block is clustered (`sources.py`): a list shows them without reading the claims.
+    n_independent: int = 0
+    asserting: list[str] = []
+    hedging: list[str] = []
+    denying: list[str] = []
+    independent_asserting: int = 0
+    independent_denying: int = 0
+    first_reported: str | None = None
+    last_reported: str | None = None
 
     @property
     def block(self) -> Block:
@@ -115,16 +127,17 @@ def _pending_blocks(conn: sqlite3.Connection, doc_ids: list[str] | None) -> set[
     return blocks
 
 
-def _block_claims(conn: sqlite3.Connection, block: Block) -> list[Claim]:
+def _block_claims(conn: sqlite3.Connection, block: Block) -> dict[str, tuple[Record, str | None]]:
+    """Every record of the block with its document's date, by record id."""
     kind, actor, target, weapon_class = block
     rows = conn.execute(f"{_RECORD_SELECT} WHERE r.type = ? AND r.actor = ?", (kind, actor)).fetchall()
-    claims = []
+    members: dict[str, tuple[Record, str | None]] = {}
     for row in rows:
         row_target = row["location"] if kind == "production" else row["recipient"]
         # `actor` is COLLATE NOCASE: compare exactly here so that "IRN" and "irn" are two blocks, never one twice.
         if (row["actor"], row_target, row["weapon_class"]) == (actor, target, weapon_class):
-            claims.append(Claim.of(record_of(row), row["doc_published"]))
-    return claims
+            members[row["record_id"]] = (record_of(row), row["doc_published"])
+    return members
 
 
 def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster, event_id: str, anchor: str) -> None:
@@ -146,29 +159,18 @@ def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster, even
                      [(c.record_id, event_id, cluster.reasons[c.record_id]) for c in cluster.claims])
 
 
-def _kept_id(cluster: Cluster, old_ids: dict[str, str]) -> tuple[str, str]:
-    """(event id, anchor record id): an old event's if the cluster holds its anchor claim, else a new one.
-
-    Of several old anchors (two events merged) the earliest-published claim's wins, ties by record id.
-    """
-    held = [c for c in cluster.claims if c.record_id in old_ids]
-    if not held:
-        return cluster.event_id, cluster.anchor.record_id
-    anchor = min(held, key=lambda c: (c.published or "9999-99-99", c.record_id))
-    return old_ids[anchor.record_id], anchor.record_id
-
-
 def _recluster(conn: sqlite3.Connection, block: Block) -> tuple[int, int]:
     key = block_key(block)
-    old_ids = {row["anchor"]: row["event_id"]
-               for row in conn.execute("SELECT event_id, anchor FROM events WHERE block = ?", (key,))}
     conn.execute("DELETE FROM event_claims WHERE event_id IN (SELECT event_id FROM events WHERE block = ?)", (key,))
-    conn.execute("DELETE FROM events WHERE block = ?", (key,))
-    claims = _block_claims(conn, block)
-    clusters = cluster_block(block, claims)
+    conn.execute("DELETE FROM events WHERE block = ?", (key,))   # event_sources cascade
+    members = _block_claims(conn, block)
+    clusters = cluster_block(block, [Claim.of(record, published) for record, published in members.values()])
+    signatures = signatures_of(conn, {record.doc_id for record, _ in members.values()})
     for cluster in clusters:
-        _save_cluster(conn, block, cluster, *_kept_id(cluster, old_ids))
-    return len(clusters), len(claims)
+        _save_cluster(conn, block, cluster, cluster.event_id, cluster.anchor.record_id)
+        held = [members[c.record_id] for c in cluster.claims]
+        save_sources(conn, corroborate_members(cluster.event_id, held, signatures))
+    return len(clusters), len(members)
 
 
 def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUpdate:
@@ -180,12 +182,12 @@ def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUp
     ids = None if doc_ids is None else sorted(set(doc_ids))
     n_events = n_claims = 0
     with write(store) as conn:
+        signed = sign_documents(conn, ids)   # first: corroboration reads the signatures
         blocks = _pending_blocks(conn, ids)
         for block in sorted(blocks, key=block_key):
             events, claims = _recluster(conn, block)
             n_events += events
             n_claims += claims
-        signed = sign_documents(conn, ids)
     return EventUpdate(len(blocks), n_events, n_claims, signed)
 
 
@@ -206,7 +208,8 @@ def pending_updates(store: Store) -> int:
 
 def _event_of(row: sqlite3.Row) -> Event:
     data = {name: row[name] for name in Event.model_fields}
-    data["models"] = json.loads(row["models"])
+    for name in ("models", "asserting", "hedging", "denying"):
+        data[name] = json.loads(row[name])
     return Event.model_validate(data)
 
 
@@ -307,3 +310,35 @@ def memberships(store: Store, event_ids: Iterable[str] | None = None) -> dict[st
                 Membership(event_id=row["event_id_"], record=record_of(row), published=row["doc_published"],
                            reason=row["reason_"]))
     return result
+
+
+Side = Literal["supporting", "denying"]
+_SIDE_SQL = {None: "", "supporting": " AND r.stance != 'denied'", "denying": " AND r.stance = 'denied'"}
+
+
+def claims_page(store: Store, event_id: str, *, side: Side | None = None, limit: int | None = 50,
+                offset: int = 0) -> list[Membership]:
+    """One page of an event's claims, ordered as `memberships` orders them; costs the page, not the event.
+
+    Args:
+        side: "supporting" (asserted or hedged) or "denying" claims only.
+    """
+    stance = _SIDE_SQL[side]
+    page, page_params = page_clause(limit, offset)
+    # The page's ids are sorted on narrow rows first; only the page's records are read in full.
+    order = "COALESCE(d.published, '9999'), r.doc_id, r.evidence_start, r.record_id"
+    ids = ("SELECT r.record_id AS page_id FROM event_claims AS c JOIN records AS r ON r.record_id = c.record_id "
+           f"JOIN documents AS d ON d.doc_id = r.doc_id WHERE c.event_id = ?{stance} ORDER BY {order} {page}")
+    sql = (_RECORD_SELECT.replace("SELECT ", "SELECT c.reason AS reason_, ", 1)
+           + f" JOIN ({ids}) AS p ON p.page_id = r.record_id JOIN event_claims AS c ON c.record_id = r.record_id"
+           f" ORDER BY {order}")
+    return [Membership(event_id=event_id, record=record_of(row), published=row["doc_published"], reason=row["reason_"])
+            for row in query(store, sql, [event_id, *page_params])]
+
+
+def count_claims(store: Store, event_id: str, side: Side | None = None) -> int:
+    """How many claims `claims_page` pages through with the same `side`."""
+    stance = _SIDE_SQL[side]
+    sql = ("SELECT count(*) FROM event_claims AS c JOIN records AS r ON r.record_id = c.record_id "
+           f"WHERE c.event_id = ?{stance}")
+    return int(query(store, sql, (event_id,))[0][0])

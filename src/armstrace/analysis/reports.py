@@ -1,20 +1,27 @@
-"""What an analyst sees of events: each event with its corroboration, regime flags and claims.
+"""What an analyst sees of one event: its corroboration, regime flags, claimed breaches and a page of claims.
 
-The CLI and the API show the same reports; building them here keeps
-both faces thin and their JSON identical.
+The CLI and the API show the same reports; building them here keeps both
+faces thin and their JSON identical. A report costs the page it shows: the
+corroboration is the one stored at clustering time, claimed breaches are
+grouped in SQL, and the claims come a page at a time (`claims_total` says
+how many there are).
 """
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
 from ..store import Store
-from .corroboration import Corroboration, corroborate
-from .events import Event, Membership, get_event, list_events, memberships
+from .access import query
+from .corroboration import Corroboration, stored_corroboration
+from .events import Event, Membership, claims_page, get_event, list_events, memberships
 from .regimes import ClaimedViolation, RegimeFlag, claimed_violations, flag_event, regimes_version
+
+# Record ids listed per claimed instrument; `n_records` counts them all.
+CLAIMED_IDS_LIMIT = 50
 
 
 class EventReport(BaseModel):
-    """One event in full: who says what, how independent they are, what it would engage."""
+    """One event: who says what, how independent they are, what it would engage, and one page of its claims."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -23,24 +30,61 @@ class EventReport(BaseModel):
     flags: list[RegimeFlag]
     claimed: list[ClaimedViolation]
     claims: list[Membership]
+    claims_total: int
+    claims_limit: int | None
+    claims_offset: int
     regimes_version: str
 
 
-def _report(store: Store, event: Event, claims: list[Membership]) -> EventReport:
-    flags = flag_event(event)
-    return EventReport(event=event, corroboration=corroborate(store, event, claims), flags=flags,
-                       claimed=claimed_violations(claims, flags), claims=claims, regimes_version=regimes_version())
+def claimed_of(store: Store, event_id: str, flags: list[RegimeFlag]) -> list[ClaimedViolation]:
+    """What the claimants say the event breaches, per instrument (grouped in SQL), marked when a flag agrees."""
+    flagged = {code.casefold() for flag in flags for code in flag.instruments}
+    rows = query(store, "SELECT j.value AS instrument, r.claimant AS claimant, r.record_id AS record_id "
+                        "FROM event_claims AS c JOIN records AS r ON r.record_id = c.record_id "
+                        "JOIN documents AS d ON d.doc_id = r.doc_id, json_each(r.violates) AS j "
+                        "WHERE c.event_id = ? AND r.violates != '[]' ORDER BY j.value, "
+                        "COALESCE(d.published, '9999'), r.doc_id, r.evidence_start, r.record_id", (event_id,))
+    by_instrument: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        by_instrument.setdefault(str(row["instrument"]), []).append((row["claimant"], row["record_id"]))
+    return [
+        ClaimedViolation(instrument=code, claimants=sorted({c for c, _ in members}),
+                         record_ids=[r for _, r in members[:CLAIMED_IDS_LIMIT]], n_records=len(members),
+                         flagged=code.casefold() in flagged)
+        for code, members in sorted(by_instrument.items())
+    ]
 
 
-def event_report(store: Store, event_id: str) -> EventReport:
-    """The full report of one event; NotFound if there is none."""
+def event_report(store: Store, event_id: str, *, limit: int | None = 50, offset: int = 0,
+                 groups_limit: int = 50) -> EventReport:
+    """The report of one event with claims `offset` to `offset + limit` (None: all); NotFound if there is none.
+
+    Args:
+        groups_limit: source groups listed in the corroboration (-1: all).
+    """
     event = get_event(store, event_id)
-    return _report(store, event, memberships(store, [event_id]).get(event_id, []))
+    flags = flag_event(event)
+    return EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=groups_limit),
+                       flags=flags, claimed=claimed_of(store, event_id, flags),
+                       claims=claims_page(store, event_id, limit=limit, offset=offset), claims_total=event.n_claims,
+                       claims_limit=limit, claims_offset=offset, regimes_version=regimes_version())
 
 
 def event_reports(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
                   limit: int | None = None, offset: int = 0) -> list[EventReport]:
-    """Reports of the events `list_events` selects with the same filters (only those of the page)."""
+    """Whole reports (every claim and source group) of the events `list_events` selects: for exports.
+
+    An export writes every claim, so it reads them all; the API and the CLI list events from the
+    stored rows and open one a page at a time.
+    """
     events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset)
     claims = memberships(store, [e.event_id for e in events])
-    return [_report(store, e, claims.get(e.event_id, [])) for e in events]
+    reports = []
+    for event in events:
+        members = claims.get(event.event_id, [])
+        flags = flag_event(event)
+        reports.append(EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=-1),
+                                   flags=flags, claimed=claimed_violations(members, flags), claims=members,
+                                   claims_total=len(members), claims_limit=None, claims_offset=0,
+                                   regimes_version=regimes_version()))
+    return reports

@@ -36,6 +36,7 @@ CONTAINMENT_COPY = 0.9
 CONTAINMENT_MIN_SHINGLES = 40
 EVIDENCE_SHARED_MIN = 2
 EVIDENCE_SHARED_SHARE = 0.8
+MAX_REASONS = 50
 
 _PRIME = np.uint64((1 << 61) - 1)
 # Fixed seed: signatures stored in a database must be comparable across runs.
@@ -150,9 +151,66 @@ def copy_reason(a: Signature, b: Signature, evidence_a: set[str], evidence_b: se
     return None
 
 
+def _matrix(ids: Sequence[str], signatures: Mapping[str, Signature]) -> tuple[np.ndarray, np.ndarray]:
+    """(MinHashes as an n x N_HASHES array, shingle counts); an empty text's row never matches."""
+    rows = np.zeros((len(ids), N_HASHES), dtype=np.uint64)
+    sizes = np.zeros(len(ids), dtype=np.float64)
+    for i, doc_id in enumerate(ids):
+        sig = signatures[doc_id]
+        if sig.n_shingles and len(sig.minhash) == 8 * N_HASHES:
+            rows[i] = np.frombuffer(sig.minhash, dtype="<u8")
+            sizes[i] = sig.n_shingles
+        else:
+            rows[i] = np.arange(len(ids) * N_HASHES + i * N_HASHES, len(ids) * N_HASHES + (i + 1) * N_HASHES)
+    return rows, sizes
+
+
+def _text_pairs(ids: Sequence[str], signatures: Mapping[str, Signature]) -> set[tuple[int, int]]:
+    """Pairs (i < j) whose MinHashes may make them copies, all n^2 compared at once in numpy.
+
+    A superset of the pairs `copy_reason` accepts on text (thresholds eased by
+    1e-9 against rounding); each is checked again with `copy_reason`.
+    """
+    rows, sizes = _matrix(ids, signatures)
+    found: set[tuple[int, int]] = set()
+    step = 64
+    for start in range(0, len(ids), step):
+        jaccard = (rows[start:start + step, None, :] == rows[None, :, :]).sum(axis=2) / N_HASHES
+        a, b = sizes[start:start + step, None], sizes[None, :]
+        smaller = np.minimum(a, b)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            containment = np.minimum(1.0, jaccard * (a + b) / (1 + jaccard) / smaller)
+        hit = (jaccard >= JACCARD_COPY - 1e-9) | ((containment >= CONTAINMENT_COPY - 1e-9)
+                                                  & (smaller >= CONTAINMENT_MIN_SHINGLES))
+        for i, j in zip(*np.nonzero(hit), strict=True):
+            if start + int(i) < int(j):
+                found.add((start + int(i), int(j)))
+    return found
+
+
+def _evidence_pairs(ids: Sequence[str], evidence: Mapping[str, set[str]]) -> set[tuple[int, int]]:
+    """Pairs (i < j) sharing at least EVIDENCE_SHARED_MIN claim sentences, from an index of sentences."""
+    holders: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(ids):
+        for sentence in evidence.get(doc_id, ()):
+            holders.setdefault(sentence, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for docs in holders.values():
+        for k, i in enumerate(docs):
+            for j in docs[k + 1:]:
+                shared[(i, j)] = shared.get((i, j), 0) + 1
+    return {pair for pair, n in shared.items() if n >= EVIDENCE_SHARED_MIN}
+
+
 def syndication_groups(signatures: Mapping[str, Signature], evidence: Mapping[str, set[str]],
                        published: Mapping[str, str | None]) -> list[SyndicationGroup]:
     """Group documents that are copies of each other (transitively); singletons are groups too.
+
+    Candidate pairs come from `_text_pairs` and `_evidence_pairs` (vectorised:
+    2,000 documents in well under a second, where a Python loop over the 2
+    million pairs took 17 s); each is then judged by `copy_reason`, in the
+    order of the pairwise loop this replaces, so groups and reasons are the
+    same. A group keeps at most MAX_REASONS reasons (k copies make k^2 pairs).
 
     Args:
         evidence: each document's claim sentences, normalised (`normalise_sentence`).
@@ -168,16 +226,16 @@ def syndication_groups(signatures: Mapping[str, Signature], evidence: Mapping[st
             doc_id = parent[doc_id]
         return doc_id
 
-    for i, first in enumerate(ids):
-        for second in ids[i + 1:]:
-            why = copy_reason(signatures[first], signatures[second],
-                              evidence.get(first, set()), evidence.get(second, set()))
-            if why is None:
-                continue
-            reasons.setdefault(first, []).append(f"{second} copies {first}: {why}")
-            a, b = root(first), root(second)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+    for i, j in sorted(_text_pairs(ids, signatures) | _evidence_pairs(ids, evidence)):
+        first, second = ids[i], ids[j]
+        why = copy_reason(signatures[first], signatures[second],
+                          evidence.get(first, set()), evidence.get(second, set()))
+        if why is None:
+            continue
+        reasons.setdefault(first, []).append(f"{second} copies {first}: {why}")
+        a, b = root(first), root(second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     members: dict[str, list[str]] = {}
     for doc_id in ids:
         members.setdefault(root(doc_id), []).append(doc_id)
@@ -185,5 +243,8 @@ def syndication_groups(signatures: Mapping[str, Signature], evidence: Mapping[st
     for docs in members.values():
         lead = min(docs, key=lambda d: (published.get(d) or "9999-99-99", d))
         group_reasons = [r for d in docs for r in reasons.get(d, [])]
+        if len(group_reasons) > MAX_REASONS:
+            more = len(group_reasons) - MAX_REASONS
+            group_reasons = [*group_reasons[:MAX_REASONS], f"and {more} more pairs of copies"]
         groups.append(SyndicationGroup(lead=lead, doc_ids=docs, reasons=group_reasons))
     return sorted(groups, key=lambda g: (published.get(g.lead) or "9999-99-99", g.lead))

@@ -12,11 +12,10 @@ from typing import Any
 from fastapi import APIRouter
 
 from ..analysis import (
-    EventReport,
+    Event,
     count_events,
     event_contradictions,
     event_report,
-    event_reports,
     find_contradictions,
     flag_event,
     list_events,
@@ -28,15 +27,10 @@ from .deps import LimitParam, OffsetParam, StoreDep, TypeParam, records_json, te
 router = APIRouter(tags=["events"])
 
 
-def _summary(report: EventReport) -> dict[str, Any]:
-    corroboration = report.corroboration
-    return {
-        **report.event.model_dump(mode="json"),
-        "summary": report.event.summary(),
-        "n_independent": corroboration.n_independent,
-        "asserting": corroboration.asserting, "hedging": corroboration.hedging, "denying": corroboration.denying,
-        "flags": [flag.regime for flag in report.flags],
-    }
+def _summary(event: Event) -> dict[str, Any]:
+    """An event as listed: its stored fields (corroboration counts and claimants included) and regime flags."""
+    return {**event.model_dump(mode="json"), "summary": event.summary(),
+            "flags": [flag.regime for flag in flag_event(event)]}
 
 
 @router.get("/api/events")
@@ -48,17 +42,28 @@ def events(
     limit: LimitParam = 50,
     offset: OffsetParam = 0,
 ) -> dict[str, Any]:
-    """Events (one per real-world happening, joining claims across documents), by first report."""
+    """Events (one per real-world happening, joining claims across documents), by first report.
+
+    Each costs one stored row, whatever the size of the event."""
     filters: dict[str, str | None] = {"type": type, "actor": actor or None, "weapon": weapon or None}
-    page = event_reports(store, **filters, limit=limit, offset=offset)
-    return {"items": [_summary(r) for r in page], "total": count_events(store, **filters), "limit": limit,
+    page = list_events(store, **filters, limit=limit, offset=offset)
+    return {"items": [_summary(e) for e in page], "total": count_events(store, **filters), "limit": limit,
             "offset": offset, "events_pending": pending_updates(store)}
 
 
 @router.get("/api/events/{event_id}")
-def event(event_id: str, store: StoreDep) -> dict[str, Any]:
-    """One event: its claims across sources (with reviews), corroboration, regime flags, contradictions."""
-    report = event_report(store, event_id)
+def event(
+    event_id: str,
+    store: StoreDep,
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
+) -> dict[str, Any]:
+    """One event: a page of its claims across sources (with reviews), corroboration, regime flags, contradictions.
+
+    `claims` is a page (`{"items", "total", "limit", "offset"}`); the corroboration lists the first 50
+    source groups, and each contradiction the first 50 claims of each side (`n_supporting`, `n_denying`).
+    """
+    report = event_report(store, event_id, limit=limit, offset=offset)
     claims = records_json(store, [m.record for m in report.claims])
     for item, membership in zip(claims, report.claims, strict=True):
         item["reason"] = membership.reason
@@ -69,8 +74,8 @@ def event(event_id: str, store: StoreDep) -> dict[str, Any]:
         "corroboration": report.corroboration.model_dump(mode="json"),
         "flags": [flag.model_dump(mode="json") for flag in report.flags],
         "claimed": [claim.model_dump(mode="json") for claim in report.claimed],
-        "claims": claims,
-        "contradictions": [c.model_dump(mode="json") for c in event_contradictions(store, ev, report.claims)],
+        "claims": {"items": claims, "total": report.claims_total, "limit": limit, "offset": offset},
+        "contradictions": [c.model_dump(mode="json") for c in event_contradictions(store, ev)],
         "regimes_version": report.regimes_version,
         "events_pending": pending_updates(store),
     }

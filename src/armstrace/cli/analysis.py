@@ -18,11 +18,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import (
-    EventReport,
+    Event,
     event_report,
-    event_reports,
     find_contradictions,
+    flag_event,
+    list_events,
     pending_updates,
+    stored_corroboration,
     timeline,
     weapon_chain,
 )
@@ -75,8 +77,7 @@ def _cells(*values: str) -> list[Text]:
     return [Text(value) for value in values]
 
 
-def _stances(report: EventReport) -> str:
-    c = report.corroboration
+def _stances(c: Event) -> str:
     parts = [f"+{','.join(c.asserting)}" if c.asserting else "", f"?{','.join(c.hedging)}" if c.hedging else "",
              f"-{','.join(c.denying)}" if c.denying else ""]
     return " ".join(p for p in parts if p)
@@ -96,23 +97,24 @@ def events(
 
     Example: armstrace events --db events.db --actor IRN --weapon uav
     """
+    # Each event is one stored row (corroboration included): the cost is the page, not the events' sizes.
     with Store(db, readonly=True) as store:
         _note_pending(store)
-        reports = event_reports(store, type=type, actor=actor, weapon=weapon, limit=limit)
-    if format is Format.json:
-        _print_json([{"event": r.event.model_dump(mode="json"), "corroboration": r.corroboration.model_dump(mode="json"),
-                      "flags": [f.regime for f in r.flags]} for r in reports])
-    else:
-        table = Table(title=Text(f"{len(reports)} events in {db}"))
+        found = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit)
+        if format is Format.json:
+            _print_json([{"event": e.model_dump(mode="json"),
+                          "corroboration": stored_corroboration(store, e).model_dump(mode="json"),
+                          "flags": [f.regime for f in flag_event(e)]} for e in found])
+    if format is Format.table:
+        table = Table(title=Text(f"{len(found)} events in {db}"))
         for col in ("event", "what", "time", "claims", "docs", "indep.", "claimants", "regimes"):
             table.add_column(col, overflow="fold")
-        for r in reports:
-            e = r.event
+        for e in found:
             table.add_row(*_cells(e.event_id, e.summary().rsplit(" ", 1)[0], e.time or "?", str(e.n_claims),
-                                  str(e.n_documents), str(r.corroboration.n_independent), _stances(r),
-                                  ", ".join(f.regime.removeprefix("regime/") for f in r.flags)))
+                                  str(e.n_documents), str(e.n_independent), _stances(e),
+                                  ", ".join(f.regime.removeprefix("regime/") for f in flag_event(e))))
         out_console.print(table)
-    if not reports:
+    if not found:
         err_console.print("no events match", markup=False)
 
 
@@ -121,15 +123,17 @@ def event(
     event_id: str = typer.Argument(..., help="An event id, as `armstrace events` shows it."),
     db: Path = DbOption,
     format: Format = FormatOption,
+    limit: int | None = typer.Option(None, "--limit", min=0, help="Show at most this many claims (default: all)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many claims first."),
 ) -> None:
-    """Show one event: every claim with its evidence and why it was joined, the independent
-    sources, and the regimes it would engage with reasons.
+    """Show one event: every claim (or a page: --limit, --offset) with its evidence and why it was
+    joined, the independent sources, and the regimes it would engage with reasons.
 
-    Example: armstrace event ev-3a5953896ab1 --db events.db
+    Example: armstrace event ev-3a5953896ab1 --db events.db --limit 50
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
-        report = event_report(store, event_id)
+        report = event_report(store, event_id, limit=limit, offset=offset, groups_limit=-1)
     if format is Format.json:
         _print_json(report)
         return
@@ -158,7 +162,8 @@ def event(
         p(f"  {claim.instrument}: {', '.join(claim.claimants)}" + ("" if claim.flagged else " (no matching flag)"))
     if not report.claimed:
         p("  nothing")
-    table = Table(title="claims")
+    shown = f"{offset + 1}-{offset + len(report.claims)} of " if len(report.claims) < report.claims_total else ""
+    table = Table(title=f"claims ({shown}{report.claims_total})")
     for col in ("record", "document", "published", "claimant", "speaker", "stance", "evidence", "why joined"):
         table.add_column(col, overflow="fold")
     for member in report.claims:

@@ -43,7 +43,7 @@ EVENT_REQUIRED = ("event_id", "type", "actor", "n_claims", "n_documents", "n_ind
 def event_values(store: Store, report: EventReport) -> dict[str, Any]:
     """One event's row, keyed by EVENT_COLUMNS."""
     event, corr = report.event, report.corroboration
-    contradicted = bool(event_contradictions(store, event, report.claims))
+    contradicted = bool(event_contradictions(store, event))
     return {
         "event_id": event.event_id, "type": event.type,
         "actor": event.actor, "actor_name": actor_name(event.actor),

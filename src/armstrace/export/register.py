@@ -139,7 +139,7 @@ def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
         claims_of = memberships(store, [e.event_id for e in page])
         for event in page:
             claims = claims_of.get(event.event_id, [])
-            contested = bool(event_contradictions(store, event, claims))
+            contested = bool(event_contradictions(store, event))
             models: list[str | None] = list(event.models) or [None]
             for model in models:
                 key = (event.actor, event.recipient or "", event.weapon_class or "", model or "", _year(event))

@@ -159,11 +159,45 @@ CREATE TABLE document_signatures (
 );
 """
 
+# Events that scale (issue 11): what listing and opening an event shows is
+# stored with it when its block is clustered, so that a read costs the page it
+# returns, not the size of the event. `event_sources` holds the syndication
+# groups (one independent source each), read a page at a time. Event ids are
+# now a function of the stored content alone, so the events of older versions
+# (ids carried over from earlier updates) are cleared: the next ingest
+# re-clusters every record (readers report them as `events_pending` meanwhile).
+_V4_EVENT_AGGREGATES = """
+ALTER TABLE events ADD COLUMN n_independent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN asserting TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN hedging TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN denying TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN independent_asserting INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN independent_denying INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN first_reported TEXT;
+ALTER TABLE events ADD COLUMN last_reported TEXT;
+
+CREATE TABLE event_sources (
+    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,  -- order of the group: by its lead's date, then lead id
+    lead     TEXT NOT NULL,
+    doc_ids  TEXT NOT NULL,     -- JSON list
+    reasons  TEXT NOT NULL,     -- JSON list
+    PRIMARY KEY (event_id, position)
+);
+
+CREATE INDEX events_order ON events(COALESCE(first_published, '9999'), event_id);
+CREATE INDEX event_claims_event_record ON event_claims(event_id, record_id);
+
+DELETE FROM event_claims;
+DELETE FROM events;
+"""
+
 # (version, SQL script), in order. Append; never reorder or rewrite.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2_REVIEWS),
     (3, _V3_EVENTS),
+    (4, _V4_EVENT_AGGREGATES),
 ]
 
 LATEST_VERSION: int = MIGRATIONS[-1][0]

@@ -1,7 +1,7 @@
 // The event page: one happening with every claim about it across sources,
 // how many independent sources stand behind it, and contradictions side by side.
 
-import { el, replace, reviewBadge, stanceBadge } from "./dom.js";
+import { append, el, replace, reviewBadge, stanceBadge } from "./dom.js";
 
 function claimCard(claim, onRecord) {
   return el("li", { className: "claim", dataset: { recordId: claim.record_id || claim.id }, tabindex: 0,
@@ -16,16 +16,41 @@ function contradiction(item, onRecord) {
   return el("div", { className: "contradiction" },
     el("p", { className: "meta" }, `${item.kind}: ${item.reason}`),
     el("div", { className: "sides" },
-      el("div", { className: "side side-supporting" }, el("h4", {}, `Assert or hedge (${item.supporting.length})`),
+      el("div", { className: "side side-supporting" }, el("h4", {}, `Assert or hedge (${item.n_supporting ?? item.supporting.length})`),
          el("ol", { className: "claims" }, item.supporting.map((c) => claimCard(c, onRecord)))),
-      el("div", { className: "side side-denying" }, el("h4", {}, `Deny (${item.denying.length})`),
+      el("div", { className: "side side-denying" }, el("h4", {}, `Deny (${item.n_denying ?? item.denying.length})`),
          el("ol", { className: "claims" }, item.denying.map((c) => claimCard(c, onRecord))))));
 }
 
-/** Render GET /api/events/{id} into `container`; `onRecord(id)` opens a claim's record. */
-export function renderEvent(container, data, { onRecord }) {
+/** A button under the claims that appends the next page (`onMore(offset)` fetches it); null when all are shown. */
+function moreClaims(list, page, onMore, onRecord) {
+  let shown = page.offset + page.items.length;
+  if (!onMore || shown >= page.total) return null;
+  const label = () => `Show more claims (${shown} of ${page.total} shown)`;
+  const button = el("button", { type: "button", id: "event-more" }, label());
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const next = await onMore(shown);
+      append(list, next.items.map((c) => claimCard(c, onRecord)));
+      shown += next.items.length;
+      if (shown >= next.total || !next.items.length) button.remove();
+      else button.textContent = label();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+/**
+ * Render GET /api/events/{id} into `container`; `onRecord(id)` opens a claim's record.
+ * `data.claims` is one page ({items, total, limit, offset}); `onMore(offset)` returns the next one.
+ */
+export function renderEvent(container, data, { onRecord, onMore }) {
   const ev = data.event;
   const cor = data.corroboration;
+  const list = el("ol", { className: "claims", id: "event-claims" }, data.claims.items.map((c) => claimCard(c, onRecord)));
   const who = [["asserting", cor.asserting], ["hedging", cor.hedging], ["denying", cor.denying]]
     .filter(([, list]) => list.length).map(([label, list]) => `${label}: ${list.join(", ")}`).join(" · ");
   replace(container,
@@ -41,6 +66,7 @@ export function renderEvent(container, data, { onRecord }) {
       : null,
     data.contradictions.length ? el("h3", {}, "Contradictions") : null,
     data.contradictions.map((item) => contradiction(item, onRecord)),
-    el("h3", {}, "Every claim"),
-    el("ol", { className: "claims", id: "event-claims" }, data.claims.map((c) => claimCard(c, onRecord))));
+    el("h3", {}, `Every claim (${data.claims.total})`),
+    list,
+    moreClaims(list, data.claims, onMore, onRecord));
 }

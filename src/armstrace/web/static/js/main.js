@@ -12,6 +12,7 @@ import { reviewPanel } from "./review.js";
 import { renderTimeline } from "./timeline.js";
 
 const PAGE = 50;
+const EVENT_PAGE = 50;   // claims of an event per request: a 2,000-document event opens at once
 const FILTERS = ["type", "actor", "recipient", "weapon", "claimant", "stance", "q"];
 const form = document.getElementById("filters");
 const status = document.getElementById("status");
@@ -96,7 +97,11 @@ async function openEvent(id) {
   setHash("event", id);
   const detail = document.getElementById("detail");
   try {
-    renderEvent(detail, await getJSON(`events/${encodeURIComponent(id)}`), { onRecord: openRecord });
+    const path = `events/${encodeURIComponent(id)}`;
+    renderEvent(detail, await getJSON(path, { limit: EVENT_PAGE }), {
+      onRecord: openRecord,
+      onMore: async (offset) => (await getJSON(path, { limit: EVENT_PAGE, offset })).claims,
+    });
   } catch (error) {
     replace(detail, el("p", { className: "warning" }, `Cannot open event ${id}: ${error.message}`));
   }
