@@ -33,6 +33,11 @@ test: install chromium
 	$(BIN)/python -m pytest -q
 	$(MAKE) eval
 	$(MAKE) lint
+	$(MAKE) stress
+
+# Hostile input, kill -9, requests during an ingest and schemathesis against the live API (stress/).
+stress: install
+	$(BIN)/python stress/run.py
 
 # followthemoney's normality needs PyICU, which PyPI ships as source only: ICU's headers to build it.
 icu:
@@ -66,7 +71,7 @@ bench-ray: install
 	$(BIN)/python benchmarks/throughput.py --ray
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests stress benchmarks
 	$(BIN)/mypy
 
 clean:
