@@ -31,7 +31,6 @@ Bounded: --max-examples per operation and phase (50, --quick 15), well under
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import re
@@ -45,6 +44,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from http_raw import send  # noqa: E402  (one raw-HTTP client for the tests and this probe)
+
 CORPUS = ROOT / "tests" / "articles" / "multi"
 CHECKS = ("not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,"
           "negative_data_rejection,ignored_auth,unsupported_method,allow_header_conformance")
@@ -83,21 +85,9 @@ def _wait_for(url: str, proc: subprocess.Popen[str]) -> None:
 
 def _raw(base: str, method: str, path: str, body: bytes | None = None,
          headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    """(status, lower-case headers, body) of one request as a hostile client writes it."""
-    parts = urllib.parse.urlsplit(base)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
-    sent = {"Content-Type": "application/json", **(headers or {})}
-    try:
-        conn.putrequest(method, path, skip_host="Host" in sent, skip_accept_encoding=True)
-        for name, value in sent.items():
-            conn.putheader(name, value)
-        if body is not None:
-            conn.putheader("Content-Length", str(len(body)))
-        conn.endheaders(body)
-        response = conn.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
-    finally:
-        conn.close()
+    """(status, lower-case headers, body) of one request as a hostile client writes it (tests/http_raw.py)."""
+    reply = send(base, method, path, body, headers)
+    return reply.status, reply.headers, reply.body
 
 
 def _probes(base: str, db: Path, token: str) -> list[tuple[str, bool, str]]:

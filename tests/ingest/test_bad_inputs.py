@@ -15,6 +15,7 @@ import pytest
 import armstrace
 from armstrace.ingest import Skipped, find_files, read_documents, read_file
 from armstrace.records import Article
+from files_on_disk import write
 
 pytestmark = pytest.mark.issue(11)
 
@@ -23,13 +24,6 @@ PROSE = ("Russia launched Iranian-made Shahed drones at Kyiv overnight, Ukraine'
 SRC = str(Path(armstrace.__file__).resolve().parents[1])
 
 
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8", newline="")
-    return path
 
 
 def jsonl(*objects: object) -> str:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from armstrace.ingest import Skipped, find_files, read_documents, read_file
 from armstrace.records import Article
+from files_on_disk import write
 
 PROSE = ("Russia launched Iranian-made Shahed drones at Kyiv overnight, Ukraine's air force said on Monday. "
          "Officials said most of the drones were shot down over the capital.\n")
@@ -34,13 +34,6 @@ imposed sanctions on Iranian companies that make parts for the drones.</p>
 """
 
 
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8", newline="")
-    return path
 
 
 def only(items) -> Article | Skipped:
