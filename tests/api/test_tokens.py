@@ -161,3 +161,20 @@ def test_cli_serve_on_every_interface_refuses_writes_without_a_token(serve_app, 
     rid = _rid(world)
     reply = send(url, "POST", f"/api/records/{rid}/review", {"verdict": "wrong"})
     assert (result.exit_code, built["host"], reply.status, _history(url, rid)) == (0, "0.0.0.0", 401, [])
+
+
+@pytest.mark.parametrize("alias", ["*", "armstrace.example.org"])
+def test_cli_serve_answering_to_another_name_refuses_writes_without_a_token(serve_app, db, world, monkeypatch, alias):
+    # On loopback, but answering to '*' or a proxy's name: a rebinding page or anyone behind the proxy
+    # reaches it, so a write without a token is refused and nothing is recorded.
+    import uvicorn
+
+    built = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: built.update(app=app, **kwargs))
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--port", "8999", "--allow-host", alias])
+    url = serve_app(built["app"])
+    rid = _rid(world)
+    headers = {"Host": "rebound.example.org:8999", "Origin": "http://rebound.example.org:8999"} if alias == "*" \
+        else {"Host": "armstrace.example.org"}
+    reply = send(url, "POST", f"/api/records/{rid}/review", {"verdict": "wrong"}, headers)
+    assert (result.exit_code, reply.status, _history(url, rid)) == (0, 401, [])

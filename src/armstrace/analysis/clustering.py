@@ -121,7 +121,8 @@ class Cluster:
 
     @property
     def event_id(self) -> str:
-        """A hash of the block and the anchor: the id a new event gets (`events.py` keeps an old event's id)."""
+        """A hash of the block and the anchor (its earliest-published claim) alone, so any ingest order,
+        split or concurrency gives the same id."""
         key = json.dumps([*self.block, self.anchor.record_id], ensure_ascii=False)
         return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 

@@ -52,8 +52,20 @@ def host_name(value: str) -> str:
     """The host of a Host header or netloc, lower-case, without port or IPv6 brackets."""
     value = value.strip().lower()
     if value.startswith("["):
-        return value[1:value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+        host, _, rest = value[1:].partition("]")
+        return host if rest == "" or (rest.startswith(":") and rest[1:].isdigit()) else ""
+    if value.count(":") == 1:
+        host, port = value.split(":")
+        return host if port.isdigit() else ""   # ("127.0.0.1:evil" names no host of ours)
+    return value
+
+
+def _same_origin(origin: str, host: str) -> bool:
+    """An Origin is scheme://host[:port] and nothing more; this server's names its Host. (Either web
+    scheme: behind a TLS proxy the browser's is https while this server speaks http.)"""
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower() and not parts.path \
+        and not parts.query and not parts.fragment
 
 
 class Guard:
@@ -98,7 +110,7 @@ class Guard:
         if not self.any_host and host_name(host) not in self.allowed_hosts:
             return 400, "Host header not allowed (start the server with --allow-host NAME to serve that name)"
         origin = headers.get("origin")
-        if origin is not None and origin != "null" and urlsplit(origin).netloc.lower() != host.lower():
+        if origin is not None and origin != "null" and not _same_origin(origin, host):
             return 403, "cross-origin request refused (Origin is not this server)"
         if origin == "null" and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             return 403, "cross-origin request refused (Origin: null)"

@@ -6,10 +6,12 @@ free text would let anyone sign as anyone.
 """
 from __future__ import annotations
 
+import json
+
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import BadInput
 from ..store.reviews import add_review, review_history, reviews_for
@@ -29,6 +31,15 @@ class ReviewIn(BaseModel):
     reviewer: str | None = Field(None, max_length=MAX_NAME_CHARS, description=(
         "Optional, and only as a check: the review is recorded under the token's name, and a different "
         "name here is refused (400)."))
+
+    @model_validator(mode="after")
+    def _text_only(self) -> ReviewIn:
+        """JSON may escape half a UTF-16 pair ("\\ud800"); no stored text can hold one (422, not a 500)."""
+        try:
+            json.dumps([self.reviewer, self.corrections], ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("a lone surrogate (an escaped half of a UTF-16 pair) is no character") from None
+        return self
 
 
 def reviewer(request: Request) -> str:

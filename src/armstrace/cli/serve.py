@@ -79,7 +79,10 @@ def serve(
 
     if not db.is_file():
         _print(f"note: {db} does not exist yet; serving an empty database (fill it with `armstrace ingest`)")
-    required = require_token or not is_loopback(host)
+    served = allowed_hosts(host, allow_host)
+    # Any name but loopback (a bound address, an --allow-host alias or proxy, '*') lets requests
+    # from elsewhere reach the server: then every write needs a token.
+    required = require_token or not is_loopback(host) or any(not is_loopback(name) for name in served)
     try:
         token = ensure_first_token(db, token_name)
     except OSError as exc:
@@ -93,6 +96,6 @@ def serve(
            else "writes from this machine need no token (--require-token to require one)")
     url_host = "127.0.0.1" if host in WILDCARDS else host
     _print(f"armstrace dashboard: http://{url_host}:{port}/  (API docs: /docs; Ctrl-C stops)")
-    uvicorn.run(create_app(db, allowed_hosts=allowed_hosts(host, allow_host), require_token=required),
+    uvicorn.run(create_app(db, allowed_hosts=served, require_token=required),
                 host=host, port=port, log_level="warning")
 

@@ -22,15 +22,22 @@ BOM = "\ufeff"
 LINE_LISTS = frozenset({"evidence", "regime_reasons", "urls"})
 
 
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)" in a page title): page text is untrusted.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_cell(value: Any, column: str = "") -> Any:
-    """A value as a CSV cell: lists joined with ";" (sentences: a line each), dicts as JSON, None empty."""
+    """A value as a CSV cell: lists joined with ";" (sentences: a line each), dicts as JSON, None empty;
+    text that a spreadsheet would take for a formula gets a leading apostrophe (OWASP CSV injection)."""
     kind = type(value)
     if kind is list:
-        return ("\n" if column in LINE_LISTS else ";").join(map(str, value))
-    if kind is dict:
+        value = ("\n" if column in LINE_LISTS else ";").join(map(str, value))
+    elif kind is dict:
         return json.dumps(value, ensure_ascii=False)
-    if kind is bool:
+    elif kind is bool:
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

@@ -32,9 +32,10 @@ def skipped(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule,
         return True   # "the 2015 nuclear deal" is a treaty, not an arms deal
     if rule.type == "use" and any(rules.is_cue("training-word", a.lemma_.lower()) for a in trigger.ancestors):
         return True   # "trained Russians on using drones": the training is the event
-    if any(c.dep_ == "prt" and c.lower_ in ("out", "on") for c in trigger.children) or (
-            rule.frame == "give" and trigger.i + 1 < trigger.sent.end and trigger.nbor().lower_ in ("out", "on")
-            and trigger.lemma_.lower() in ("carry", "hand", "move", "bring")):
+    if any(c.dep_ == "prt" and rules.is_cue("phrasal-particle", c.lower_) for c in trigger.children) or (
+            rule.frame == "give" and trigger.i + 1 < trigger.sent.end
+            and rules.is_cue("phrasal-particle", trigger.nbor().lower_)
+            and rules.is_cue("phrasal-give-verb", trigger.lemma_.lower())):
         return True   # "carry out investigations", "carry on", "move on": phrasal verbs, not transfers
     if not_an_event(ctx, rules, trigger, rule):
         return True   # "drones for use in Ukraine", "fired during a drill", "offered to send", "a depot used by"

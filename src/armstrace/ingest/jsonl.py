@@ -60,7 +60,17 @@ def _doc_id(value: Any) -> str:
         raise _Refused(f'"id" is {len(doc_id):,} characters long (at most {MAX_ID_CHARS})')
     if _CONTROL.search(doc_id):
         raise _Refused('"id" holds a control character (a NUL, newline or tab); remove it')
+    _encodable("id", doc_id)
     return doc_id
+
+
+def _encodable(key: str, value: str) -> None:
+    """JSON may escape half a UTF-16 pair ("\\ud800"), which no UTF-8 text can hold: refuse the line."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise _Refused(f'"{key}" holds a lone surrogate (\\u{ord(value[exc.start]):04x} at {exc.start}), '
+                       "which is no character; fix the escape") from None
 
 
 def _optional_str(obj: dict[str, Any], key: str) -> str | None:
@@ -70,6 +80,8 @@ def _optional_str(obj: dict[str, Any], key: str) -> str | None:
         raise _Refused(f'"{key}" must be a string, not {type(value).__name__}')
     if value and "\0" in value:
         raise _Refused(f'"{key}" holds a NUL character (\\u0000 at {value.index(chr(0))}); remove it')
+    if value:
+        _encodable(key, value)
     return value.strip() if value and value.strip() else None
 
 
