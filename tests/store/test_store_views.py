@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from armstrace.analysis import ensure_events
-from armstrace.store import Store
+from armstrace.store import LATEST_VERSION, Store
 from armstrace.store.migrations import MIGRATIONS, split_statements
 from armstrace.store.rows import DOCUMENT_COLUMNS, RECORD_COLUMNS, document_row, insert_sql, record_row
 
@@ -95,7 +95,7 @@ def test_a_v4_database_gets_views_names_and_indexes_when_opened(db, article, rec
     conn.execute("INSERT INTO record_weapons VALUES (?, 'shahed-136', 'shahed136')", (record().record_id,))
     conn.close()
     with Store(db) as store:
-        assert store.schema_version() == 5
+        assert store.schema_version() == LATEST_VERSION
         assert [r.record_id for r in store.records(text="sent shahed")] == [record().record_id]
     (row,) = _rows(db, "SELECT actor_name, weapon_names, title FROM record_rows")
     assert row == {"actor_name": "Iran", "weapon_names": "Shahed-136", "title": "Old"}

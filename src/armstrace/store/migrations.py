@@ -262,7 +262,7 @@ LEFT JOIN names AS nr ON nr.kind = 'actor' AND nr.id = g.recipient;
 CREATE VIRTUAL TABLE documents_fts USING fts5(
     doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
 );
--- Trigram: the API's `q` (and `armstrace records --text`) finds any substring of 3+ characters,
+-- Trigram: the API's `q` (Store.records(text=...)) finds any substring of 3+ characters,
 -- in any case, as its LIKE did before; documents_fts is by words, the usual full-text search.
 CREATE VIRTUAL TABLE records_fts USING fts5(
     record_id UNINDEXED, doc_id UNINDEXED, evidence, tokenize = 'trigram'

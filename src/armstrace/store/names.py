@@ -46,6 +46,8 @@ def write_names(conn: sqlite3.Connection, records: Sequence[Record]) -> None:
 
 def backfill_names(conn: sqlite3.Connection) -> None:
     """Name every id already stored, once: when `names` is empty and records exist (a v4 upgrade)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'names'").fetchone() is None:
+        return   # a schema before v5 (only when migrations are held back, as in tests)
     if conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is not None:
         return
     if conn.execute("SELECT 1 FROM records LIMIT 1").fetchone() is None:
