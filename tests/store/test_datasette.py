@@ -79,6 +79,14 @@ def test_datasette_full_text_search(datasette):
         ["kyiv-report"], ["eu-sanctions"], [])
 
 
+def test_datasette_searches_the_documents_and_records_tables(datasette):
+    """metadata.json ties each table to its index (the FTS rowid is the table's rowid, by the triggers)."""
+    docs = _get(datasette + "/armstrace/documents.json?_shape=array&_search=ship")
+    records = _get(datasette + "/armstrace/records.json?_shape=array&_search=sanctioned")
+    assert ([d["doc_id"] for d in docs], [(r["actor"], r["type"]) for r in records]) == (
+        ["kyiv-report"], [("eu", "sanction")])
+
+
 def test_datasette_shows_the_shipped_descriptions(datasette):
     metadata = _get(datasette + "/-/metadata.json")
     tables = metadata["databases"]["armstrace"]["tables"]
