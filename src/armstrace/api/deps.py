@@ -81,7 +81,7 @@ def record_filters(
     doc_id: str | None = text_param("Only records of this document."),
     since: DateParam = None,
     until: DateParam = None,
-    q: str | None = text_param("Text the evidence sentence contains."),
+    q: str | None = text_param('Words or "quoted phrases" the evidence sentence contains (each a substring, any case).'),
 ) -> RecordFilter:
     """The record filters as a RecordFilter (empty strings mean no filter)."""
     return RecordFilter(type=type or None, actor=actor or None, recipient=recipient or None, weapon=weapon or None,

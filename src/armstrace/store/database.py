@@ -19,6 +19,7 @@ from ..errors import BadInput, NotFound, SchemaTooNew, UsageError
 from ..records import Article, Record
 from ..version import __version__
 from .migrations import APPLICATION_ID, LATEST_VERSION, apply_migrations
+from .names import backfill_names, write_names
 from .queries import (
     RECORD_ORDER,
     FilterFields,
@@ -120,6 +121,7 @@ class Store:
         # In WAL mode NORMAL loses at most the last commits on power loss, never consistency.
         conn.execute("PRAGMA synchronous = NORMAL")
         apply_migrations(conn)
+        backfill_names(conn)
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> Exception:
         name = getattr(exc, "sqlite_errorname", "")
@@ -232,6 +234,7 @@ class Store:
             now = datetime.now(UTC).isoformat(timespec="seconds")
             conn.execute(_INSERT_DOCUMENT, document_row(article, now))
             self._insert_records(conn, article.doc_id, records)
+            write_names(conn, records)
             self._write_meta(conn, records, now)
         return "added" if row is None else "replaced"
 
@@ -297,7 +300,7 @@ class Store:
             actor: matches the actor or the recipient, case-insensitively.
             weapon: a model id in `weapons` or a weapon class (case, spaces, `-` and `_` ignored).
             since, until: YYYY[-MM[-DD]], against the record's time, else the document's date.
-            text: a substring of the evidence (`%` and `_` are literal).
+            text: words or "quoted phrases" the evidence contains (full-text, any case).
         """
         flt = RecordFilter.of(where, filters)
         where_sql, params = where_clause(flt)

@@ -16,6 +16,8 @@ from ..records import EVENT_TYPES, STANCES, WEAPON_CLASSES
 _NOT_WEAPON_KEY = re.compile(r"[\s\-_]+")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LIKE_ESCAPE = "\\"
+# A quoted phrase (its closing quote optional) or a run of anything but space and quote.
+_SEARCH_PART = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 
 def weapon_key(name: str) -> str:
@@ -38,6 +40,24 @@ def escape_like(text: str) -> str:
         .replace("%", _LIKE_ESCAPE + "%")
         .replace("_", _LIKE_ESCAPE + "_")
     )
+
+
+def search_parts(text: str) -> list[str]:
+    """The words and "quoted phrases" of a text search, in order (a NUL is a space; a lone quote is dropped)."""
+    matches = _SEARCH_PART.finditer(text.replace("\x00", " "))
+    parts = [m.group(1) if m.group(1) is not None else m.group(2) for m in matches]
+    return [part for part in parts if part.strip()]
+
+
+def fts_query(parts: list[str]) -> str:
+    """Parts as an FTS5 query that cannot be a syntax error: each must occur, as a substring.
+
+    Each part is sent as an FTS5 string ("..." with quotes doubled), so `*`,
+    `-`, `NEAR`, `AND`, `OR`, `NOT`, `:` and parentheses are text, never
+    operators; with the trigram tokenizer of `records_fts` a string matches
+    where it occurs in the evidence, in any case.
+    """
+    return " ".join('"' + part.replace('"', '""') + '"' for part in parts)
 
 
 @dataclass(frozen=True)
@@ -141,11 +161,32 @@ def where_clause(flt: RecordFilter) -> tuple[str, list[object]]:
         terms.append(f"({when} <= ? OR substr({when}, 1, length(?)) = ?)")
         params += [flt.until, flt.until, flt.until]
     if flt.text is not None:
-        terms.append(f"r.evidence LIKE ? ESCAPE '{_LIKE_ESCAPE}'")
-        params.append("%" + escape_like(flt.text) + "%")
+        _text_terms(flt.text, terms, params)
     if not terms:
         return "", params
     return "WHERE " + " AND ".join(terms), params
+
+
+def _text_terms(text: str, terms: list[str], params: list[object]) -> None:
+    """Every word or "phrase" of `text` a substring of the evidence, in any case.
+
+    Parts of 3 characters or more are looked up in `records_fts` (trigram
+    index, schema v5); shorter ones, which a trigram index cannot serve, by
+    LIKE with `%` and `_` literal. A text of quotes alone matches nothing.
+    """
+    parts = search_parts(text)
+    if not parts:
+        if text.strip():
+            terms.append("0")
+        return
+    indexed = [part for part in parts if len(part) >= 3]
+    if indexed:
+        terms.append("r.record_id IN (SELECT f.record_id FROM records_fts AS f WHERE records_fts MATCH ?)")
+        params.append(fts_query(indexed))
+    for part in parts:
+        if len(part) < 3:
+            terms.append(f"r.evidence LIKE ? ESCAPE '{_LIKE_ESCAPE}'")
+            params.append("%" + escape_like(part) + "%")
 
 
 def needs_documents(flt: RecordFilter) -> bool:
