@@ -38,6 +38,7 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
                   "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb",
+                  "origin-noun", "plural-back",
                   # attribution by description (session 4, claimants)
                   "state-noun", "prevent-verb", "finding-noun", "hearsay-noun", "state-marker", "outlet-noun",
                   "deal-noun", "stance-verb",
@@ -46,7 +47,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "civil-modifier", "also-people", "negating-prefix",
                   "design-suffix", "halt-cover-prep",
                   "production-means",
-                  "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb", "sector-noun"]
+                  "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb",
+                  "origin-noun", "plural-back", "sector-noun"]
 
 
 class Trigger(Entry):

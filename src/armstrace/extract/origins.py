@@ -11,9 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..nlp.mentions import DEMONYM
+from ..rules import load_rules
 from .document import DocContext
 
-_ORIGIN_NOUNS = ("origin", "manufacture", "make", "design", "production")
 _WINDOW = 12   # tokens after the weapon noun within which 'of X origin' may follow
 
 
@@ -27,7 +27,7 @@ def stated_origin(ctx: DocContext, head: Token) -> str | None:
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.lemma_ in _ORIGIN_NOUNS:
+                if load_rules().is_cue("origin-noun", pobj.lemma_.lower()):
                     for mod in pobj.children:
                         span = ctx.mention(mod)
                         if span is not None and span.label_ == DEMONYM:
@@ -51,5 +51,5 @@ def _origin_words_after(ctx: DocContext, head: Token) -> str | None:
         if span is None or span.label_ != DEMONYM:
             return None
         after = [t for t in ctx.doc[span.end:min(end, span.end + 3)] if not t.is_punct]
-        return ctx.actor_of(span) if after and after[0].lemma_.lower() in _ORIGIN_NOUNS else None
+        return ctx.actor_of(span) if after and load_rules().is_cue("origin-noun", after[0].lemma_.lower()) else None
     return None

@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..nlp.mentions import CAPITAL, DEMONYM, STATE
+from ..rules import load_rules
 from .document import DocContext
 from .groups import ActorRef
 
-_PLURAL_BACK = {"countries", "nations", "states", "governments", "capitals", "allies", "sides", "partners"}
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
@@ -22,7 +22,7 @@ def plural_back_reference(ctx: DocContext, head: Token) -> list[ActorRef]:
     # "China supplies Pakistan and the two jointly manufacture jets": a bare "the two" as a subject
     bare = head.lower_ in _NUMBER_WORDS and head.dep_ in ("nsubj", "nsubjpass") and (
         head.lower_ == "both" or any(c.lower_ == "the" for c in head.children))
-    if head.lower_ not in _PLURAL_BACK and not bare:
+    if not load_rules().is_cue("plural-back", head.lower_) and not bare:
         return []
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod", "predet", "quantmod")}
     dets |= {head.lower_} if bare else set()
