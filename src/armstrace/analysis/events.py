@@ -30,8 +30,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import NotFound, UsageError
 from ..records import EVENT_TYPES, Record
-from ..store import Store, weapon_class_of, weapon_key
-from ..store.queries import page_clause
+from ..store import Store
+from ..store.queries import not_rejected, page_clause, weapon_condition
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
@@ -214,11 +214,15 @@ def _event_of(row: sqlite3.Row) -> Event:
 
 
 _HAS_MODEL = ("e.event_id IN (SELECT c.event_id FROM event_claims AS c JOIN record_weapons AS w "
-              "ON w.record_id = c.record_id WHERE w.model_key = ?)")
+              "ON w.record_id = c.record_id WHERE w.model_key IN ({marks}))")
 
 
-def _event_filter(type: str | None, actor: str | None, weapon: str | None) -> tuple[str, list[object]]:
-    """The WHERE clause (or "") over `events AS e` and its parameters."""
+def _event_filter(type: str | None, actor: str | None, weapon: str | None,
+                  include_rejected: bool = False) -> tuple[str, list[object]]:
+    """The WHERE clause (or "") over `events AS e` and its parameters.
+
+    Unless `include_rejected`, an event all of whose claims are reviewed wrong is left out.
+    """
     if type is not None and type not in EVENT_TYPES:
         raise UsageError(f"type {type!r}: unknown event type (use one of {', '.join(EVENT_TYPES)})")
     terms: list[str] = []
@@ -232,34 +236,35 @@ def _event_filter(type: str | None, actor: str | None, weapon: str | None) -> tu
     if weapon is not None:
         # As `Store.records(weapon=...)`: a member names the model (its lookup form:
         # "Shahed 136" finds shahed-136), or the event is of the class ("UAV" is uav).
-        weapon_terms = [_HAS_MODEL]
-        params.append(weapon_key(weapon))
-        weapon_class = weapon_class_of(weapon)
-        if weapon_class is not None:
-            weapon_terms.append("e.weapon_class = ?")
-            params.append(weapon_class)
-        terms.append("(" + " OR ".join(weapon_terms) + ")")
+        condition, weapon_params = weapon_condition(weapon, _HAS_MODEL, "e.weapon_class")
+        terms.append(condition)
+        params += weapon_params
+    if not include_rejected:
+        kept, kept_params = not_rejected("c.record_id")
+        terms.append(f"e.event_id IN (SELECT c.event_id FROM event_claims AS c WHERE {kept})")
+        params += kept_params
     return ("WHERE " + " AND ".join(terms)) if terms else "", params
 
 
 def list_events(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
-                limit: int | None = None, offset: int = 0) -> list[Event]:
+                limit: int | None = None, offset: int = 0, include_rejected: bool = False) -> list[Event]:
     """Stored events, filtered, ordered by first report then id.
 
     Args:
         actor: the actor or the recipient (case-insensitive).
         weapon: a model id a member names, or a weapon class (case, spaces, `-` and `_` ignored).
+        include_rejected: also events whose every claim is reviewed wrong.
     """
-    where, params = _event_filter(type, actor, weapon)
+    where, params = _event_filter(type, actor, weapon, include_rejected)
     page, page_params = page_clause(limit, offset)
     sql = f"SELECT * FROM events AS e {where} ORDER BY COALESCE(e.first_published, '9999'), e.event_id {page}"
     return [_event_of(row) for row in query(store, sql, [*params, *page_params])]
 
 
 def count_events(store: Store, *, type: str | None = None, actor: str | None = None,
-                 weapon: str | None = None) -> int:
+                 weapon: str | None = None, include_rejected: bool = False) -> int:
     """How many events `list_events` selects with the same filters and no limit."""
-    where, params = _event_filter(type, actor, weapon)
+    where, params = _event_filter(type, actor, weapon, include_rejected)
     return int(query(store, f"SELECT count(*) FROM events AS e {where}", params)[0][0])
 
 

@@ -71,13 +71,14 @@ def event_report(store: Store, event_id: str, *, limit: int | None = 50, offset:
 
 
 def event_reports(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> list[EventReport]:
+                  limit: int | None = None, offset: int = 0, include_rejected: bool = False) -> list[EventReport]:
     """Whole reports (every claim and source group) of the events `list_events` selects: for exports.
 
     An export writes every claim, so it reads them all; the API and the CLI list events from the
     stored rows and open one a page at a time.
     """
-    events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset)
+    events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset,
+                         include_rejected=include_rejected)
     claims = memberships(store, [e.event_id for e in events])
     reports = []
     for event in events:

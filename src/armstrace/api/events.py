@@ -22,7 +22,19 @@ from ..analysis import (
     load_regimes,
     pending_updates,
 )
-from .deps import LimitParam, OffsetParam, StoreDep, TypeParam, records_json, text_param
+from ..store import Store
+from ..store.lookup import actor_id, weapon_value
+from .deps import (
+    ACTOR_HELP,
+    WEAPON_HELP,
+    IncludeRejectedParam,
+    LimitParam,
+    OffsetParam,
+    StoreDep,
+    TypeParam,
+    records_json,
+    text_param,
+)
 
 router = APIRouter(tags=["events"])
 
@@ -33,19 +45,26 @@ def _summary(event: Event) -> dict[str, Any]:
             "flags": [flag.regime for flag in flag_event(event)]}
 
 
+def _names(store: Store, actor: str | None, weapon: str | None) -> dict[str, str | None]:
+    """The actor and weapon filters with names resolved to ids (422 with suggestions when unknown)."""
+    return {"actor": actor_id(store, actor) if actor else None,
+            "weapon": weapon_value(store, weapon) if weapon else None}
+
+
 @router.get("/api/events")
 def events(
     store: StoreDep,
     type: TypeParam = None,
-    actor: str | None = text_param("Actor or recipient id."),
-    weapon: str | None = text_param("Model id or weapon class."),
+    actor: str | None = text_param(ACTOR_HELP),
+    weapon: str | None = text_param(WEAPON_HELP),
     limit: LimitParam = 50,
     offset: OffsetParam = 0,
+    include_rejected: IncludeRejectedParam = False,
 ) -> dict[str, Any]:
     """Events (one per real-world happening, joining claims across documents), by first report.
 
     Each costs one stored row, whatever the size of the event."""
-    filters: dict[str, str | None] = {"type": type, "actor": actor or None, "weapon": weapon or None}
+    filters: dict[str, Any] = {"type": type, **_names(store, actor, weapon), "include_rejected": include_rejected}
     page = list_events(store, **filters, limit=limit, offset=offset)
     return {"items": [_summary(e) for e in page], "total": count_events(store, **filters), "limit": limit,
             "offset": offset, "events_pending": pending_updates(store)}
@@ -85,11 +104,12 @@ def event(
 def contradictions(
     store: StoreDep,
     type: TypeParam = None,
-    actor: str | None = text_param("Actor or recipient id."),
-    weapon: str | None = text_param("Model id or weapon class."),
+    actor: str | None = text_param(ACTOR_HELP),
+    weapon: str | None = text_param(WEAPON_HELP),
+    include_rejected: IncludeRejectedParam = False,
 ) -> dict[str, Any]:
     """Events some claimants assert or hedge and others deny, with both sides' claims."""
-    found = find_contradictions(store, type=type, actor=actor or None, weapon=weapon or None)
+    found = find_contradictions(store, type=type, **_names(store, actor, weapon), include_rejected=include_rejected)
     items = [{**c.model_dump(mode="json"), "summary": c.event.summary()} for c in found]
     return {"items": items, "total": len(items), "events_pending": pending_updates(store)}
 

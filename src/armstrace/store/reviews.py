@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import BadInput
 from ..records import Record
+from ..resolve import actor_label, weapon_label
 from .database import Store
 
 Verdict = Literal["right", "wrong"]
@@ -150,9 +151,40 @@ def fold_reviews(reviews: list[Review]) -> ReviewState:
                        n_reviews=len(reviews))
 
 
+def corrected(record: Record, review: ReviewState | None) -> Record:
+    """The record as its reviews correct it (itself when uncorrected). Its `record_id` is then a new hash:
+    callers that show it keep the stored id beside it."""
+    if review is None or not review.corrections:
+        return record
+    return Record.model_validate({**record.model_dump(), **review.corrections})
+
+
+def apply_reviews(store: Store, records: Sequence[Record]) -> list[Record]:
+    """`records` with every correction applied, in order (their ids are the stored records' ids before this)."""
+    reviews = reviews_for(store, [rec.record_id for rec in records])
+    return [corrected(rec, reviews.get(rec.record_id)) for rec in records]
+
+
 def record_with_review(record: Record, review: ReviewState | None) -> dict[str, Any]:
-    """A record as the API and `armstrace records --json` show it: its JSONL fields plus `review` (None if none)."""
-    return {**record.to_json(), "review": review.model_dump() if review is not None else None}
+    """A record as the API and `armstrace records --format jsonl` show it, its review applied.
+
+    The JSONL fields with corrections applied (the stored id kept), `review`
+    (None if none) and `original`: the stored value of each corrected field
+    ({} when nothing was corrected). Names sit beside ids (`actor_name`, ...).
+    """
+    data = record.to_json()
+    fixed = corrected(record, review).to_json() if review is not None and review.corrections else data
+    original = {name: data[name] for name in (review.corrections if review is not None else {})}
+    return {**fixed, "id": data["id"], **names_of(fixed), "review": review.model_dump() if review is not None else None,
+            "original": original}
+
+
+def names_of(data: Mapping[str, Any]) -> dict[str, Any]:
+    """`actor_name`, `recipient_name`, `location_name`, `claimant_name` and `weapon_names` of a record's JSON."""
+    names: dict[str, Any] = {f"{field}_name": actor_label(data.get(field))
+                             for field in ("actor", "recipient", "location", "claimant")}
+    names["weapon_names"] = [weapon_label(model) or model for model in data.get("weapons") or []]
+    return names
 
 
 def _review_of(row: sqlite3.Row) -> Review:
