@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 from ..store import Store
+from ..store.backup import checkpoint
 from ..version import __version__
 from . import documents, events, health, meta, network, records, reviews, timeline, weapons
 from .dashboard import mount_dashboard
@@ -58,6 +59,7 @@ def create_app(db: str | Path, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
             yield
         finally:
             app.state.store.close()
+            checkpoint(app.state.writer)   # reviews into the main file (each review already did: belt and braces)
             app.state.writer.close()
 
     app = GuardedAPI(title="armstrace", version=__version__, description=DESCRIPTION, lifespan=lifespan,

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..errors import BadInput
 from ..records import Record
 from ..resolve import actor_label, weapon_label
+from .backup import checkpoint
 from .database import Store
 
 Verdict = Literal["right", "wrong"]
@@ -113,6 +114,7 @@ def add_review(
              json.dumps(record.to_json(), ensure_ascii=False)),
         )
         review_id = int(cursor.lastrowid or 0)
+    checkpoint(store)   # into the main file now: a copy of the .db alone has the review (backup.py)
     return Review(review_id=review_id, record_id=record_id, verdict=verdict, corrections=checked,
                   reviewer=reviewer, at=now)
 
