@@ -59,9 +59,9 @@ def test_api_review_state_folds_the_trail(api_server, world):
         ({}, 400, "verdict"),                                                           # says nothing
         ({"verdict": "right", "reviewer": "ben"}, 400, "reviewer"),                     # signs as someone else
         ({"verdict": "maybe"}, 422, "verdict"),
-        ({"corrections": {"evidence": "x"}}, 400, "evidence"),                          # not correctable
-        ({"corrections": {"stance": "probably"}}, 400, "stance"),                       # not a stance
-        ({"corrections": {"weapon_class": "laser"}}, 400, "weapon_class"),
+        ({"corrections": {"evidence": "x"}}, 422, "evidence"),                          # not correctable
+        ({"corrections": {"stance": "probably"}}, 422, "stance"),                       # not a stance
+        ({"corrections": {"weapon_class": "laser"}}, 422, "weapon_class"),
     ],
 )
 def test_api_review_rejects_bad_reviews(api_server, world, body, status, names):

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import ArmstraceError, BadInput, NotFound, SchemaTooNew, UsageError
+from ..errors import ArmstraceError, BadInput, BadValue, NotFound, SchemaTooNew, UsageError
 from ..resolve import AmbiguousName, UnknownName
 from .tokens import Unauthorized
 
@@ -26,6 +26,7 @@ _STATUS_OF: tuple[tuple[type[ArmstraceError], int], ...] = (
     (NotFound, 404),
     (UnknownName, 422),
     (AmbiguousName, 422),
+    (BadValue, 422),
     (BadInput, 400),
     (UsageError, 400),
     (SchemaTooNew, 500),

@@ -76,13 +76,14 @@ def event(
     store: StoreDep,
     limit: LimitParam = 50,
     offset: OffsetParam = 0,
+    include_rejected: IncludeRejectedParam = False,
 ) -> dict[str, Any]:
     """One event: a page of its claims across sources (with reviews), corroboration, regime flags, contradictions.
 
     `claims` is a page (`{"items", "total", "limit", "offset"}`); the corroboration lists the first 50
     source groups, and each contradiction the first 50 claims of each side (`n_supporting`, `n_denying`).
     """
-    report = event_report(store, event_id, limit=limit, offset=offset)
+    report = event_report(store, event_id, limit=limit, offset=offset, include_rejected=include_rejected)
     claims = records_json(store, [m.record for m in report.claims])
     for item, membership in zip(claims, report.claims, strict=True):
         item["reason"] = membership.reason

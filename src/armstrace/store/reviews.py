@@ -25,6 +25,7 @@ from ..errors import BadInput
 from ..records import Record
 from ..resolve import actor_label, weapon_label
 from .backup import checkpoint
+from .corrections import vocabulary_checked
 from .database import Store
 
 Verdict = Literal["right", "wrong"]
@@ -67,14 +68,13 @@ class ReviewState(BaseModel):
     n_reviews: int
 
 
-def check_corrections(record: Record, corrections: Mapping[str, Any]) -> dict[str, Any]:
-    """The corrections, validated against the record schema; BadInput names the bad field."""
-    unknown = sorted(set(corrections) - set(CORRECTABLE_FIELDS))
-    if unknown:
-        raise BadInput(
-            f"corrections: cannot correct {', '.join(unknown)} "
-            f"(correctable fields: {', '.join(CORRECTABLE_FIELDS)})"
-        )
+def check_corrections(store: Store, record: Record, corrections: Mapping[str, Any]) -> dict[str, Any]:
+    """The corrections, names resolved to ids and validated against the vocabularies and the record schema.
+
+    BadValue (a 422, with the allowed values) for a field that cannot be corrected, a value outside its
+    vocabulary or without a field; BadInput names any other bad field.
+    """
+    corrections = vocabulary_checked(store, corrections, CORRECTABLE_FIELDS)
     try:
         corrected = Record.model_validate({**record.model_dump(), **corrections})
     except ValidationError as exc:
@@ -103,7 +103,7 @@ def add_review(
     if verdict is not None and verdict not in ("right", "wrong"):
         raise BadInput(f"verdict {verdict!r}: use right or wrong")
     record = store.get_record(record_id)
-    checked = check_corrections(record, corrections)
+    checked = check_corrections(store, record, corrections)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with store._write() as conn:
         cursor = conn.execute(
@@ -138,6 +138,11 @@ def reviews_for(store: Store, record_ids: Iterable[str]) -> dict[str, ReviewStat
         for row in rows:
             history.setdefault(row["record_id"], []).append(_review_of(row))
     return {record_id: fold_reviews(reviews) for record_id, reviews in history.items()}
+
+
+def rejected_ids(store: Store, record_ids: Iterable[str]) -> set[str]:
+    """The records among `record_ids` whose last verdict is wrong."""
+    return {rid for rid, state in reviews_for(store, record_ids).items() if state.verdict == "wrong"}
 
 
 def fold_reviews(reviews: list[Review]) -> ReviewState:
