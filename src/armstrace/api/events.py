@@ -22,6 +22,7 @@ from ..analysis import (
     load_regimes,
     pending_updates,
 )
+from ..resolve import actor_label, weapon_label
 from ..store import Store
 from ..store.lookup import actor_id, weapon_value
 from .deps import (
@@ -41,8 +42,15 @@ router = APIRouter(tags=["events"])
 
 def _summary(event: Event) -> dict[str, Any]:
     """An event as listed: its stored fields (corroboration counts and claimants included) and regime flags."""
-    return {**event.model_dump(mode="json"), "summary": event.summary(),
+    return {**event.model_dump(mode="json"), **event_names(event), "summary": event.summary(),
             "flags": [flag.regime for flag in flag_event(event)]}
+
+
+def event_names(event: Event) -> dict[str, Any]:
+    """Names beside an event's ids: `actor_name`, `recipient_name`, `location_name`, `model_names`."""
+    return {"actor_name": actor_label(event.actor), "recipient_name": actor_label(event.recipient),
+            "location_name": actor_label(event.location),
+            "model_names": [weapon_label(m) or m for m in event.models]}
 
 
 def _names(store: Store, actor: str | None, weapon: str | None) -> dict[str, str | None]:
@@ -90,7 +98,7 @@ def event(
         item["doc_published"] = membership.published
     ev = report.event
     return {
-        "event": {**ev.model_dump(mode="json"), "summary": ev.summary()},
+        "event": {**ev.model_dump(mode="json"), **event_names(ev), "summary": ev.summary()},
         "corroboration": report.corroboration.model_dump(mode="json"),
         "flags": [flag.model_dump(mode="json") for flag in report.flags],
         "claimed": [claim.model_dump(mode="json") for claim in report.claimed],
@@ -111,7 +119,7 @@ def contradictions(
 ) -> dict[str, Any]:
     """Events some claimants assert or hedge and others deny, with both sides' claims."""
     found = find_contradictions(store, type=type, **_names(store, actor, weapon), include_rejected=include_rejected)
-    items = [{**c.model_dump(mode="json"), "summary": c.event.summary()} for c in found]
+    items = [{**c.model_dump(mode="json"), **event_names(c.event), "summary": c.event.summary()} for c in found]
     return {"items": items, "total": len(items), "events_pending": pending_updates(store)}
 
 

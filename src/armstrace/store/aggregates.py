@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ..resolve import actor_label, weapon_label
 from .database import Store
 from .queries import RecordFilter, from_clause, where_clause
 
@@ -47,6 +48,7 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
         kind, source, target = row[0], row[1], row[2]
         edges[(kind, source, target)] = {
             "id": f"{kind}:{source}->{target}", "type": kind, "source": source, "target": target,
+            "source_name": actor_label(source), "target_name": actor_label(target),
             "weight": int(row[4]), "n_records": int(row[3]), "stances": {}, "claimants": {}, "weapons": {},
             "weapon_classes": {},
         }
@@ -74,7 +76,9 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
         edge["weapons"] = _ranked(edge["weapons"])
         edge["weapon_classes"] = _ranked(edge["weapon_classes"])
         items.append(edge)
-    nodes = [{"id": actor, "label": actor, "n_documents": n} for actor, n in sorted(node_docs.items())]
+    # `label` is what a reader knows the actor by ("Iran"), `id` what records hold (IRN).
+    nodes = [{"id": actor, "label": actor_label(actor) or actor, "name": actor_label(actor), "n_documents": n}
+             for actor, n in sorted(node_docs.items())]
     return {"nodes": nodes, "edges": items}
 
 
@@ -87,7 +91,7 @@ def weapon_counts(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
         classes[row[0]][row[1]] = int(row[2])
     named, params = _selected(flt, weapons=True)
     rows = store._query(f"SELECT w.model, count(*), count(DISTINCT r.doc_id) {named} GROUP BY w.model", params)
-    items = [{"model": row[0], "n_records": int(row[1]), "n_documents": int(row[2]),
+    items = [{"model": row[0], "name": weapon_label(row[0]), "n_records": int(row[1]), "n_documents": int(row[2]),
               "weapon_classes": list(_ranked(classes.get(row[0], {})))} for row in rows]
     return sorted(items, key=lambda item: (-item["n_records"], item["model"]))
 
@@ -112,6 +116,7 @@ def dated_records(store: Store, flt: RecordFilter, limit: int) -> dict[str, Any]
             "id": row["record_id"], "date": row["date"], "date_source": "time" if from_time else "published",
             "precision": row["time_precision"] if from_time else "day",
             "type": row["type"], "actor": row["actor"], "recipient": row["recipient"], "stance": row["stance"],
+            "actor_name": actor_label(row["actor"]), "recipient_name": actor_label(row["recipient"]),
             "claimant": row["claimant"], "weapon_class": row["weapon_class"], "doc_id": row["doc_id"],
         })
     return {"items": items, "total": int(counts[0]), "undated": int(counts[1])}
