@@ -118,3 +118,17 @@ def test_a_stance_correction_changes_the_event_and_the_contradiction(api_server,
     _, contradictions = api_server.get("/api/contradictions")
     _, events = api_server.get("/api/events", actor="IRN", type="transfer")
     assert contradictions["total"] == 0 and events["items"][0]["asserting"] == ["IRN", "USA"]
+
+
+def test_a_correction_is_applied_in_the_network_timeline_and_filters(api_server, world):
+    """The views that count in SQL see the corrected values; the record keeps its id."""
+    hedge = world["kyiv-report"][0]     # UKR hedges IRN->RUS
+    _review(api_server, hedge.record_id, {"corrections": {"stance": "denied", "claimant": "Russia"}})
+    _, network = api_server.get("/api/network")
+    edge = next(e for e in network["edges"] if e["id"] == "transfer:IRN->RUS")
+    assert edge["stances"] == {"asserted": 1, "denied": 2} and edge["claimants"] == {"IRN": 1, "RUS": 1, "USA": 1}
+    _, by_claimant = api_server.get("/api/records", claimant="Russia")
+    _, by_old = api_server.get("/api/records", claimant="UKR")
+    assert [i["id"] for i in by_claimant["items"]] == [hedge.record_id] and by_old["total"] == 0
+    _, timeline = api_server.get("/api/timeline", stance="denied")
+    assert hedge.record_id in {i["id"] for i in timeline["items"]}

@@ -12,18 +12,22 @@ from typing import Any
 
 from ..resolve import actor_label, weapon_label
 from .database import Store
+from .effective import source as corrected_source
 from .queries import RecordFilter, from_clause, where_clause
 
 EDGE_TYPES: tuple[str, ...] = ("transfer", "use")
 
 
-def _selected(flt: RecordFilter, extra: str = "", *, weapons: bool = False) -> tuple[str, list[object]]:
-    """`FROM ... WHERE ...` of the filter's records (joined to their models as `w`), plus a condition."""
+def _selected(flt: RecordFilter, src: str, extra: str = "", *, weapons: bool = False) -> tuple[str, list[object]]:
+    """`FROM ... WHERE ...` of the filter's records (joined to their models as `w`), plus a condition.
+
+    `src` is `effective.source(store)`: the records as their reviews correct them.
+    """
     where, params = where_clause(flt)
     if extra:
         where = f"{where} AND {extra}" if where else f"WHERE {extra}"
     join = " JOIN record_weapons AS w ON w.record_id = r.record_id" if weapons else ""
-    return f"{from_clause(flt)}{join} {where}", params
+    return f"{from_clause(flt, src)}{join} {where}", params
 
 
 def _ranked(counts: dict[str, int]) -> dict[str, int]:
@@ -38,8 +42,9 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
     claimants, models and classes. A node's `n_documents` counts the documents
     of its edges.
     """
+    src = corrected_source(store)
     on_edge = f"r.type IN ({', '.join('?' * len(EDGE_TYPES))}) AND r.recipient IS NOT NULL AND r.recipient != ''"
-    edge_sql, params = _selected(flt, on_edge)
+    edge_sql, params = _selected(flt, src, on_edge)
     params = params + list(EDGE_TYPES)
     edge_key = "r.type, r.actor COLLATE BINARY, r.recipient COLLATE BINARY"
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -58,7 +63,7 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
         for row in store._query(f"SELECT r.type, r.actor, r.recipient, {column}, count(*) {edge_sql} "
                                 f"AND {column} IS NOT NULL GROUP BY {edge_key}, {group}", params):
             edges[(row[0], row[1], row[2])][name][row[3]] = int(row[4])
-    model_sql, _ = _selected(flt, on_edge, weapons=True)
+    model_sql, _ = _selected(flt, src, on_edge, weapons=True)
     for row in store._query(f"SELECT r.type, r.actor, r.recipient, w.model, count(*) {model_sql} "
                             f"GROUP BY {edge_key}, w.model", params):
         edges[(row[0], row[1], row[2])]["weapons"][row[3]] = int(row[4])
@@ -84,12 +89,13 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
 
 def weapon_counts(store: Store, flt: RecordFilter) -> list[dict[str, Any]]:
     """Each model named by the filter's records: records, documents and classes, most named first."""
-    classed, params = _selected(flt, "r.weapon_class IS NOT NULL", weapons=True)
+    src = corrected_source(store)
+    classed, params = _selected(flt, src, "r.weapon_class IS NOT NULL", weapons=True)
     classes: dict[str, dict[str, int]] = defaultdict(dict)
     for row in store._query(f"SELECT w.model, r.weapon_class, count(*) {classed} GROUP BY w.model, r.weapon_class",
                             params):
         classes[row[0]][row[1]] = int(row[2])
-    named, params = _selected(flt, weapons=True)
+    named, params = _selected(flt, src, weapons=True)
     rows = store._query(f"SELECT w.model, count(*), count(DISTINCT r.doc_id) {named} GROUP BY w.model", params)
     items = [{"model": row[0], "name": weapon_label(row[0]), "n_records": int(row[1]), "n_documents": int(row[2]),
               "weapon_classes": list(_ranked(classes.get(row[0], {})))} for row in rows]
@@ -102,9 +108,10 @@ _DATE = "COALESCE(NULLIF(r.time, ''), NULLIF(r.published, ''))"
 
 def dated_records(store: Store, flt: RecordFilter, limit: int) -> dict[str, Any]:
     """The first `limit` dated records by date (`date_source`: time or published), with the totals."""
-    sql, params = _selected(flt)
+    src = corrected_source(store)
+    sql, params = _selected(flt, src)
     counts = store._query(f"SELECT count({_DATE}), count(*) - count({_DATE}) {sql}", params)[0]
-    dated, dated_params = _selected(flt, f"{_DATE} IS NOT NULL")
+    dated, dated_params = _selected(flt, src, f"{_DATE} IS NOT NULL")
     rows = store._query(
         f"SELECT r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id, "
         f"r.time, r.time_precision, {_DATE} AS date {dated} "

@@ -254,11 +254,14 @@ def needs_documents(flt: RecordFilter) -> bool:
     return flt.since is not None or flt.until is not None
 
 
-def from_clause(flt: RecordFilter) -> str:
-    """`FROM records AS r`, joined to documents when the filter needs them."""
+def from_clause(flt: RecordFilter, source: str = "records") -> str:
+    """`FROM records AS r`, joined to documents when the filter needs them.
+
+    `source` replaces the records table (`effective.source`: the records with their corrections applied).
+    """
     if needs_documents(flt):
-        return "FROM records AS r JOIN documents AS d ON d.doc_id = r.doc_id"
-    return "FROM records AS r"
+        return f"FROM {source} AS r JOIN documents AS d ON d.doc_id = r.doc_id"
+    return f"FROM {source} AS r"
 
 
 def page_clause(limit: int | None, offset: int) -> tuple[str, list[object]]:
