@@ -29,6 +29,7 @@ from ..analysis import (
     weapon_chain,
 )
 from ..store import Store
+from ..store.lookup import actor_id, weapon_value
 from .app import DbOption, app, err_console, out_console
 
 
@@ -44,8 +45,9 @@ class TimelineOrder(str, Enum):
 
 FormatOption = typer.Option(Format.table, "--format", help="table or json.")
 TypeOption = typer.Option(None, "--type", help="transfer, use, production, training or sanction.")
-ActorOption = typer.Option(None, "--actor", help="Actor or recipient id, e.g. IRN or houthis.")
-WeaponOption = typer.Option(None, "--weapon", help="Model id (shahed-136) or class (uav).")
+ActorOption = typer.Option(None, "--actor", help="Actor or recipient: an id or a name (IRN, Iran, Tehran, houthis).")
+WeaponOption = typer.Option(None, "--weapon", help="A model, family or class, by id or name (shahed-136, Geran-2, "
+                                                   "Shahed, uav, drones).")
 ByOption = typer.Option(TimelineOrder.event, "--by",
                         help="event: events by when they happened; published: claims by report date.")
 
@@ -57,6 +59,12 @@ def _note_pending(store: Store) -> None:
         err_console.print(f"note: {n} records or events in {store.path} wait for clustering and are left out "
                           "(ingest clusters them: run `armstrace ingest` on the new files)",
                           markup=False, highlight=False)
+
+
+def _names(store: Store, actor: str | None, weapon: str | None) -> tuple[str | None, str | None]:
+    """The --actor and --weapon names as ids (a usage error, exit 2, names the closest ones)."""
+    return (actor_id(store, actor, "--actor") if actor else None,
+            weapon_value(store, weapon, "--weapon") if weapon else None)
 
 
 def _print_json(value: Any) -> None:
@@ -100,6 +108,7 @@ def events(
     # Each event is one stored row (corroboration included): the cost is the page, not the events' sizes.
     with Store(db, readonly=True) as store:
         _note_pending(store)
+        actor, weapon = _names(store, actor, weapon)
         found = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit)
         if format is Format.json:
             _print_json([{"event": e.model_dump(mode="json"),
@@ -187,6 +196,7 @@ def contradictions(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
+        actor, weapon = _names(store, actor, weapon)
         found = find_contradictions(store, type=type, actor=actor, weapon=weapon)
     if format is Format.json:
         _print_json(found)
@@ -222,6 +232,7 @@ def timeline_(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
+        actor, weapon = _names(store, actor, weapon)
         entries = timeline(store, by=by.value, type=type, actor=actor, weapon=weapon, since=since, until=until)
     if format is Format.json:
         _print_json(entries)
