@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from spacy.language import Language
@@ -126,11 +127,17 @@ def extract_stream(articles: Iterable[Article], model: str, *, batch_size: int =
     """
     from .pool import extract_in_workers
 
+    source = iter(articles)
+    first = next(source, None)
+    if first is None:
+        return   # nothing new (a re-ingest of unchanged documents): the model is not even loaded
     nlp = load_pipeline(model)   # here first: a missing model is one error, and forked workers inherit it
+    stream = chain([first], source)
     processes = n_process or default_processes()
     if processes <= 1:
-        return extract_docs(nlp, articles, batch_size=batch_size)
-    return extract_in_workers(nlp, model, articles, processes=processes, batch_size=batch_size)
+        yield from extract_docs(nlp, stream, batch_size=batch_size)
+    else:
+        yield from extract_in_workers(nlp, model, stream, processes=processes, batch_size=batch_size)
 
 
 def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, settings: Settings | None = None,
