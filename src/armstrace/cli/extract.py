@@ -5,11 +5,13 @@ import contextlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..engines import extract_paths
-from ..ingest import Skipped
+if TYPE_CHECKING:
+    from ..ingest import Skipped
+
 from ..settings import Settings
 from .app import (
     Engine,
@@ -41,6 +43,8 @@ def extract(
 
     Example: armstrace extract ../shared/eval/dev/docs --out records.jsonl
     """
+    from ..engines import extract_paths   # the reader and spaCy load with the command, not with the CLI
+
     published = checked_published(published)
     settings = Settings(model=model) if not max_bytes else Settings(model=model, max_bytes=max_bytes)
     skipped: list[Skipped] = []

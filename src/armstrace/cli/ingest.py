@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..engines import ingest_paths
 from ..settings import Settings
 from .app import (
     DbOption,
@@ -44,6 +43,8 @@ def ingest(
 
     Example: armstrace ingest corpus/ --db events.db
     """
+    from ..engines import ingest_paths   # the reader and spaCy load with the command, not with the CLI
+
     published = checked_published(published)
     settings = Settings(model=model, db=str(db))
     if max_bytes:
