@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from ..engines import extract_paths
-from ..ingest import Skipped
+from ..ingest import Skipped, count_failures, skip_lines
 from ..settings import Settings
 from .app import (
     Engine,
@@ -50,7 +50,7 @@ def extract(
                                  skipped=skipped, processes=processes, ray_address=ray_address):
             fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
             n += 1
-    for skip in skipped:
-        err_console.print(f"skipped {skip}", markup=False, highlight=False)
+    for line in skip_lines(skipped):
+        err_console.print(line, markup=False, highlight=False)
     err_console.print(f"{n} records" + (f" written to {out}" if out else ""), markup=False, highlight=False)
-    raise typer.Exit(1 if skipped else 0)
+    raise typer.Exit(1 if count_failures(skipped) else 0)
