@@ -50,7 +50,7 @@ def _inline(token: Token) -> str:
 
 
 def _blocks(tokens: Sequence[Token]) -> Iterator[tuple[str, str]]:
-    """(kind, text) in order: kind is "h1".."h6", "line" (a list item or table row), or "para"."""
+    """(kind, text) in order: kind is "h1".."h6", "item" (of a list), "row" (of a table) or "para"."""
     row: list[str] | None = None   # the cells of the table row being read
     depth = 0                      # how many list items we are inside
     heading = ""                   # the tag of the heading being read
@@ -62,7 +62,7 @@ def _blocks(tokens: Sequence[Token]) -> Iterator[tuple[str, str]]:
             depth += 1 if kind == "list_item_open" else -1
         elif kind in ("tr_open", "tr_close"):
             if row is not None:
-                yield "line", " | ".join(row)
+                yield "row", " | ".join(row)
             row = [] if kind == "tr_open" else None
         elif kind == "inline":
             yield from _inline_block(_inline(token), heading, depth, row)
@@ -79,7 +79,7 @@ def _inline_block(text: str, heading: str, depth: int, row: list[str] | None) ->
     elif text and heading:
         yield heading, text
     elif text:
-        yield ("line", f"- {text}") if depth else ("para", text)
+        yield ("item", f"- {text}") if depth else ("para", text)
 
 
 def _join(blocks: Sequence[tuple[str, str]]) -> str:
@@ -88,7 +88,7 @@ def _join(blocks: Sequence[tuple[str, str]]) -> str:
     previous = ""
     for kind, text in blocks:
         if parts:
-            parts.append("\n" if kind == previous == "line" else "\n\n")
+            parts.append("\n" if kind == previous and kind in ("item", "row") else "\n\n")
         parts.append(text)
         previous = kind
     return "".join(parts) + "\n" if parts else ""
