@@ -18,6 +18,7 @@ from ..ingest import Skipped, count_failures, read_documents
 from ..records import Article, Record
 from ..settings import Settings
 from ..store import Store
+from .page_groups import by_page_groups
 
 Progress = Callable[[str, int], None]   # (event, n): "read", "skipped", "done"; "pages", "page" for PDF pages
 Result = tuple[Article, list[Record] | Skipped]
@@ -73,7 +74,7 @@ def ingest_with(extract: Extract, paths: Iterable[str | Path], *, db: str | Path
                     continue
                 yield item
 
-        for article, result in extract(fresh()):
+        for article, result in by_page_groups(extract)(fresh()):
             if isinstance(result, Skipped):
                 summary.skipped.append(result)
             else:
@@ -106,7 +107,7 @@ def extract_with(extract: Extract, paths: Iterable[str | Path], *, settings: Set
             else:
                 yield item
 
-    for article, result in extract(articles()):
+    for article, result in by_page_groups(extract)(articles()):
         if isinstance(result, Skipped):
             sink.append(result)
         else:
