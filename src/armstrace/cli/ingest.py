@@ -44,6 +44,7 @@ def ingest(
     Example: armstrace ingest corpus/ --db events.db
     """
     from ..engines import ingest_paths   # the reader and spaCy load with the command, not with the CLI
+    from ..ingest import count_failures, skip_lines
 
     published = checked_published(published)
     settings = Settings(model=model, db=str(db))
@@ -52,21 +53,26 @@ def ingest(
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("extracting", total=0)
+        pages = bar.add_task("PDF pages", total=0, visible=False)
 
         def progress(event: str, n: int) -> None:
             if event in ("read", "skipped"):
                 bar.update(task, total=(bar.tasks[0].total or 0) + n)
             if event in ("done", "skipped"):
                 bar.advance(task, n)
+            if event == "pages":   # a PDF opened: its pages are counted as they are read
+                bar.update(pages, total=(bar.tasks[1].total or 0) + n, visible=True)
+            if event == "page":
+                bar.advance(pages, n)
 
         summary = ingest_paths(paths, db=db, engine=engine.value, settings=settings, published=published,
                                processes=processes, ray_address=ray_address, force=force, progress=progress)
-    for skip in summary.skipped:
-        err_console.print(f"skipped {skip}", markup=False, highlight=False)
+    for line in skip_lines(summary.skipped):
+        err_console.print(line, markup=False, highlight=False)
     words_per_s = summary.words / summary.seconds if summary.seconds else 0
     err_console.print(
         f"{summary.read} read ({summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged), "
-        f"{len(summary.skipped)} skipped, {summary.records} records stored in {db} "
+        f"{count_failures(summary.skipped)} skipped, {summary.records} records stored in {db} "
         f"in {summary.seconds:.1f} s ({words_per_s:,.0f} words/s)",
         markup=False, highlight=False)
     raise typer.Exit(summary.exit_code)

@@ -293,6 +293,25 @@ INSERT INTO documents_fts(rowid, doc_id, title, text) SELECT rowid, doc_id, titl
 INSERT INTO records_fts(rowid, record_id, doc_id, evidence) SELECT rowid, record_id, doc_id, evidence FROM records;
 """
 
+# PDF, Word and Markdown sources (issue 12). `documents.source_format` loses its
+# CHECK: the list of formats lives in one place, `armstrace.records.Article`,
+# and a new reader no longer needs a migration. SQLite cannot drop a CHECK with
+# ALTER TABLE (3.40); its documented procedure for removing one edits the table's
+# definition in sqlite_schema under writable_schema (sqlite.org/lang_altertable.html,
+# section 7): the rows, rowids, indexes, triggers and foreign keys stay as they are.
+# The ADD COLUMNs after it bump the schema cookie, so other connections reload it.
+# `page_starts` (JSON [0, start of page 2, ...]) is where each page of a PDF's
+# text starts; `records.page` is the page the evidence starts on.
+_V6_PAGES = """
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, ' CHECK (source_format IN (''txt'', ''html'', ''jsonl''))', '')
+WHERE type = 'table' AND name = 'documents';
+PRAGMA writable_schema = RESET;
+
+ALTER TABLE documents ADD COLUMN page_starts TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE records ADD COLUMN page INTEGER;
+"""
+
 # (version, SQL script), in order. Append; never reorder or rewrite.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
@@ -300,6 +319,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (3, _V3_EVENTS),
     (4, _V4_EVENT_AGGREGATES),
     (5, _V5_VIEWS_AND_SEARCH),
+    (6, _V6_PAGES),
 ]
 
 LATEST_VERSION: int = MIGRATIONS[-1][0]
