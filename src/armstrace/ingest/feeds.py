@@ -40,12 +40,13 @@ class FeedEntry:
     published: str | None     # YYYY-MM-DD as written in the feed
     content: str | None       # full content (content:encoded, Atom <content>), HTML or text
     content_is_html: bool
+    updated: str | None = None   # the entry's <updated>/<pubDate> as written: a feed bumps it on a correction
 
     @property
     def fingerprint(self) -> str:
-        """SHA-256 of what the feed says about the entry: a changed title, date or content changes it."""
+        """SHA-256 of what the feed says about the entry: a changed title, date, update time or content changes it."""
         h = hashlib.sha256()
-        for part in (self.key, self.link, self.title, self.published, self.content):
+        for part in (self.key, self.link, self.title, self.published, self.updated, self.content):
             h.update((part or "").encode("utf-8") + b"\0")
         return h.hexdigest()
 
@@ -101,7 +102,7 @@ def _entry(raw: Any) -> FeedEntry | None:
             return None   # an empty <item/>: nothing to read
         key = "title:" + hashlib.sha256((title or content or "").encode("utf-8")).hexdigest()[:16]
     return FeedEntry(key=key, link=link, title=title, published=_date(raw), content=content,
-                     content_is_html=is_html)
+                     content_is_html=is_html, updated=_text(raw.get("updated")))
 
 
 def parse_feed(data: bytes) -> Feed | Unreadable:
