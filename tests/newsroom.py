@@ -156,7 +156,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass   # the client stopped reading at its cap: what the test wants
 
-    def do_GET(self) -> None:  # noqa: N802, C901, PLR0912  one route table, read top to bottom
+    def do_GET(self) -> None:   # one route table, read top to bottom
         site = self.site
         path = self.path
         with site.lock:
