@@ -66,14 +66,19 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
     return bool(_ROOT.search(data[:2048]))
 
 
+def _field(entry: Any, name: str) -> Any:
+    """A field as the feed gave it: dict.get skips FeedParserDict's deprecated updated->published fallback."""
+    return dict.get(entry, name)
+
+
 def _date(entry: Any) -> str | None:
     """The entry's date as written (published, else updated), else feedparser's UTC reading of it."""
     for name in ("published", "updated", "created"):
-        raw = entry.get(name)
+        raw = _field(entry, name)
         if isinstance(raw, str) and (date := normalise_date(raw)):
             return date
     for name in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(name)
+        parsed = _field(entry, name)
         if isinstance(parsed, time.struct_time):
             return time.strftime("%Y-%m-%d", parsed)
     return None
@@ -102,7 +107,7 @@ def _entry(raw: Any) -> FeedEntry | None:
             return None   # an empty <item/>: nothing to read
         key = "title:" + hashlib.sha256((title or content or "").encode("utf-8")).hexdigest()[:16]
     return FeedEntry(key=key, link=link, title=title, published=_date(raw), content=content,
-                     content_is_html=is_html, updated=_text(raw.get("updated")))
+                     content_is_html=is_html, updated=_text(_field(raw, "updated")))
 
 
 def parse_feed(data: bytes) -> Feed | Unreadable:
