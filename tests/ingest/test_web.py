@@ -1,6 +1,7 @@
 """`armstrace ingest URL...`: pages fetched over real HTTP from a site the tests start on 127.0.0.1."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -194,3 +195,10 @@ def test_ingest_files_and_addresses_in_one_run(site, db, tmp_path):
     result = ingest(db, str(note), site.url("/news/leopard.html"))
     assert result.exit_code == 0, result.stderr
     assert "2 read (2 added" in result.stderr
+
+
+def test_extract_reads_a_web_address_too(site):
+    result = CliRunner().invoke(app, ["extract", site.url("/news/leopard.html")])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(row["actor"] == "DEU" and row["recipient"] == "UKR" for row in rows)
