@@ -183,6 +183,25 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(503, "busy", "text/plain")
             else:
                 self._send(200, IRAN_DRONES)
+        elif path.startswith("/busy/"):   # 429 asking for a wait (the number after the last "/"), then the page
+            if hits == 1:
+                self._send(429, "slow down", "text/plain", headers={"Retry-After": path.rsplit("/", 1)[1]})
+            else:
+                self._send(200, IRAN_DRONES)
+        elif path == "/drip":   # a byte now and then: never past the read timeout, never done
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"<p>drip</p>")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif path == "/feed-relative.rss":
+            self._send(200, rss(base).replace(f"{base}/news/leopard.html", "news/leopard.html"),
+                       "application/rss+xml")
         elif path == "/slow":
             time.sleep(site.slow_s)
             self._send(200, IRAN_DRONES)

@@ -8,6 +8,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -202,3 +203,46 @@ def test_extract_reads_a_web_address_too(site):
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert any(row["actor"] == "DEU" and row["recipient"] == "UKR" for row in rows)
+
+
+def fetch_with(site_url: str, waits: list[float], **options) -> object:
+    """`fetch` over a real client, its waits recorded instead of slept (the requests are real)."""
+    from armstrace.ingest.fetch import FetchOptions, client, fetch
+
+    opts = FetchOptions(**options)
+    with client(opts) as http:
+        return fetch(http, site_url, opts, sleep=waits.append)
+
+
+def test_fetch_waits_what_retry_after_asks_then_gets_the_page(site):
+    waits: list[float] = []
+    fetched = fetch_with(site.url("/busy/7"), waits, retries=1)
+    assert (waits, getattr(fetched, "status", fetched)) == ([7.0], 200)
+
+
+def test_fetch_does_not_wait_a_retry_after_past_a_minute(site):
+    waits: list[float] = []
+    fetched = fetch_with(site.url("/busy/3600"), waits, retries=2)
+    assert waits == [] and str(fetched) == f"{site.url('/busy/3600')}: HTTP 429 Too Many Requests, retry after 3600 s; try later"
+
+
+def test_fetch_backs_off_exponentially_on_connection_errors():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        address = f"http://127.0.0.1:{probe.getsockname()[1]}/"
+    waits: list[float] = []
+    fetch_with(address, waits, retries=3, backoff=0.5)
+    assert waits == [0.5, 1.0, 2.0]
+
+
+def test_fetch_gives_up_on_a_page_that_drips_past_the_deadline(site):
+    started = time.monotonic()
+    fetched = fetch_with(site.url("/drip"), [], retries=0, timeout=1.0, deadline=0.5)
+    assert "download still running after 0.5 s" in str(fetched) and time.monotonic() - started < 3
+
+
+def test_feed_relative_links_are_fetched_from_the_feed_address(site, db):
+    result = ingest(db, site.url("/feed-relative.rss"))
+    assert result.exit_code == 0, result.stderr
+    with Store(db) as store:
+        assert site.url("/news/leopard.html") in {d.url for d in store.documents()}

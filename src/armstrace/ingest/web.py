@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Self
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ..records import Article
 from .boilerplate import find_chrome
 from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
-from .fetch import FetchOptions, Fetched, client, fetch
+from .fetch import FetchOptions, Fetched, client, fetch, is_address
 from .files import Skipped, os_problem
 from .html import declared_encoding, read_html
 from .text import Unreadable, decode_bytes
@@ -139,6 +140,8 @@ class WebReader:
 
     def read_entry(self, entry: FeedEntry, source: str) -> Article | Skipped:
         """One entry: its full content if the feed carries it, else its page; the entry's title and date win."""
+        if entry.link and is_address(source):   # a relative link is relative to the feed's address
+            entry = replace(entry, link=urljoin(source, entry.link))
         address = entry.link or f"{source}#{entry.key}"
         doc_id = web_doc_id(address)
         fallback = entry.published or self.published
