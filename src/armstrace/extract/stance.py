@@ -103,8 +103,9 @@ def _scope(trigger: Token, rules: Rules | None = None) -> list[Token]:
     """
     chain = [trigger]
     tok = trigger
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
-        return chain
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and not (
+            rules is not None and rules.is_cue("contain", trigger.head.lemma_.lower())):
+        return chain   # (but "the aid could include missiles": what it holds is only possible)
     while tok.head.i != tok.i:
         if tok.dep_ in _STOP_AT or _own_clause_conj(tok):
             break
@@ -186,6 +187,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
                 hedged = True
             if child.dep_ == "det" and child.lower_ == "no":
                 negated = True
+    if trigger.dep_ == "nsubj" and rules.is_cue("exclude", trigger.head.lemma_.lower()):
+        negated = True   # "the arms package excludes Meteor missiles"
+        fired.append("stance/excluded")
     # "Russia is seeking missiles", "Britain promised tanks": the event word itself is a plan or promise.
     if rules.is_cue("hedge-verb", trigger.lemma_.lower()) and trigger.pos_ in ("VERB", "AUX"):
         hedged = True
