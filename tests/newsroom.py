@@ -199,6 +199,8 @@ class _Handler(BaseHTTPRequestHandler):
                     time.sleep(0.1)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path == "/feed-as-text-xml":   # many servers label feeds plain XML
+            self._send(200, atom(base), "text/xml")
         elif path == "/feed-relative.rss":
             self._send(200, rss(base).replace(f"{base}/news/leopard.html", "news/leopard.html"),
                        "application/rss+xml")

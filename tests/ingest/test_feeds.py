@@ -62,6 +62,12 @@ def test_ingest_atom_feed_reads_content_and_fetches_summary_only_entries(site, d
     assert ("NLD", "UKR", ("f-16",)) in f16[3]
 
 
+def test_ingest_feed_served_as_plain_xml_is_recognised(site, db):
+    result = ingest(db, site.url("/feed-as-text-xml"))
+    assert result.exit_code == 0, result.stderr
+    assert set(stored(db)) == {site.url("/news/himars.html"), site.url("/news/f16.html")}
+
+
 def test_ingest_local_feed_file(site, db, tmp_path):
     feed = tmp_path / "armsdesk.rss"
     feed.write_text(rss(site.base), encoding="utf-8")
