@@ -30,7 +30,7 @@ from .app import (
 
 @app.command()
 def extract(
-    paths: list[Path] = PathsArgument,
+    paths: list[str] = PathsArgument,   # str: web addresses and feeds too (a Path folds "https://")
     out: Path = typer.Option(None, "--out", "-o", help="Write records here (JSONL); default stdout."),
     model: str = ModelOption,
     published: str | None = PublishedOption,
