@@ -10,14 +10,17 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..engines.watch import RoundReport, watch as watch_sources
 from ..errors import UsageError
 from ..settings import Settings
 from .app import DbOption, MaxBytesOption, ModelOption, PublishedOption, app, checked_published, err_console
 from .web import RetriesOption, TimeoutOption, web_settings
+
+if TYPE_CHECKING:
+    from ..engines.watch import RoundReport
 
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$", re.IGNORECASE)
 _UNIT_S = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -76,6 +79,8 @@ def watch(
 
     Example: armstrace watch https://example.org/feed.rss --every 15m --db events.db
     """
+    from ..engines.watch import watch as watch_sources   # (spaCy and the readers load with the command)
+
     interval = parse_every(every)
     published = checked_published(published)
     settings = web_settings(Settings(model=model, db=str(db)), timeout=timeout, retries=retries)

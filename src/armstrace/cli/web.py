@@ -6,9 +6,13 @@ from pathlib import Path
 
 import typer
 
+from typing import TYPE_CHECKING
+
 from ..errors import UsageError
-from ..ingest import Skipped, read_address_list
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..ingest import Skipped
 
 # str, not Path: a Path would fold "https://host" into "https:/host".
 SourcesArgument = typer.Argument(
@@ -24,6 +28,8 @@ RetriesOption = typer.Option(None, "--retries", envvar="ARMSTRACE_RETRIES", min=
 
 def sources_of(paths: list[str] | None, urls: Path | None) -> tuple[list[str], list[Skipped]]:
     """The sources to read (arguments, then the addresses of --urls) and the --urls lines that are not addresses."""
+    from ..ingest import read_address_list   # (the readers load trafilatura: with the command, not the CLI)
+
     sources = list(paths or [])
     bad: list[Skipped] = []
     if urls is not None:
