@@ -10,6 +10,7 @@ import sys
 
 from ..errors import ArmstraceError
 from . import analysis as _analysis_commands  # noqa: F401  (registers events, event, contradictions, timeline, weapon)
+from . import backup as _backup_command  # noqa: F401  (registers backup)
 from . import evaluate, explain, export, extract, ingest, records, serve, watch
 from .app import EXIT_USAGE, app, err_console
 
