@@ -233,7 +233,7 @@ class Store:
                 conn.execute("DELETE FROM documents WHERE doc_id = ?", (article.doc_id,))
             now = datetime.now(UTC).isoformat(timespec="seconds")
             conn.execute(_INSERT_DOCUMENT, document_row(article, now))
-            self._insert_records(conn, article.doc_id, records)
+            self._insert_records(conn, article.doc_id, article.with_pages(list(records)))
             write_names(conn, records)
             self._write_meta(conn, records, now)
         return "added" if row is None else "replaced"
