@@ -28,7 +28,8 @@ from ..analysis import (
     timeline,
     weapon_chain,
 )
-from ..store import Store
+from ..resolve import AmbiguousName
+from ..store import Store, weapon_class_of
 from ..store.lookup import actor_id, weapon_value
 from .app import DbOption, app, err_console, out_console
 
@@ -65,6 +66,16 @@ def _names(store: Store, actor: str | None, weapon: str | None) -> tuple[str | N
     """The --actor and --weapon names as ids (a usage error, exit 2, names the closest ones)."""
     return (actor_id(store, actor, "--actor") if actor else None,
             weapon_value(store, weapon, "--weapon") if weapon else None)
+
+
+def _one_model(store: Store, text: str) -> str:
+    """The one model `text` names ("Geran-2" -> shahed-136); a family or a class is a usage error naming them."""
+    value = weapon_value(store, text, "MODEL")
+    parts = value.split(",")
+    if len(parts) > 1 or weapon_class_of(value) is not None:
+        raise AmbiguousName(f"MODEL {text!r} names {'the class ' + value if len(parts) == 1 else ', '.join(parts)}; "
+                            "give one model", parts)
+    return value
 
 
 def _print_json(value: Any) -> None:
@@ -255,7 +266,7 @@ def timeline_(
 
 @app.command()
 def weapon(
-    model: str = typer.Argument(..., help="A model id, e.g. shahed-136 (case, spaces and hyphens ignored)."),
+    model: str = typer.Argument(..., help="A model id or name, e.g. shahed-136 or Geran-2."),
     db: Path = DbOption,
     format: Format = FormatOption,
 ) -> None:
@@ -265,7 +276,7 @@ def weapon(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
-        chain = weapon_chain(store, model)
+        chain = weapon_chain(store, _one_model(store, model))
     if format is Format.json:
         _print_json(chain)
         return
