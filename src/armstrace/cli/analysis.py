@@ -28,10 +28,11 @@ from ..analysis import (
     timeline,
     weapon_chain,
 )
-from ..resolve import AmbiguousName
+from ..resolve import AmbiguousName, actor_label
 from ..store import Store, weapon_class_of
 from ..store.lookup import actor_id, weapon_value
 from .app import DbOption, app, err_console, out_console
+from .records import named
 
 
 class Format(str, Enum):
@@ -96,6 +97,12 @@ def _cells(*values: str) -> list[Text]:
     return [Text(value) for value in values]
 
 
+def _parties(e: Event) -> str:
+    """The event's parties by name: "Iran → Russia"."""
+    target = e.location if e.type == "production" else e.recipient
+    return " → ".join(actor_label(a) or a for a in (e.actor, target) if a)
+
+
 def _stances(c: Event) -> str:
     parts = [f"+{','.join(c.asserting)}" if c.asserting else "", f"?{','.join(c.hedging)}" if c.hedging else "",
              f"-{','.join(c.denying)}" if c.denying else ""]
@@ -130,7 +137,8 @@ def events(
         for col in ("event", "what", "time", "claims", "docs", "indep.", "claimants", "regimes"):
             table.add_column(col, overflow="fold")
         for e in found:
-            table.add_row(*_cells(e.event_id, e.summary().rsplit(" ", 1)[0], e.time or "?", str(e.n_claims),
+            table.add_row(*_cells(e.event_id, f"{e.summary().rsplit(' ', 1)[0]}\n{_parties(e)}", e.time or "?",
+                                  str(e.n_claims),
                                   str(e.n_documents), str(e.n_independent), _stances(e),
                                   ", ".join(f.regime.removeprefix("regime/") for f in flag_event(e))))
         out_console.print(table)
@@ -286,6 +294,6 @@ def weapon(
     for role in ("producers", "suppliers", "recipients", "users", "targets", "trainers", "trainees"):
         for party in getattr(chain, role):
             stances = ", ".join(f"{k} {v}" for k, v in party.stances.items())
-            table.add_row(*_cells(role, party.actor, str(party.n_records), str(party.n_documents),
+            table.add_row(*_cells(role, named(party.actor), str(party.n_records), str(party.n_documents),
                                   str(party.n_events), stances))
     out_console.print(table)
