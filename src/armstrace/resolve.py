@@ -155,11 +155,11 @@ def _suggest(keys: Iterable[tuple[str, str]], text: str) -> list[str]:
 
 
 def unknown(text: str, suggestions: list[str], what: str = "actor or weapon") -> UnknownName:
-    """The one "no X called Y; did you mean ..." error."""
+    """The one "no actor or weapon called X; did you mean ..." error (`what` picks the suggestions and examples)."""
     examples = {"actor": "Iran, IRN, Hamas", "weapon": "Shahed-136, drone, missile"}.get(
         what, "Iran, Hamas, Shahed-136, drone")
     hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else f" (names such as {examples} work)"
-    return UnknownName(f"no {what} called {text!r}{hint}", suggestions)
+    return UnknownName(f"no actor or weapon called {text!r}{hint}", suggestions)
 
 
 def resolve_actor(text: str, known: Iterable[str] = ()) -> str:

@@ -48,7 +48,7 @@ def test_an_unknown_name_is_one_did_you_mean_line_and_exit_2(world, db):
                           check=False, capture_output=True, text=True, timeout=120)
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 2 and len(lines) == 1, proc.stderr
-    assert "no actor called 'Irann'; did you mean Iran (IRN)" in lines[0] and proc.stdout == ""
+    assert lines[0] == "error: actor: no actor or weapon called 'Irann'; did you mean Iran (IRN)?" and proc.stdout == ""
 
 
 def test_the_table_shows_names_beside_ids(world, db, monkeypatch):
