@@ -50,7 +50,11 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "design-suffix", "halt-cover-prep",
                   "production-means",
                   "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb",
-                  "origin-noun", "plural-back", "sector-noun"]
+                  "origin-noun", "plural-back", "sector-noun",
+                  # word lists the speaker and attribution code kept in Python (session 5, issue 10)
+                  "party-plural", "clause-report-verb", "evidence-noun", "report-noun", "hedge-noun", "label-verb",
+                  "dismissive", "belief-verb", "own-organ", "role-noun", "run-on-modal", "first-person-plural",
+                  "third-person", "official-title", "not-in-office"]
 
 
 class Trigger(Entry):
