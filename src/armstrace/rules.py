@@ -54,7 +54,12 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # word lists the speaker and attribution code kept in Python (session 5, issue 10)
                   "party-plural", "clause-report-verb", "evidence-noun", "report-noun", "hedge-noun", "label-verb",
                   "dismissive", "belief-verb", "own-organ", "role-noun", "run-on-modal", "first-person-plural",
-                  "third-person", "official-title", "not-in-office"]
+                  "third-person", "official-title", "not-in-office",
+                  # noun phrases, groups and pointers (phrases.py, groups.py, pointed.py)
+                  "np-prep", "weapon-stop", "made-by-verb", "civilian-use", "producer-suffix", "supplier-suffix",
+                  "pronoun-head", "list-prep", "seat-suffix", "former", "weapon-list-prep", "back-armed-group",
+                  "back-body", "back-state-or-capital", "back-state", "back-organ", "back-government", "back-force",
+                  "backed-suffix", "group-noun", "pointer"]
 
 
 class Trigger(Entry):
