@@ -59,7 +59,10 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "np-prep", "weapon-stop", "made-by-verb", "civilian-use", "producer-suffix", "supplier-suffix",
                   "pronoun-head", "list-prep", "seat-suffix", "former", "weapon-list-prep", "back-armed-group",
                   "back-body", "back-state-or-capital", "back-state", "back-organ", "back-government", "back-force",
-                  "backed-suffix", "group-noun", "pointer"]
+                  "backed-suffix", "group-noun", "pointer",
+                  # counts, stance and prepositions (quantities.py, stance.py, frames/produce.py, sanctions.py)
+                  "quantity-container", "vague-quantity", "at-least", "at-most", "currency", "count-determiner",
+                  "keep-verb", "hinder-verb", "absence-noun", "condition-mark", "site-prep", "strike-prep"]
 
 
 class Trigger(Entry):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..nlp.mentions import INSTRUMENT
-from ..rules import Rules, TriggerRule
+from ..rules import Rules, TriggerRule, load_rules
 from .document import DocContext
 from .phrases import ActorRef, WeaponRef, actors_in_phrase, place_in_phrase, weapons_in_phrase
 
@@ -93,7 +93,7 @@ def first_state(ctx: DocContext, head: Token) -> ActorRef | None:
         span = ctx.mention(tok)
         if span is None or tok.i != span.start or span.label_ not in ("STATE", "DEMONYM", "ORGAN", "CAPITAL", "BODY"):
             continue
-        if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") and span.root.i != head.i:
+        if span.root.dep_ == "pobj" and load_rules().is_cue("site-prep", span.root.head.lower_) and span.root.i != head.i:
             continue
         actor = ctx.actor_of(span)
         if actor:

@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .document import DocContext
 from .phrases import ActorRef, _listed_actors, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
 
@@ -54,7 +54,7 @@ def target_heads(trigger: Token) -> list[Token]:
     """The objects an attack is aimed at: the verb's object, 'on/against/at X' on the verb or noun,
     and for a noun, those on its light verb ("five strikes had hit a depot")."""
     heads = [c for c in trigger.children if c.dep_ == "dobj"]
-    heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
+    heads += [p for prep in trigger.children if prep.dep_ == "prep" and load_rules().is_cue("strike-prep", prep.lower_)
               for p in prep.children if p.dep_ == "pobj"]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj",) and trigger.head.pos_ == "VERB":
         heads += [c for c in trigger.head.children if c.dep_ == "dobj"]
@@ -178,7 +178,7 @@ def civilian_target(rules: Rules, trigger: Token) -> bool:
     are people and places of a country, not the armed group the attacker fights."""
     # (on the attack word, or on what a verb launches: "launched 55 airstrikes against civilian buses")
     for prep in [*trigger.children, *(p for o in trigger.children if o.dep_ == "dobj" for p in o.children)]:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at"):
+        if prep.dep_ == "prep" and rules.is_cue("strike-prep", prep.lower_):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 words = [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
                 if any(rules.is_cue("own-people", w.lower_) or rules.is_cue("own-people", w.lemma_.lower())

@@ -161,9 +161,9 @@ def _attack(c: NounClause, roles: Roles) -> None:
         # "strikes by Israeli jets on Hezbollah depots": the means, whose "on" the parser may hang on them
         roles.weapons = weapons_from(ctx, by_weapons)
     targets = c.on + pobjs(c.noun, {"at", "over", "into", "in"}) + [
-        p for o in by_weapons for p in pobjs(o, {"on", "against", "at"})]
+        p for o in by_weapons for p in pobjs(o, c.rules.cue_words["strike-prep"])]
     if c.light is not None:   # "responded with air strikes on Hezbollah positions"
-        targets += [p for p in pobjs(c.light, {"on", "against", "at"}) if p not in targets]
+        targets += [p for p in pobjs(c.light, c.rules.cue_words["strike-prep"]) if p not in targets]
     roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
     roles.place = first_place(ctx, targets) or roles.place
 
