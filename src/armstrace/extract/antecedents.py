@@ -19,9 +19,7 @@ from .completions import unnamed_means
 from .document import DocContext, Speaker
 from .clauses import subject
 from .phrases import ActorRef, WeaponRef, actors_in_phrase, weapons_in_phrase
-
-_SERVICE_CLASSES = (("air force", "aircraft"), ("navy", "naval"), ("naval", "naval"), ("artillery", "artillery"))
-
+from .targets import SERVICE_KINDS
 
 def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule, roles: Roles,
                      prev_weapons: list[WeaponRef]) -> list[WeaponRef] | None:
@@ -43,7 +41,7 @@ def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: Trigge
         # "the first nation to which India will export the missile, ... interest in buying it": a pronoun
         # object points back to the weapon even inside a relative clause
         earlier = weapons_before(ctx, trigger, relative=True)
-    service = service_class(roles)
+    service = service_class(rules, roles)
     # "a missile that the Pentagon says was fired by the rebels": a passive with no subject of its own
     # has its theme in a gap, filled by what the sentence named before it.
     gap = trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) and \
@@ -84,12 +82,12 @@ def _with_giver(ctx: DocContext, rules: Rules, ref: WeaponRef) -> WeaponRef:
     return replace(ref, supplier=found[0].actor) if found else ref
 
 
-def service_class(roles: Roles) -> str | None:
+def service_class(rules: Rules, roles: Roles) -> str | None:
     """The weapon class an attacking service implies: an air force flies aircraft, a navy ships."""
     for agent in roles.agents:
         name = agent.span.text.lower()
-        for service, weapon_class in _SERVICE_CLASSES:
-            if service in name:
+        for kind, weapon_class in SERVICE_KINDS:
+            if any(service in name for service in rules.cue_words.get(kind, ())):
                 return weapon_class
     return None
 

@@ -29,7 +29,8 @@ from .document import DocContext
 from .phrases import ActorRef, _listed_actors, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
 
 OWN_PEOPLE = "role/use/own-people"   # the rule id of a state's attack on its own people
-_SERVICE_KINDS = (("service-aircraft", "aircraft"), ("service-naval", "naval"), ("service-artillery", "artillery"))
+# The cue kinds that name a service and the weapon class it fights with (antecedents.py reads them too).
+SERVICE_KINDS = (("service-aircraft", "aircraft"), ("service-naval", "naval"), ("service-artillery", "artillery"))
 
 
 def holders_of(ctx: DocContext, rules: Rules, head: Token) -> list[ActorRef]:
@@ -126,7 +127,7 @@ def service_class(rules: Rules, agents: list[ActorRef]) -> str | None:
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head   # "the Egyptian Air Force": the demonym is a modifier of the force
         words = " ".join(t.lower_ for t in head.subtree if t.i <= head.i)
-        for kind, weapon_class in _SERVICE_KINDS:
+        for kind, weapon_class in SERVICE_KINDS:
             if any(w in words.split() or (" " in w and w in words) for w in rules.cue_words.get(kind, ())):
                 return weapon_class
     return None
