@@ -62,7 +62,11 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "backed-suffix", "group-noun", "pointer",
                   # counts, stance and prepositions (quantities.py, stance.py, frames/produce.py, sanctions.py)
                   "quantity-container", "vague-quantity", "at-least", "at-most", "currency", "count-determiner",
-                  "keep-verb", "hinder-verb", "absence-noun", "condition-mark", "site-prep", "strike-prep"]
+                  "keep-verb", "hinder-verb", "absence-noun", "condition-mark", "site-prep", "strike-prep",
+                  # word lists inline in extract/ functions
+                  "naming-verb", "speaker-pronoun", "relative-opener", "holder-prep", "exercise-prep", "anaphoric-det",
+                  "given-det", "definite-det", "plural-det", "plural-pointer-det", "predicate-prep", "range-prep",
+                  "location-prep", "target-place-prep", "trainee-prep"]
 
 
 class Trigger(Entry):

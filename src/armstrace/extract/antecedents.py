@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..rules import Rules, TriggerRule
+from ..rules import Rules, TriggerRule, load_rules
 from .arguments import Roles
 from .candidates import weapons_elsewhere
 from .completions import unnamed_means
@@ -32,7 +32,7 @@ def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: Trigge
     own_theme = roles.theme is not None and roles.theme.pos_ in ("NOUN", "PROPN")
     # ("these investigations" is a determiner on a thing of its own, not an anaphor)
     anaphor = any(rules.is_cue("anaphor", t.lower_) and t.dep_ not in ("det", "nsubj") for t in trigger.subtree) or (
-        trigger.pos_ == "NOUN" and any(c.lower_ in ("the", "these", "those", "such") for c in trigger.children))
+        trigger.pos_ == "NOUN" and any(rules.is_cue("anaphoric-det", c.lower_) for c in trigger.children))
     # "Norway has promised six": a bare count stands for the weapon just named.
     counted = rule.type == "transfer" and any(c.dep_ == "dobj" and c.like_num for c in trigger.children)
     earlier = weapons_before(ctx, trigger)   # "sending drones to Russia, which has used them"
@@ -97,7 +97,7 @@ def resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> No
     pron = roles.pronoun
     assert pron is not None
     word = pron.lower_
-    if (word in ("we", "our", "us", "it", "they", "he", "she") and speaker.claimants != ["author"]) or (
+    if (load_rules().is_cue("speaker-pronoun", word) and speaker.claimants != ["author"]) or (
             word == "their" and len(speaker.claimants) > 1 and "author" not in speaker.claimants):
         # "'We have not supplied ...,' said Iran's ministry"; "Ukraine said it shot down ..."; "Britain,
         # France and Germany said they would keep their own sanctions".

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .document import DocContext, Speaker
 from .stands import stance_taker
 from .relayed import relayed_report, relayed_source
@@ -102,7 +102,7 @@ def _after_relative_word(verb: Token) -> bool:
     if subj is None:
         return False
     left = subj.left_edge.i - 1
-    return left >= verb.sent.start and verb.doc[left].lower_ in ("that", "which", "who", "whom")
+    return left >= verb.sent.start and load_rules().is_cue("relative-opener", verb.doc[left].lower_)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -155,7 +155,7 @@ def _reporting_noun(ctx: DocContext, rules: Rules, trigger: Token) -> Speaker | 
 def _holder_of(ctx: DocContext, rules: Rules, noun: Token) -> Speaker | None:
     """Who holds a reporting noun: "Britain's statement", "a statement from Britain"."""
     holders = [c for c in noun.children if c.dep_ == "poss"]
-    holders += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of")
+    holders += [p for prep in noun.children if prep.dep_ == "prep" and rules.is_cue("holder-prep", prep.lower_)
                 for p in prep.children if p.dep_ == "pobj"]
     for holder in holders:
         speaker = resolve_speaker(ctx, rules, holder)

@@ -257,7 +257,7 @@ def predicated_of(rules: Rules, noun: Token) -> Token | None:
     step = noun
     if step.dep_ == "pobj" and step.head.lower_ == "of" and step.head.head.lower_ == "one":
         step = step.head.head   # "Azerbaijan is one of the three countries ..."
-    elif step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
+    elif step.dep_ == "pobj" and rules.is_cue("predicate-prep", step.head.lower_) and step.head.head.pos_ in ("AUX", "VERB"):
         step = step.head
     if step.dep_ not in ("attr", "prep") or not rules.is_cue("copula", step.head.lemma_):
         return None

@@ -23,7 +23,7 @@ def report_author(ctx: DocContext, rules: Rules, head: Token, text: str,
     noun, seen = head, 0
     while rules.is_cue("finding-noun", noun.lemma_.lower()) and seen < 3:
         seen += 1
-        objs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "of", "from")
+        objs = [o for p in noun.children if p.dep_ == "prep" and rules.is_cue("holder-prep", p.lower_)
                 for o in p.children if o.dep_ == "pobj"]
         nxt = next((o for o in objs if rules.is_cue("finding-noun", o.lemma_.lower())), None)
         if nxt is not None:

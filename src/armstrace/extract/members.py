@@ -77,7 +77,7 @@ def member_heads(ctx: DocContext, head: Token) -> list[Token]:
         if child.dep_ == "prep" and _is_member_prep(rules, child):
             out += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and rules.is_cue("range-verb", child.lemma_.lower()):
-            out += [t for t in child.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "between")]
+            out += [t for t in child.subtree if t.dep_ == "pobj" and rules.is_cue("range-prep", t.head.lower_)]
         elif child.dep_ == "relcl" and rules.is_cue("member-verb", child.lemma_.lower()) and _relative(rules, child):
             out += _objects(child)
     if head.dep_ in ("nsubj", "nsubjpass") and rules.is_cue("member-verb", head.head.lemma_.lower()):

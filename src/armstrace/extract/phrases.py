@@ -127,7 +127,7 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
             span = ctx.mention(tok)
             if span is None or tok.i != span.start or span.label_ not in ACTOR_LABELS or span.label_ == DEMONYM:
                 continue
-            if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "from", "of"):
+            if span.root.dep_ == "pobj" and load_rules().is_cue("location-prep", span.root.head.lower_):
                 continue   # "Hamas in Gaza": where a listed group is, not another member
             # "Lebanon's Hezbollah": the group, not its host state.
             nxt = ctx.doc[span.end:span.end + 2]

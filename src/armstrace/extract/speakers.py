@@ -38,7 +38,7 @@ def _speaker_phrase(head: Token) -> str:
 
 def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     """Turn a speaker phrase into claimants: a state or body, or the author."""
-    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+    if rules.is_cue("relative-pronoun", head.lower_) and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         # "the deputy minister of Armenia, who said ...": the relative pronoun is the noun it hangs on.
         head = head.head.head
     head = partitive_relative(head) or head   # "the US and France, all of whom have said ..."
@@ -67,7 +67,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
             if child.dep_ == "appos":
                 refs = actors_in_phrase(ctx, child)
                 break
-            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name"):
+            if child.dep_ == "acl" and rules.is_cue("naming-verb", child.lemma_.lower()):
                 refs = [r for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
                         for o in p.children if o.dep_ == "pobj" for r in actors_in_phrase(ctx, o)]
                 if refs:

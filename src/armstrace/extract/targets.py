@@ -169,7 +169,7 @@ def on_own_people(ctx: DocContext, rules: Rules, trigger: Token, actor: str | No
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != trigger.i:
             return True
         noun = tok.head if tok.dep_ == "amod" else tok   # "air strikes on residential areas"
-        if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against", "at", "in"):
+        if noun.dep_ == "pobj" and rules.is_cue("target-place-prep", noun.head.lower_):
             return True
     return False
 
