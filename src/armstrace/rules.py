@@ -66,7 +66,10 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # word lists inline in extract/ functions
                   "naming-verb", "speaker-pronoun", "relative-opener", "holder-prep", "exercise-prep", "anaphoric-det",
                   "given-det", "definite-det", "plural-det", "plural-pointer-det", "predicate-prep", "range-prep",
-                  "location-prep", "target-place-prep", "trainee-prep"]
+                  "location-prep", "target-place-prep", "trainee-prep",
+                  # the prepositions frames read their arguments through (extract/frames/)
+                  "arrive-place-prep", "ban-party-prep", "ban-verb-prep", "weapon-object-prep", "market-place-prep",
+                  "training-theme-prep", "combat-setting-prep", "use-place-prep", "attack-target-prep"]
 
 
 class Trigger(Entry):
