@@ -3,7 +3,8 @@
 Every frame the trigger data names has a module registered under that name;
 every cue kind the data defines is read by the code (a word list nobody reads
 is a rule that silently does nothing); no module under extract/ keeps an English
-word list of its own (they live in data/rules/cues.jsonl); no module under extract/ over 400 lines,
+word list of its own, at module level or of three or more words inside a function (they live in
+data/rules/cues.jsonl); no module under extract/ over 400 lines,
 no frame module over 250, no function over 80. Files that break a limit today
 are marked xfail(strict=True) by name, so the mark has to go when they are fixed.
 """
@@ -21,7 +22,7 @@ import pytest
 
 import armstrace
 from armstrace.extract.frames import FRAMES
-from armstrace.records import WeaponClass
+from armstrace.records import EventType, WeaponClass
 from armstrace.rules import CueKind, Frame
 
 SRC = Path(armstrace.__file__).resolve().parent
@@ -264,3 +265,40 @@ def test_the_word_list_guard_sees_a_word_list(tmp_path: Path) -> None:
     assert _dependency_labels(tables["_DEPS"][0], tables["_DEPS"][1])
     assert not _dependency_labels(tables["_B"][0], tables["_B"][1])
     assert tables["_N"][1] == []   # names and labels are not lower-case words
+
+
+# Labels the English models' parser uses that spacy.glossary does not list.
+_EXTRA_DEPENDENCY_LABELS = {"predet"}
+
+
+def _inline_word_lists(path: Path) -> list[tuple[int, list[str]]]:
+    """Set, tuple and list literals inside functions made of three or more lower-case words, other than
+    dependency labels and the ids of frames, event types, cue kinds and weapon classes."""
+    from spacy.glossary import GLOSSARY
+
+    ids = {a for lit in (Frame, EventType, CueKind, WeaponClass) for a in typing.get_args(lit)}
+    grammar = set(GLOSSARY) | _EXTRA_DEPENDENCY_LABELS | ids
+    out = []
+    for func in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        for node in ast.walk(func):
+            if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+                words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                         and _WORD.match(e.value)]
+                if len(words) >= 3 and not set(words) <= grammar:
+                    out.append((node.lineno, words))
+    return out
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.relative_to(EXTRACT).as_posix()) for p in _extract_modules()])
+def test_no_extract_function_keeps_an_english_word_list(path: Path) -> None:
+    found = _inline_word_lists(path)
+    assert not found, f"{path.name}: word lists of three or more belong in data/rules/cues.jsonl: {found}"
+
+
+def test_the_inline_guard_sees_a_word_list(tmp_path: Path) -> None:
+    module = tmp_path / "sample.py"
+    module.write_text('def f(t):\n    return t.lower_ in ("in", "at", "near") and t.dep_ in ("nsubj", "dobj", "prep")'
+                      ' and t.frame in ("give", "equip", "train")\n', encoding="utf-8")
+    assert _inline_word_lists(module) == [(2, ["in", "at", "near"])]
