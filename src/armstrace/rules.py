@@ -69,7 +69,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "location-prep", "target-place-prep", "trainee-prep",
                   # the prepositions frames read their arguments through (extract/frames/)
                   "arrive-place-prep", "ban-party-prep", "ban-verb-prep", "weapon-object-prep", "market-place-prep",
-                  "training-theme-prep", "combat-setting-prep", "use-place-prep", "attack-target-prep"]
+                  "training-theme-prep", "combat-setting-prep", "use-place-prep", "attack-target-prep",
+                  "water-body"]
 
 
 class Trigger(Entry):
