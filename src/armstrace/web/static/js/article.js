@@ -70,11 +70,8 @@ const FIELDS = [
 
 function fieldTable(record) {
   const corrections = (record.review && record.review.corrections) || {};
-  // The record's fields are the corrected values; `original` holds what extraction stored.
-  const original = record.original || {};
-  const stored = (name) => (name in original ? original[name] : record[name]);
   const rows = FIELDS.map((name) => {
-    const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(stored("stance")) : valueText(stored(name)));
+    const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(record.stance) : valueText(record[name]));
     if (name in corrections) {
       cell.append(" ", el("span", { className: "corrected", title: "analyst correction" }, `→ ${valueText(corrections[name])}`));
     }
