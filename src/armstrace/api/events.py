@@ -7,9 +7,9 @@ answer's `events_pending`; `armstrace ingest` or `ensure_events` clusters them.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from ..analysis import (
     Event,
@@ -26,6 +26,10 @@ from .deps import LimitParam, OffsetParam, StoreDep, TypeParam, records_json, te
 
 router = APIRouter(tags=["events"])
 
+EventOrder = Annotated[Literal["first_reported", "independent", "contradictions", "last_reported"],
+                       Query(description="first_reported (default), independent (most sources first), "
+                                         "contradictions (contested first) or last_reported (latest first).")]
+
 
 def _summary(event: Event) -> dict[str, Any]:
     """An event as listed: its stored fields (corroboration counts and claimants included) and regime flags."""
@@ -41,12 +45,13 @@ def events(
     weapon: str | None = text_param("Model id or weapon class."),
     limit: LimitParam = 50,
     offset: OffsetParam = 0,
+    sort: EventOrder = "first_reported",
 ) -> dict[str, Any]:
-    """Events (one per real-world happening, joining claims across documents), by first report.
+    """Events (one per real-world happening, joining claims across documents), by first report or `sort`.
 
     Each costs one stored row, whatever the size of the event."""
     filters: dict[str, str | None] = {"type": type, "actor": actor or None, "weapon": weapon or None}
-    page = list_events(store, **filters, limit=limit, offset=offset)
+    page = list_events(store, **filters, limit=limit, offset=offset, sort=sort)
     return {"items": [_summary(e) for e in page], "total": count_events(store, **filters), "limit": limit,
             "offset": offset, "events_pending": pending_updates(store)}
 
