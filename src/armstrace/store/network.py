@@ -66,8 +66,15 @@ def _nodes(store: Store, cte: str, params: list[object]) -> dict[str, dict[str, 
         f"{cte}, ends AS (SELECT source AS node, doc_id, src FROM sel UNION ALL SELECT target, doc_id, src FROM sel) "
         "SELECT e.node, count(DISTINCT e.doc_id), count(DISTINCT e.src), n.name FROM ends AS e "
         "LEFT JOIN names AS n ON n.kind = 'actor' AND n.id = e.node GROUP BY e.node", params)
-    return {row[0]: {"id": row[0], "name": row[3], "label": row[3] or row[0], "n_documents": int(row[1]),
-                     "n_independent": int(row[2])} for row in rows}
+    from ..export.names import actor_name  # export imports the store: import when used
+
+    nodes = {}
+    for row in rows:
+        # A place of production is in no record's actor columns, so the names table may lack it.
+        name = row[3] or actor_name(row[0])
+        nodes[row[0]] = {"id": row[0], "name": name, "label": name or row[0], "n_documents": int(row[1]),
+                         "n_independent": int(row[2])}
+    return nodes
 
 
 def _kept(nodes: dict[str, dict[str, Any]], top: int) -> set[str] | None:
