@@ -25,7 +25,7 @@ function showError(error) {
 /** The number of actors the network shows unless the URL says: fewer on a small screen. */
 function topActors() {
   if (state.top !== "") return Number(state.top) || 0;
-  return window.innerWidth < 600 ? 10 : 25;
+  return window.innerWidth < 600 ? 10 : 20;
 }
 
 /** The selection as the graph knows it: {node} or {edge}, from `sel`, else the actor filter. */

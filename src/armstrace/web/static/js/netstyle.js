@@ -28,13 +28,16 @@ export function graphStyle({ small }) {
         label: "", "background-color": NODE, color: "#111827", "font-size": small ? 9 : 11,
         "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis", "text-max-width": small ? 70 : 110,
         "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1,
-        width: "mapData(independent, 0, 20, 16, 44)", height: "mapData(independent, 0, 20, 16, 44)" } },
+        width: "data(size)", height: "data(size)" } },
     { selector: "node.labelled", style: { label: "data(label)" } },
-    { selector: "node.others", style: { shape: "round-rectangle", "background-color": "#9ca3af" } },
+    { selector: "node.others", style: { shape: "round-rectangle", "background-color": "#9ca3af", width: 26,
+        height: 18 } },
     { selector: "edge", style: {
         "curve-style": "bezier", "arrow-scale": 1.1, "line-color": STATUSES.asserted.colour,
-        "target-arrow-color": STATUSES.asserted.colour, width: "mapData(independent, 1, 10, 1.5, 9)",
-        "loop-direction": "-45deg", "loop-sweep": "-60deg", opacity: 0.9 } },
+        "target-arrow-color": STATUSES.asserted.colour, width: "mapData(independent, 1, 12, 1, 6)",
+        "loop-direction": "-45deg", "loop-sweep": "-60deg",
+        // A link one source claims is drawn lighter than one many independent sources claim.
+        opacity: "mapData(independent, 1, 6, 0.45, 0.95)" } },
   ];
   for (const [status, look] of Object.entries(STATUSES)) {
     const line = { "line-color": look.colour, "target-arrow-color": look.colour, "line-style": look.line };
@@ -45,7 +48,7 @@ export function graphStyle({ small }) {
     style.push({ selector: `edge[kind = "${kind}"]`, style: { "target-arrow-shape": arrow.shape } });
   }
   style.push(
-    { selector: 'edge[status = "contested"]', style: { width: "mapData(independent, 1, 10, 3, 12)" } },
+    { selector: 'edge[status = "contested"]', style: { width: "mapData(independent, 1, 12, 2, 7)" } },
     { selector: ".hidden-kind", style: { display: "none" } },
     { selector: ".selected", style: { "background-color": "#2563eb", "underlay-color": "#2563eb",
         "underlay-opacity": 0.25, "underlay-padding": 4, "z-index": 10, label: "data(label)" } },

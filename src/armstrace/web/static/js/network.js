@@ -16,11 +16,13 @@ const SMALL_LABELLED = 8;     // at small widths only this many nodes carry a la
 function elements(data, small) {
   const ranked = [...data.nodes].sort((a, b) => b.n_independent - a.n_independent || a.id.localeCompare(b.id));
   const labelled = new Set(small ? ranked.slice(0, SMALL_LABELLED).map((n) => n.id) : ranked.map((n) => n.id));
+  const most = Math.max(1, ...data.nodes.map((node) => node.n_independent));
   const nodes = data.nodes.map((node) => ({
     group: "nodes",
     classes: [labelled.has(node.id) ? "labelled" : "", node.folded ? "others" : ""].join(" ").trim(),
     data: { id: node.id, label: node.label || node.id, name: node.name || "", documents: node.n_documents,
-            independent: node.n_independent, folded: node.folded || null },
+            independent: node.n_independent, folded: node.folded || null,
+            size: Math.round(14 + 26 * Math.sqrt(node.n_independent / most)) },
   }));
   const edges = data.edges.map((edge) => ({
     group: "edges",
@@ -36,10 +38,35 @@ function layoutOf(data) {
   if (data.nodes.length <= BREADTHFIRST_MAX) {
     return { ...common, name: "breadthfirst", directed: true, spacingFactor: 1.2 };
   }
-  // Three or four rings: the best-sourced actors in the middle.
+  // Rings first (the best-sourced actors in the middle), then a force-directed pass from there,
+  // which pulls actors that deal with one another together (deterministic: no random start).
   const most = Math.max(1, ...data.nodes.map((node) => node.n_independent));
   return { ...common, name: "concentric", minNodeSpacing: 4, spacingFactor: 0.6,
            concentric: (node) => node.data("independent"), levelWidth: () => Math.max(1, most / 3) };
+}
+
+const COSE = { name: "cose", randomize: false, animate: false, nodeDimensionsIncludeLabels: true, padding: 16,
+               idealEdgeLength: () => 50, nodeRepulsion: () => 30000, edgeElasticity: () => 60, gravity: 0.6,
+               numIter: 600 };
+
+function overlaps(a, b) {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/**
+ * Labels at a readable size whatever the zoom, and none on top of another: the best-sourced nodes keep
+ * theirs, a label that would collide with one already placed is dropped (its name is still on hover).
+ */
+function declutter(small) {
+  const fontSize = (small ? 9 : 11) / Math.min(1, graph.zoom());
+  graph.style().selector("node").style("font-size", fontSize).update();
+  const placed = [];
+  const order = graph.nodes(".labelled").sort((a, b) => b.data("independent") - a.data("independent"));
+  order.forEach((node) => {
+    const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    if (placed.some((other) => overlaps(box, other))) node.removeClass("labelled");
+    else placed.push(box);
+  });
 }
 
 function nodeSummary(data) {
@@ -93,11 +120,13 @@ export function renderNetwork(container, data, handlers, { hidden = [], tip = nu
     container, elements: elements(data, small), style: graphStyle({ small }),
     layout: layoutOf(data), wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3,
   });
+  if (data.nodes.length > BREADTHFIRST_MAX) graph.layout(COSE).run();
   // A handful of nodes would otherwise be fitted at a giant zoom.
   if (graph.zoom() > 1.2) {
     graph.zoom(1.2);
     graph.center();
   }
+  declutter(small);
   bindEvents(handlers, tip);
   hideKinds(hidden);
   window.armstraceGraph = graph; // for tests and the console: the graph is inspectable
