@@ -38,7 +38,8 @@ export function renderLegend(container, hidden, onToggle) {
     el("span", { className: "arrow", "aria-hidden": "true" }, `\u2014${ARROWS[kind].glyph}`), ARROWS[kind].text));
   container.replaceChildren(
     el("div", { className: "toggles", role: "group", "aria-label": "event types drawn" }, "Draw: ", boxes),
-    el("details", { className: "legend", open: true },
+    // On a phone the legend would push the graph off screen: it starts folded there.
+    el("details", { className: "legend", open: window.innerWidth >= 600 },
       el("summary", {}, "Legend"),
       el("p", { className: "meta" }, "An arrow joins two actors of one event type. Colour and line: what the " +
          "claims say. Width: independent sources (syndicated copies count once). Node size: its sources. " +

@@ -58,8 +58,9 @@ function overlaps(a, b) {
  * theirs, a label that would collide with one already placed is dropped (its name is still on hover).
  */
 function declutter(small) {
-  const fontSize = (small ? 9 : 11) / Math.min(1, graph.zoom());
-  graph.style().selector("node").style("font-size", fontSize).update();
+  const scale = 1 / Math.min(1, graph.zoom());
+  graph.style().selector("node").style({ "font-size": (small ? 9 : 11) * scale,
+                                         "text-max-width": (small ? 70 : 110) * scale }).update();
   const placed = [];
   const order = graph.nodes(".labelled").sort((a, b) => b.data("independent") - a.data("independent"));
   order.forEach((node) => {
@@ -130,6 +131,7 @@ export function renderNetwork(container, data, handlers, { hidden = [], tip = nu
   bindEvents(handlers, tip);
   hideKinds(hidden);
   window.armstraceGraph = graph; // for tests and the console: the graph is inspectable
+  window.armstraceDrawnAt = performance.now(); // ms since the page started loading: the first paint of the graph
 }
 
 /** Hide the edges of the event types in `kinds` (and actors left with no visible edge); show the rest. */
