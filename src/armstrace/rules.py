@@ -38,6 +38,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
                   "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb",
+                  # extract/negotiations.py, clauses.contents (session 5)
+                  "negotiation-noun", "negotiation-topic-prep", "exclude",
                   "origin-noun", "plural-back",
                   # attribution by description (session 4, claimants)
                   "state-noun", "prevent-verb", "finding-noun", "hearsay-noun", "state-marker", "outlet-noun",

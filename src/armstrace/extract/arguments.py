@@ -19,6 +19,7 @@ from ..rules import Rules, TriggerRule
 from .clauses import Roles
 from .document import DocContext
 from .frames import FRAMES, NounClause, VerbClause
+from .negotiations import negotiated
 
 __all__ = ["Roles", "fill_roles", "find_triggers"]
 
@@ -62,4 +63,5 @@ def fill_roles(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule)
         noun = NounClause.read(ctx, rules, trigger, roles)
         roles.rules.append(f"role/{rule.frame}/noun")
         frame.noun_roles(noun, roles)
+    negotiated(ctx, rules, roles)   # "talks with Russia on the supply of ...": the talks' two sides
     return roles

@@ -284,7 +284,9 @@ def contents(rules: Rules, noun: Token) -> list[Token]:
     if noun.dep_ != "nsubj":
         return []
     # ("components seized aboard the dhow were of Iranian design and included missiles": a verb it shares)
-    verbs = [v for v in (noun.head, *noun.head.conjuncts) if rules.is_cue("contain", v.lemma_.lower())]
+    # ("the package excludes Meteor missiles": what it leaves out, denied by extract/stance.py)
+    verbs = [v for v in (noun.head, *noun.head.conjuncts)
+             if rules.is_cue("contain", v.lemma_.lower()) or rules.is_cue("exclude", v.lemma_.lower())]
     return [c for v in verbs for c in v.children if c.dep_ in ("dobj", "attr")] + [p for v in verbs for p in pobjs(v, {"of"})]
 
 

@@ -292,11 +292,13 @@ def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> 
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i not in {t.i for t in tokens}:
             noun = head
         refs.append(WeaponRef(entry.weapon_class, entry.model, span, noun, gazetteer_ids=[span.kb_id_]))
-    # A model name and its generic noun are one weapon: "Shahed-136 drones".
+    # A model name and its generic noun are one weapon: "Shahed-136 drones"; two models are two
+    # ("Meteor and Scalp missiles").
     merged: list[WeaponRef] = []
     for ref in refs:
         twin = next((m for m in merged if m.weapon_class == ref.weapon_class and
-                     (m.head.i == ref.head.i or abs(m.span.start - ref.span.start) <= 2)), None)
+                     (m.head.i == ref.head.i or abs(m.span.start - ref.span.start) <= 2)
+                     and not (m.model and ref.model and m.model != ref.model)), None)
         if twin is None:
             merged.append(ref)
             continue

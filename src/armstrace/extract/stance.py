@@ -186,6 +186,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
                 hedged = True
             if child.dep_ == "det" and child.lower_ == "no":
                 negated = True
+    if trigger.dep_ == "nsubj" and rules.is_cue("exclude", trigger.head.lemma_.lower()):
+        negated = True   # "the arms package excludes Meteor missiles"
+        fired.append("stance/excluded")
     # "Russia is seeking missiles", "Britain promised tanks": the event word itself is a plan or promise.
     if rules.is_cue("hedge-verb", trigger.lemma_.lower()) and trigger.pos_ in ("VERB", "AUX"):
         hedged = True

@@ -124,6 +124,14 @@ def _divided_halves(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _firm_names(spans: list[Span]) -> list[Span]:
+    """'Safran Electronics & Defense', 'Lockheed Martin Aeronautics': a capitalised class word right after a
+    firm's name is the rest of that name, not a weapon the sentence names."""
+    organs = {s.end for s in spans if s.label_ == ORGAN}
+    return [s for s in spans if not (s.label_ == CLASS and s.start in organs and all(
+        t.text[:1].isupper() for t in s) and not s[0].is_sent_start)]
+
+
 class MentionMatcher:
     """Finds gazetteer mentions; see the module docstring."""
 
@@ -162,6 +170,7 @@ class MentionMatcher:
                 continue   # "us", "un", "eu" in lower case are words, not the US, the UN or the EU
             spans.append(Span(doc, start, end, label=label, kb_id=entry_id))
         spans += _divided_halves(doc, spans)
+        spans = _firm_names(spans)
         # Longest first, then by kind priority, then leftmost.
         spans.sort(key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
         doc.spans[SPAN_KEY] = sorted((s for s in filter_spans(spans) if s.label_ != REGION), key=lambda s: s.start)

@@ -168,8 +168,11 @@ def noun_weapons(c: NounClause, roles: Roles, *, deep: bool = False) -> None:
     # weapons listed beside it.
     beside = [t for t in c.noun.conjuncts if is_weapon_phrase(ctx, t)] if is_weapon_phrase(ctx, c.noun) else []
     roles.weapons = weapons_from(ctx, c.weapon_phrases + beside) or weapons_in_phrase(ctx, c.noun) or roles.weapons
-    if not roles.weapons:
-        roles.weapons = weapons_from(ctx, contents(c.rules, c.noun))   # "the shipment included missiles"
+    if not roles.weapons or all(w.weapon_class == "arms" and c.noun.i in (w.head.i, w.head.head.i)
+                                                for w in roles.weapons):
+        # "the shipment included missiles"; "the arms package excludes Meteor missiles" (what it holds
+        # names the arms)
+        roles.weapons = weapons_from(ctx, contents(c.rules, c.noun)) or roles.weapons
     if not roles.weapons and deep:
         listed = [h for t in c.noun.subtree if t.dep_ == "prep" and t.lower_ == "including" for h in listed_after(ctx, t)]
         roles.weapons = weapons_from(ctx, [p for t in c.noun.subtree if t.i != c.noun.i
