@@ -36,11 +36,18 @@ function selection() {
 }
 
 function formToState() {
-  for (const name of FILTERS) state.filters[name] = form.elements[name].value.trim();
+  for (const name of FILTERS) {
+    const input = form.elements[name];
+    state.filters[name] = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value.trim();
+  }
 }
 
 function stateToPage() {
-  for (const name of FILTERS) form.elements[name].value = state.filters[name] || "";
+  for (const name of FILTERS) {
+    const input = form.elements[name];
+    if (input.type === "checkbox") input.checked = state.filters[name] === "true";
+    else input.value = state.filters[name] || "";
+  }
   document.body.dataset.view = state.view;
   document.getElementById("top").value = String(topActors());
   for (const box of document.querySelectorAll("#network-legend input[type=checkbox]")) {
@@ -101,17 +108,18 @@ async function loadTimeline() {
 
 async function loadList() {
   const panel = document.getElementById("list-panel");
-  const { type, actor, weapon } = state.filters;
+  const { type, actor, weapon, include_rejected } = state.filters;
   if (state.view === "events") {
     const sort = state.sort || "first_reported";
-    const page = await getJSON("events", { type, actor, weapon, sort, limit: PAGE, offset: state.offset });
+    const page = await getJSON("events", { type, actor, weapon, include_rejected, sort, limit: PAGE,
+                                              offset: state.offset });
     renderEventList(panel, page, sort, {
       onSort: (key) => { state.sort = key; state.offset = 0; writeState(state, { push: true }); loadList().catch(showError); },
       onEvent: openEvent,
       onPage: (offset) => { state.offset = offset; writeState(state, { push: true }); loadList().catch(showError); },
     });
   } else {
-    renderContradictionList(panel, await getJSON("contradictions", { type, actor, weapon }), { onEvent: openEvent });
+    renderContradictionList(panel, await getJSON("contradictions", { type, actor, weapon, include_rejected }), { onEvent: openEvent });
   }
 }
 

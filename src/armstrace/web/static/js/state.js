@@ -4,7 +4,8 @@
 // and the events list's sort. `/?actor=IRN&stance=denied` is a filtered view; `#record=ID` (the old
 // form of a link) still opens that record.
 
-export const FILTERS = ["type", "actor", "recipient", "weapon", "claimant", "stance", "since", "until", "q"];
+export const FILTERS = ["type", "actor", "recipient", "weapon", "claimant", "stance", "since", "until", "q", "review",
+                        "include_rejected"];
 const VIEW_KEYS = ["view", "sel", "record", "event", "hide", "top", "tl", "sort", "offset", "list"];
 export const VIEWS = ["dashboard", "events", "contradictions"];
 
