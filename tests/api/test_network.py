@@ -119,3 +119,11 @@ def test_api_timeline_lists_the_undated_records(api_server, world):
     _, body = api_server.get("/api/timeline/undated", type="transfer")
     expected = sorted(r.record_id for r in world["iran-russia"][:2] + world["kyiv-report"])
     assert (sorted(i["id"] for i in body["items"]), body["total"]) == (expected, 3)
+
+
+@pytest.mark.issue(13)
+def test_api_network_filters_by_period_and_weapon_class(api_server, world):
+    _, june = api_server.get("/api/network", since="2023-06")
+    _, drones = api_server.get("/api/network", weapon="uav", until="2023-05")
+    assert ([(e["id"], e["status"]) for e in june["edges"]], sorted(e["id"] for e in drones["edges"])) == (
+        [("transfer:IRN->RUS", "hedged")], ["sanction:eu->IRN", "transfer:IRN->RUS", "use:RUS->UKR"])
