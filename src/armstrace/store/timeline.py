@@ -28,8 +28,9 @@ _PRECISION = {"event": "COALESCE(r.time_precision, CASE length(r.time) WHEN 4 TH
                        "ELSE 'day' END)",
               "report": "CASE length(COALESCE(NULLIF(r.published, ''), '0000-00-00')) WHEN 4 THEN 'year' "
                         "WHEN 7 THEN 'month' ELSE 'day' END"}
+_NAME = "(SELECT n.name FROM names AS n WHERE n.kind = 'actor' AND n.id = {})"
 _FIELDS = ("r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id, "
-           "r.evidence")
+           f"r.evidence, {_NAME.format('r.actor')} AS actor_name, {_NAME.format('r.recipient')} AS recipient_name")
 
 
 def _selected(flt: RecordFilter, extra: str) -> tuple[str, list[object]]:
@@ -41,7 +42,8 @@ def _selected(flt: RecordFilter, extra: str) -> tuple[str, list[object]]:
 def _item(row: Any, mode: str) -> dict[str, Any]:
     return {"id": row["record_id"], "date": row["date"], "precision": row["precision"], "date_source":
             "time" if mode == "event" else "published", "type": row["type"], "actor": row["actor"],
-            "recipient": row["recipient"], "stance": row["stance"], "claimant": row["claimant"],
+            "recipient": row["recipient"], "actor_name": row["actor_name"], "recipient_name": row["recipient_name"],
+            "stance": row["stance"], "claimant": row["claimant"],
             "weapon_class": row["weapon_class"], "doc_id": row["doc_id"]}
 
 

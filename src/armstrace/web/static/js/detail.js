@@ -6,6 +6,7 @@ import { getJSON } from "./api.js";
 import { el, replace, stanceBadge } from "./dom.js";
 import { renderRecord } from "./article.js";
 import { renderEvent } from "./events.js";
+import { named } from "./records.js";
 import { reviewPanel } from "./review.js";
 
 const EVENT_PAGE = 50;   // claims of an event per request: a 2,000-document event opens at once
@@ -61,10 +62,10 @@ export async function showRecord(id, { onEvent, onReviewed, reveal = true }) {
 }
 
 function pickItem(item, onRecord) {
-  const target = item.recipient ? ` \u2192 ${item.recipient}` : "";
+  const target = item.recipient ? ` \u2192 ${named(item.recipient, item.recipient_name)}` : "";
   return el("li", { className: "claim", tabindex: 0, dataset: { recordId: item.id }, onclick: () => onRecord(item.id),
                     onkeydown: (event) => { if (event.key === "Enter") onRecord(item.id); } },
-    el("div", {}, `${item.type} ${item.actor}${target} \u00b7 ${item.claimant} `, stanceBadge(item.stance),
+    el("div", {}, `${item.type} ${named(item.actor, item.actor_name)}${target} \u00b7 ${item.claimant} `, stanceBadge(item.stance),
        item.date ? el("span", { className: "meta" }, ` ${item.date} (${item.precision})`) : null),
     item.evidence ? el("div", { className: "record-evidence" }, item.evidence) : null,
     el("div", { className: "meta" }, item.doc_id));

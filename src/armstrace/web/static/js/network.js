@@ -146,6 +146,15 @@ export function hideKinds(kinds) {
   });
 }
 
+/** The node of an actor id, or of a name typed into the filter ("iran" finds IRN, labelled Iran). */
+function findNode(value) {
+  const byId = graph.getElementById(value);
+  if (!byId.empty()) return byId;
+  const wanted = value.toLowerCase();
+  return graph.nodes().filter((node) => node.id().toLowerCase() === wanted ||
+    String(node.data("name")).toLowerCase() === wanted);
+}
+
 /** Highlight the selected actor (node) or link (edge), fading the rest; null clears. */
 export function highlight(selection) {
   if (!graph) return;
@@ -153,7 +162,7 @@ export function highlight(selection) {
   if (!selection) return;
   let chosen;
   if (selection.edge) chosen = graph.getElementById(selection.edge);
-  else if (selection.node) chosen = graph.getElementById(selection.node);
+  else if (selection.node) chosen = findNode(selection.node);
   if (!chosen || chosen.empty()) return;
   chosen.addClass("selected");
   const keep = chosen.isNode() ? chosen.closedNeighborhood() : chosen.union(chosen.connectedNodes());

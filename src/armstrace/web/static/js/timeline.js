@@ -74,8 +74,9 @@ function describe(group) {
   for (const item of group.items) stances[item.stance] = (stances[item.stance] || 0) + 1;
   const counts = Object.entries(stances).map(([s, n]) => `${s} ${n}`).join(", ");
   if (group.items.length === 1) {
-    const target = first.recipient ? ` \u2192 ${first.recipient}` : "";
-    return `${first.date} (${first.precision}): ${first.type} ${first.actor}${target}, ${first.claimant} ${first.stance}`;
+    const target = first.recipient ? ` \u2192 ${first.recipient_name || first.recipient}` : "";
+    return `${first.date} (${first.precision}): ${first.type} ${first.actor_name || first.actor}${target}, ` +
+      `${first.claimant} ${first.stance}`;
   }
   const dates = [...new Set(group.items.map((item) => item.date))];
   return `${group.items.length} records, ${dates.length === 1 ? dates[0] : `${dates[0]} to ${dates.at(-1)}`}` +
