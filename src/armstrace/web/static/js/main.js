@@ -148,6 +148,11 @@ function select(sel, values) {
   refresh({ network: false });
 }
 
+/** After a review: a record marked wrong leaves the network, the list and the timeline (the server decides). */
+function onReviewed() {
+  return state.view === "dashboard" ? refresh() : loadList().catch(showError);
+}
+
 function openEvent(id) {
   state.event = id;
   state.record = "";
@@ -160,12 +165,12 @@ function openRecord(id) {
   state.event = "";
   writeState(state, { push: true });
   markSelected(document.getElementById("records"), id);
-  return showRecord(id, { onEvent: openEvent, onReviewed: loadRecords });
+  return showRecord(id, { onEvent: openEvent, onReviewed });
 }
 
 function openFromState() {
   if (state.event) return showEvent(state.event, openRecord);
-  if (state.record) return showRecord(state.record, { onEvent: openEvent, onReviewed: loadRecords });
+  if (state.record) return showRecord(state.record, { onEvent: openEvent, onReviewed });
   return null;
 }
 
