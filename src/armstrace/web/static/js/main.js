@@ -114,13 +114,20 @@ async function loadList() {
     const page = await getJSON("events", { type, actor, weapon, include_rejected, sort, limit: PAGE,
                                               offset: state.offset });
     renderEventList(panel, page, sort, {
-      onSort: (key) => { state.sort = key; state.offset = 0; writeState(state, { push: true }); loadList().catch(showError); },
+      onSort: (key) => relist({ sort: key, offset: 0 }),
       onEvent: openEvent,
-      onPage: (offset) => { state.offset = offset; writeState(state, { push: true }); loadList().catch(showError); },
+      onPage: (offset) => relist({ offset }),
     });
   } else {
     renderContradictionList(panel, await getJSON("contradictions", { type, actor, weapon, include_rejected }), { onEvent: openEvent });
   }
+}
+
+/** Sort or page the list: the change goes into the URL (a new history entry), then the list reloads. */
+function relist(changes) {
+  Object.assign(state, changes);
+  writeState(state, { push: true });
+  loadList().catch(showError);
 }
 
 async function refresh({ network = true } = {}) {
