@@ -96,7 +96,8 @@ def test_api_network_top_folds_the_rest_into_others(api_server, world):
 
 def test_api_weapons_counts_models(api_server, world):
     _, body = api_server.get("/api/weapons")
-    assert body["items"] == [{"model": "shahed-136", "n_records": 2, "n_documents": 1, "weapon_classes": ["uav"]}]
+    assert body["items"] == [{"model": "shahed-136", "name": "Shahed-136", "n_records": 2, "n_documents": 1,
+                              "weapon_classes": ["uav"]}]
 
 
 @pytest.mark.issue(13)

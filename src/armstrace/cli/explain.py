@@ -7,7 +7,6 @@ import typer
 from rich.markup import escape
 
 from ..gazetteer import load_gazetteers
-from ..nlp import load_pipeline
 from ..store import Store
 from .app import DbOption, ModelOption, app, out_console
 
@@ -30,10 +29,13 @@ def explain(
       f"({rec.weapon_class or 'no class'}{': ' + ', '.join(rec.weapons) if rec.weapons else ''})")
     p(f"claimant {rec.claimant} (speaker {escape(rec.speaker or '-')}), stance {rec.stance}, "
       f"confidence {rec.confidence}")
-    p(f"document {escape(rec.doc_id)} chars {rec.evidence_start}-{rec.evidence_end}"
+    page = f" page {rec.page}" if rec.page is not None else ""
+    p(f"document {escape(rec.doc_id)}{page} chars {rec.evidence_start}-{rec.evidence_end}"
       f" (published {article.published or 'unknown'})")
     p("[bold]evidence[/]")
     out_console.print(rec.evidence, markup=False, highlight=False)
+    from ..nlp import load_pipeline   # spaCy only here: the rest of the CLI starts without it
+
     nlp = load_pipeline(model)
     doc = nlp(rec.evidence)
     trigger = next((t for t in doc if t.text == rec.trigger), None)

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..resolve import actor_label
 from .database import Store
+from .effective import source as corrected_source
 from .queries import RecordFilter, from_clause, where_clause
 
 EDGE_TYPES: tuple[str, ...] = ("transfer", "use", "production", "training", "sanction")
@@ -36,13 +38,17 @@ _SOURCE = ("COALESCE((SELECT es.lead FROM event_claims AS ec JOIN event_sources 
            "json_each(es.doc_ids) AS j WHERE ec.record_id = r.record_id AND j.value = r.doc_id LIMIT 1), r.doc_id)")
 
 
-def _selection(flt: RecordFilter) -> tuple[str, list[object]]:
-    """A CTE `sel` of the filter's edge records: type, source, target, stance, claimant, class, doc, src."""
+def _selection(flt: RecordFilter, records: str) -> tuple[str, list[object]]:
+    """A CTE `sel` of the filter's edge records: type, source, target, stance, claimant, class, doc, src.
+
+    `records` is `effective.source(store)`: the records as their reviews correct them (records reviewed
+    wrong are left out by the filter unless it includes them).
+    """
     where, params = where_clause(flt)
     where = f"{where} AND {_TARGET} IS NOT NULL" if where else f"WHERE {_TARGET} IS NOT NULL"
     sql = (f"WITH sel AS (SELECT r.record_id, r.type, r.actor COLLATE BINARY AS source, "
            f"({_TARGET}) COLLATE BINARY AS target, r.stance, r.claimant COLLATE BINARY AS claimant, "
-           f"r.weapon_class, r.doc_id, {_SOURCE} AS src {from_clause(flt)} {where})")
+           f"r.weapon_class, r.doc_id, {_SOURCE} AS src {from_clause(flt, records)} {where})")
     return sql, params
 
 
@@ -66,12 +72,10 @@ def _nodes(store: Store, cte: str, params: list[object]) -> dict[str, dict[str, 
         f"{cte}, ends AS (SELECT source AS node, doc_id, src FROM sel UNION ALL SELECT target, doc_id, src FROM sel) "
         "SELECT e.node, count(DISTINCT e.doc_id), count(DISTINCT e.src), n.name FROM ends AS e "
         "LEFT JOIN names AS n ON n.kind = 'actor' AND n.id = e.node GROUP BY e.node", params)
-    from ..export.names import actor_name  # export imports the store: import when used
-
     nodes = {}
     for row in rows:
         # A place of production is in no record's actor columns, so the names table may lack it.
-        name = row[3] or actor_name(row[0])
+        name = row[3] or actor_label(row[0])
         nodes[row[0]] = {"id": row[0], "name": name, "label": name or row[0], "n_documents": int(row[1]),
                          "n_independent": int(row[2])}
     return nodes
@@ -105,6 +109,7 @@ def _edges(store: Store, cte: str, params: list[object], kept: set[str] | None) 
                                                     strict=True) if n}
         edges[(row[0], row[1], row[2])] = {
             "id": f"{row[0]}:{row[1]}->{row[2]}", "type": row[0], "source": row[1], "target": row[2],
+            "source_name": actor_label(row[1]), "target_name": actor_label(row[2]),
             "weight": int(row[5]), "n_records": int(row[3]), "n_documents": int(row[4]),
             "n_independent": int(row[5]), "independent_supporting": int(row[6]),
             "independent_denying": int(row[7]), "stances": stances,
@@ -130,8 +135,8 @@ def network(store: Store, flt: RecordFilter, *, top: int = 0) -> dict[str, Any]:
     node `~others` (its `folded` lists them); `hidden` counts the records
     between two folded actors, which no edge shows.
     """
-    cte, params = _selection(flt)
     with store.snapshot():
+        cte, params = _selection(flt, corrected_source(store))
         nodes = _nodes(store, cte, params)
         kept = _kept(nodes, top)
         edges = _edges(store, cte, params, kept)

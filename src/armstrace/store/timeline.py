@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from ..resolve import actor_label
 from .database import Store
+from .effective import source as corrected_source
 from .queries import RecordFilter, from_clause, where_clause
 
 Mode = Literal["event", "report"]
@@ -28,22 +30,22 @@ _PRECISION = {"event": "COALESCE(r.time_precision, CASE length(r.time) WHEN 4 TH
                        "ELSE 'day' END)",
               "report": "CASE length(COALESCE(NULLIF(r.published, ''), '0000-00-00')) WHEN 4 THEN 'year' "
                         "WHEN 7 THEN 'month' ELSE 'day' END"}
-_NAME = "(SELECT n.name FROM names AS n WHERE n.kind = 'actor' AND n.id = {})"
 _FIELDS = ("r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id, "
-           f"r.evidence, {_NAME.format('r.actor')} AS actor_name, {_NAME.format('r.recipient')} AS recipient_name")
+           "r.evidence")
 
 
-def _selected(flt: RecordFilter, extra: str) -> tuple[str, list[object]]:
+def _selected(flt: RecordFilter, records: str, extra: str) -> tuple[str, list[object]]:
+    """`FROM ... WHERE ...` over `records` (the records as reviews correct them), plus a condition."""
     where, params = where_clause(flt)
     where = f"{where} AND {extra}" if where else f"WHERE {extra}"
-    return f"{from_clause(flt)} {where}", params
+    return f"{from_clause(flt, records)} {where}", params
 
 
 def _item(row: Any, mode: str) -> dict[str, Any]:
-    return {"id": row["record_id"], "date": row["date"], "precision": row["precision"], "date_source":
-            "time" if mode == "event" else "published", "type": row["type"], "actor": row["actor"],
-            "recipient": row["recipient"], "actor_name": row["actor_name"], "recipient_name": row["recipient_name"],
-            "stance": row["stance"], "claimant": row["claimant"],
+    return {"id": row["record_id"], "date": row["date"], "precision": row["precision"],
+            "date_source": "time" if mode == "event" else "published", "type": row["type"],
+            "actor": row["actor"], "actor_name": actor_label(row["actor"]), "recipient": row["recipient"],
+            "recipient_name": actor_label(row["recipient"]), "stance": row["stance"], "claimant": row["claimant"],
             "weapon_class": row["weapon_class"], "doc_id": row["doc_id"]}
 
 
@@ -51,9 +53,10 @@ def dated_records(store: Store, flt: RecordFilter, limit: int, mode: str = "even
     """The first `limit` records dated in `mode`, by date, with `total` (dated) and `undated` counts."""
     date = _DATE[mode]
     with store.snapshot():
-        sql, params = _selected(flt, "1")
+        records = corrected_source(store)
+        sql, params = _selected(flt, records, "1")
         counts = store._query(f"SELECT count({date}), count(*) - count({date}) {sql}", params)[0]
-        dated, dated_params = _selected(flt, f"{date} IS NOT NULL")
+        dated, dated_params = _selected(flt, records, f"{date} IS NOT NULL")
         rows = store._query(
             f"SELECT {_FIELDS}, {date} AS date, {_PRECISION[mode]} AS precision {dated} "
             "ORDER BY date, r.doc_id, r.evidence_start, r.type, r.position LIMIT ?", [*dated_params, limit])
@@ -65,7 +68,7 @@ def undated_records(store: Store, flt: RecordFilter, mode: str, limit: int, offs
     """A page of the records with no date in `mode` (what the timeline cannot place), in document order."""
     date = _DATE[mode]
     with store.snapshot():
-        sql, params = _selected(flt, f"{date} IS NULL")
+        sql, params = _selected(flt, corrected_source(store), f"{date} IS NULL")
         total = int(store._query(f"SELECT count(*) {sql}", params)[0][0])
         rows = store._query(f"SELECT {_FIELDS}, NULL AS date, NULL AS precision {sql} "
                             "ORDER BY r.doc_id, r.evidence_start, r.type, r.position LIMIT ? OFFSET ?",

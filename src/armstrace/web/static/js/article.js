@@ -91,6 +91,7 @@ export function renderRecord(container, record, doc, reviewPanel, onEvent) {
     el("p", { className: "meta" },
       `document ${doc.doc_id} · published ${doc.published || "unknown"} · record ${record.id} · `,
       `characters ${record.evidence_start}–${record.evidence_end}`,
+      record.page ? [" · ", el("span", { id: "record-page" }, `page ${record.page}`)] : null,
       url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "source")] : null),
     el("p", {}, el("strong", {}, `${record.claimant}`), record.speaker ? ` (speaker: ${record.speaker})` : "",
       " says, ", stanceBadge(record.stance), reviewBadge(record.review)),
