@@ -193,3 +193,38 @@ def test_the_timeline_draws_a_month_as_a_band_and_groups_overlapping_dots(page, 
     screenshot("grouped")
     # August 2022 to May 2023 is nine months: a month's band is about a ninth of the axis, far wider than a dot.
     assert (group.get_attribute("data-count"), 0.07 < width / axis < 0.15) == ("6", True)
+
+
+def test_typing_a_name_finds_its_records_and_its_node(page, dashboard, world):
+    page.locator("#filters [name=actor]").fill("Iran")
+    page.locator("#filters button[type=submit]").click()
+    expect(page.locator("#records-count")).to_have_text("4 match")
+    selected = page.evaluate("window.armstraceGraph.$('.selected').map(e => e.id())")
+    heads = page.locator("#records li .record-head").all_inner_texts()
+    assert (selected, all("Iran (IRN)" in head for head in heads)) == (["IRN"], True)
+
+
+def test_a_name_that_matches_nothing_says_so(page, dashboard):
+    page.locator("#filters [name=actor]").fill("Narnia")
+    page.locator("#filters button[type=submit]").click()
+    expect(page.locator("#status")).to_contain_text("Narnia")
+
+
+def test_marking_a_record_wrong_takes_its_arrow_away(page, dashboard, world, screenshot):
+    from armstrace.api.tokens import ensure_first_token
+
+    ensure_first_token(dashboard.db, "ana")
+    sanction = world["eu-sanctions"][0]
+    edges = "window.armstraceGraph.edges().map(e => e.id()).sort()"
+    before = page.evaluate(edges)
+    page.locator(f"#records li[data-record-id='{sanction.record_id}']").click()
+    expect(page.locator("#detail .article mark")).to_have_text(sanction.evidence)
+    page.locator("#detail button[name=wrong]").click()
+    expect(page.locator(f"#records li[data-record-id='{sanction.record_id}']")).to_have_count(0)
+    after = page.evaluate(edges)
+    page.locator("#filters [name=include_rejected]").check()
+    page.locator("#filters button[type=submit]").click()
+    expect(page.locator(f"#records li[data-record-id='{sanction.record_id}']")).to_have_count(1)
+    screenshot("rejected-shown")
+    assert ("sanction:eu->IRN" in before, "sanction:eu->IRN" in after, "include_rejected=true" in page.url,
+            "sanction:eu->IRN" in page.evaluate(edges)) == (True, False, True, True)
