@@ -74,8 +74,8 @@ def _nodes(store: Store, cte: str, params: list[object]) -> dict[str, dict[str, 
         "LEFT JOIN names AS n ON n.kind = 'actor' AND n.id = e.node GROUP BY e.node", params)
     nodes = {}
     for row in rows:
-        # A place of production is in no record's actor columns, so the names table may lack it.
-        name = row[3] or actor_label(row[0])
+        # The gazetteer's name, as every other view shows it; else the name stored at ingest.
+        name = actor_label(row[0]) or row[3]
         nodes[row[0]] = {"id": row[0], "name": name, "label": name or row[0], "n_documents": int(row[1]),
                          "n_independent": int(row[2])}
     return nodes
@@ -132,8 +132,9 @@ def network(store: Store, flt: RecordFilter, *, top: int = 0) -> dict[str, Any]:
     """Nodes (actors, with names) and edges (one per type, source and target) of the filter's records.
 
     With `top` > 0 and more actors than that, the rest are folded into one
-    node `~others` (its `folded` lists them); `hidden` counts the records
-    between two folded actors, which no edge shows.
+    node `~others` (its `folded` lists them); `hidden_records` counts the
+    records between two folded actors, which no edge shows; `n_actors`
+    counts every actor before folding.
     """
     with store.snapshot():
         cte, params = _selection(flt, corrected_source(store))
