@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import ArmstraceError
-from ..ingest import Skipped, normalise_date, read_documents
+from ..ingest import Skipped, count_failures, normalise_date, read_documents
 from ..ingest.feeds import FEED_SUFFIXES, Feed, looks_like_feed, parse_feed
 from ..ingest.fetch import FetchOptions, Fetched, is_address
 from ..ingest.text import Unreadable
@@ -49,7 +49,7 @@ class RoundReport:
     @property
     def failed(self) -> int:
         """Sources, entries or documents that did not go in this round."""
-        return len(self.summary.skipped) + (self.error is not None)
+        return count_failures(self.summary.skipped) + (self.error is not None)
 
     def line(self) -> str:
         """`round 2 at 16:31:05: 3 sources, 1 new, 0 changed, 5 unchanged, 0 failed, 4 records (1.2 s)`."""
