@@ -1,4 +1,4 @@
-"""Files -> `armstrace.records.Article`: plain text, HTML, JSON lines, PDF, Word (.docx) and Markdown.
+"""Files -> `armstrace.records.Article`: text, HTML, JSON lines, PDF, Word (.docx), Markdown, ODT and EPUB.
 
 Reading is pure (no database) and never raises on bad input: a file or a JSONL
 line that cannot be read comes out as a `Skipped` value, and the rest goes on.
