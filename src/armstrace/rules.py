@@ -60,6 +60,8 @@ class Trigger(Entry):
     frame: Frame
     pos: list[Literal["VERB", "NOUN", "ADJ"]]
     lemmas: list[str] = Field(min_length=1)
+    # The word triggers only as the head of a weapon-class name ("lethal aid", not "humanitarian aid").
+    in_weapon_name: bool = False
 
 
 class Cue(Entry):
@@ -74,6 +76,7 @@ class TriggerRule:
     id: str
     type: str
     frame: str
+    in_weapon_name: bool = False
 
 
 @dataclass
@@ -100,7 +103,7 @@ def load_rules() -> Rules:
     cues = read_data_file(RULES_PACKAGE, "cues.jsonl", Cue)
     rules = Rules(triggers=triggers, cues=cues)
     for trig in triggers:
-        rule = TriggerRule(trig.id, trig.type, trig.frame)
+        rule = TriggerRule(trig.id, trig.type, trig.frame, trig.in_weapon_name)
         for lemma in trig.lemmas:
             words = tuple(lemma.lower().split())
             if len(words) > 1:

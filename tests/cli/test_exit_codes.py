@@ -109,7 +109,7 @@ def _boom(*args, **kwargs):
 
 
 def test_internal_error_is_exit_3_with_one_line_and_no_traceback(runner, tmp_path, db, monkeypatch):
-    monkeypatch.setattr("armstrace.cli.ingest.ingest_paths", _boom)   # a bug, wherever it is
+    monkeypatch.setattr("armstrace.engines.ingest_paths", _boom)   # a bug, wherever it is
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)])
     assert result.exit_code == 3
@@ -122,7 +122,7 @@ def test_internal_error_is_exit_3_with_one_line_and_no_traceback(runner, tmp_pat
 
 def test_debug_anywhere_on_the_command_line_shows_the_traceback(tmp_path, db):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    code = ("import sys, armstrace.cli.ingest as m\n"
+    code = ("import sys, armstrace.engines as m\n"
             "def boom(*a, **k): raise KeyError('bug')\n"
             "m.ingest_paths = boom\n"
             "from armstrace.cli import main\n"

@@ -23,3 +23,61 @@ def test_ingest_force_re_extracts_unchanged_documents(tmp_path: Path, db: Path):
     assert ingest_paths([tmp_path], db=db).unchanged == 1
     again = ingest_paths([tmp_path], db=db, force=True)
     assert (again.unchanged, again.records) == (0, 1)
+
+
+# -- workers (issue 15): every core by default, the same records as one process ---------------------------
+
+import pytest  # noqa: E402
+
+from armstrace.engines.local import default_processes, extract_docs, extract_paths  # noqa: E402
+from armstrace.records import Article  # noqa: E402
+
+SENTENCES = ["Turkey sold Bayraktar TB2 drones to Poland.", "Iran supplied Shahed-136 drones to Russia.",
+             "North Korea shipped artillery shells to Russia, South Korea's defence ministry said.",
+             "The United States sent HIMARS launchers to Ukraine, the Pentagon said."]
+
+
+def _folder(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(f"{SENTENCES[i % 4]}\n\nReport number {i}.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.issue(15)
+@pytest.mark.slow
+def test_two_workers_give_the_records_of_one_process_in_the_same_order(tmp_path: Path):
+    folder = _folder(tmp_path, 70)   # more than two chunks: the workers run
+    one = [r.to_json() for r in extract_paths([folder], n_process=1)]
+    two = [r.to_json() for r in extract_paths([folder], n_process=2)]
+    assert two == one and len(one) >= 70
+
+
+@pytest.mark.issue(15)
+@pytest.mark.slow
+def test_with_workers_a_document_over_the_limit_is_skipped_alone(tmp_path: Path, db: Path):
+    folder = _folder(tmp_path, 40)
+    (folder / "a020.txt").write_text("Iran supplied drones to Russia. " * 40_000, encoding="utf-8")
+    summary = ingest_paths([folder], db=db, n_process=2)
+    assert (summary.added, len(summary.skipped)) == (39, 1)
+    assert "a020.txt" in str(summary.skipped[0]) and "over the model's limit" in str(summary.skipped[0])
+
+
+def test_default_is_one_worker_per_usable_core():
+    import os
+
+    assert default_processes() == len(os.sched_getaffinity(0))
+
+
+@pytest.mark.issue(15)
+def test_an_error_of_the_input_is_raised_not_taken_for_a_bad_document(nlp):
+    def articles():
+        yield Article(doc_id="a", text="Turkey sold drones to Poland.")
+        raise OSError("the disk went away")
+
+    got = []
+    with pytest.raises(OSError, match="the disk went away"):
+        for article, result in extract_docs(nlp, articles()):
+            got.append((article.doc_id, isinstance(result, list)))
+    assert got == [("a", True)]   # what was read before the error still comes out

@@ -114,7 +114,7 @@ def test_ray_engine_missing_model_fails_before_any_actor(ray_cluster, corpus, db
 
 def test_ray_engine_without_ray_says_how_to_install_it(monkeypatch, corpus, db):
     monkeypatch.setitem(sys.modules, "ray", None)   # what `import ray` meets where Ray is not installed
-    with pytest.raises(EngineUnavailable, match=r"pip install 'ray\[data\]' or use --engine local"):
+    with pytest.raises(EngineUnavailable, match=r"pip install 'armstrace\[ray\]' \(or use --engine local\)"):
         ray_engine.ingest_paths([corpus], db=db)
 
 
@@ -128,3 +128,23 @@ def test_ray_engine_unreachable_cluster_is_a_one_line_error(corpus, db):
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and f"cannot reach the Ray cluster at '127.0.0.1:{port}'" in lines[0], proc.stderr
+
+
+@pytest.mark.issue(15)
+def test_cli_ray_engine_without_ray_is_one_line_saying_how_to_install(corpus, db):
+    code = ("import sys\nsys.modules['ray'] = None   # what `import ray` meets where Ray is not installed\n"
+            "from armstrace.cli import main\nsys.argv = ['armstrace', *sys.argv[1:]]\nmain()\n")
+    proc = subprocess.run([sys.executable, "-c", code, "ingest", str(corpus), "--db", str(db), "--engine", "ray"],
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        "error: the ray engine needs Ray, which is not installed: pip install 'armstrace[ray]' (or use --engine local)"]
+
+
+@pytest.mark.issue(15)
+def test_ray_is_an_extra_and_not_a_dependency_of_a_plain_install():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]
+    assert not [dep for dep in project["dependencies"] if dep.lower().startswith("ray")]
+    assert any(dep.startswith("ray[data]") for dep in project["optional-dependencies"]["ray"])

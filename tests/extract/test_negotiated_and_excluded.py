@@ -74,3 +74,20 @@ def test_the_wing_loong_family_and_its_variants_keep_their_designations(nlp):
     # the family named without its variant keeps the family's id
     found = transfers(extract(nlp, "Nigeria bought Wing Loong drones from China."))
     assert any(w == ("wing-loong",) for _, _, w, _ in found), found
+
+
+def test_military_aid_is_a_transfer_and_humanitarian_aid_is_not(nlp):
+    found = transfers(extract(nlp, "US lethal aid to Ukraine has slowed this year."))
+    assert any((a, r) == ("USA", "UKR") for a, r, _, _ in found), found
+    found = transfers(extract(nlp, "Washington's security assistance for Taiwan has grown."))
+    assert any((a, r) == ("USA", "TWN") for a, r, _, _ in found), found
+    assert not transfers(extract(nlp, "Germany sent humanitarian aid to Gaza."))
+    records = extract(nlp, "Kirby said Iranian technical support staff were in Crimea.")
+    assert not [r for r in records if r.type == "transfer"]   # (staff are people, not a transfer)
+
+
+def test_what_aid_could_include_is_a_hedged_transfer_of_it(nlp):
+    text = ("The United States has supplied weapons to Ukraine since 2014. "
+            "An official said lethal aid could include anti-tank missiles such as the Javelin.")
+    found = [r for r in extract(nlp, text) if r.type == "transfer" and "javelin" in r.weapons]
+    assert found and {(r.actor, r.recipient, r.stance) for r in found} == {("USA", "UKR", "hedged")}

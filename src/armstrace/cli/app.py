@@ -116,7 +116,7 @@ class Engine(str, Enum):
 EngineOption = typer.Option(Engine.local, "--engine",
                             help="local: this machine, spaCy processes; ray: Ray Data actors, here or on a cluster.")
 ProcessesOption = typer.Option(None, "--processes", min=1,
-                               help="local: spaCy worker processes (default 1); "
+                               help="local: worker processes, each parsing and extracting (default one per core); "
                                     "ray: actors, one CPU each (default one per CPU of the cluster).")
 RayAddressOption = typer.Option(None, "--ray-address", envvar="ARMSTRACE_RAY_ADDRESS",
                                 help="With --engine ray: the cluster to run on (auto, HOST:6379 or "

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..evaluation import METRICS, SCALARS, SetResult, evaluate_set, load_gate
+if TYPE_CHECKING:
+    from ..evaluation import SetResult
+
 from ..settings import Settings
 from .app import ModelOption, app, err_console, out_console
 
@@ -23,6 +26,8 @@ def eval_(
 
     Example: armstrace eval --set dev
     """
+    from ..evaluation import evaluate_set, load_gate   # spaCy: only when scoring (start-up stays light)
+
     spec = load_gate(gate)
     settings = Settings(model=model)
     results = []
@@ -47,6 +52,8 @@ def eval_(
 
 
 def _print_set(r: SetResult) -> None:
+    from ..evaluation import METRICS, SCALARS
+
     f = r.figures
     out_console.print(f"== {r.name} ({f['n_gold']} gold, {f['n_pred']} predicted)", markup=False)
     for m in METRICS:

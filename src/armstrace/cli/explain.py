@@ -7,7 +7,6 @@ import typer
 from rich.markup import escape
 
 from ..gazetteer import load_gazetteers
-from ..nlp import load_pipeline
 from ..store import Store
 from .app import DbOption, ModelOption, app, out_console
 
@@ -35,6 +34,8 @@ def explain(
       f" (published {article.published or 'unknown'})")
     p("[bold]evidence[/]")
     out_console.print(rec.evidence, markup=False, highlight=False)
+    from ..nlp import load_pipeline   # spaCy only here: the rest of the CLI starts without it
+
     nlp = load_pipeline(model)
     doc = nlp(rec.evidence)
     trigger = next((t for t in doc if t.text == rec.trigger), None)

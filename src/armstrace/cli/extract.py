@@ -5,11 +5,13 @@ import contextlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..engines import extract_paths
-from ..ingest import Skipped, count_failures, skip_lines
+if TYPE_CHECKING:
+    from ..ingest import Skipped
+
 from ..settings import Settings
 from .app import (
     Engine,
@@ -28,7 +30,7 @@ from .app import (
 
 @app.command()
 def extract(
-    paths: list[Path] = PathsArgument,
+    paths: list[str] = PathsArgument,   # str: web addresses and feeds too (a Path folds "https://")
     out: Path = typer.Option(None, "--out", "-o", help="Write records here (JSONL); default stdout."),
     model: str = ModelOption,
     published: str | None = PublishedOption,
@@ -41,6 +43,9 @@ def extract(
 
     Example: armstrace extract ../shared/eval/dev/docs --out records.jsonl
     """
+    from ..engines import extract_paths   # the reader and spaCy load with the command, not with the CLI
+    from ..ingest import count_failures, skip_lines
+
     published = checked_published(published)
     settings = Settings(model=model) if not max_bytes else Settings(model=model, max_bytes=max_bytes)
     skipped: list[Skipped] = []

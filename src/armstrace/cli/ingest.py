@@ -7,8 +7,6 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..engines import ingest_paths
-from ..ingest import count_failures, skip_lines
 from ..settings import Settings
 from .app import (
     DbOption,
@@ -17,18 +15,19 @@ from .app import (
     MaxBytesOption,
     ModelOption,
     ProcessesOption,
-    PathsArgument,
     PublishedOption,
     RayAddressOption,
     app,
     checked_published,
     err_console,
 )
+from .web import RetriesOption, SourcesArgument, TimeoutOption, UrlsOption, sources_of, web_settings
 
 
 @app.command()
 def ingest(
-    paths: list[Path] = PathsArgument,
+    paths: list[str] | None = SourcesArgument,
+    urls: Path | None = UrlsOption,
     db: Path = DbOption,
     model: str = ModelOption,
     published: str | None = PublishedOption,
@@ -37,16 +36,25 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Re-extract unchanged documents too (after an upgrade)."),
     engine: Engine = EngineOption,
     ray_address: str | None = RayAddressOption,
+    timeout: float | None = TimeoutOption,
+    retries: int | None = RetriesOption,
 ) -> None:
     """Ingest articles: extract claim records and store them (idempotent).
 
     With --engine ray, extraction runs on Ray Data actors (a private Ray on this
     machine, or the cluster at --ray-address, e.g. auto); this process reads and stores.
 
-    Example: armstrace ingest corpus/ --db events.db
+    Web addresses (http://, https://) are fetched; RSS/Atom feeds (an address, or a .rss/.atom/.xml
+    file) give one document per entry; --urls reads addresses from a file, one a line.
+
+    Example: armstrace ingest corpus/ https://example.org/news/drones.html --db events.db
     """
+    from ..engines import ingest_paths   # the reader and spaCy load with the command, not with the CLI
+    from ..ingest import count_failures, skip_lines
+
     published = checked_published(published)
-    settings = Settings(model=model, db=str(db))
+    sources, bad_lines = sources_of(paths, urls)
+    settings = web_settings(Settings(model=model, db=str(db)), timeout=timeout, retries=retries)
     if max_bytes:
         settings = replace(settings, max_bytes=max_bytes)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -64,8 +72,9 @@ def ingest(
             if event == "page":
                 bar.advance(pages, n)
 
-        summary = ingest_paths(paths, db=db, engine=engine.value, settings=settings, published=published,
+        summary = ingest_paths(sources, db=db, engine=engine.value, settings=settings, published=published,
                                processes=processes, ray_address=ray_address, force=force, progress=progress)
+    summary.skipped[:0] = bad_lines
     for line in skip_lines(summary.skipped):
         err_console.print(line, markup=False, highlight=False)
     words_per_s = summary.words / summary.seconds if summary.seconds else 0

@@ -36,7 +36,7 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, engine: str = "
     """Ingest files and folders into `db` with `engine`.
 
     Args:
-        processes: local: spaCy worker processes (default 1); ray: actors (default one per CPU of the cluster).
+        processes: local: worker processes (default one per core); ray: actors (default one per CPU of the cluster).
         ray_address: ray only: where Ray runs (default the settings', else a private local Ray).
     """
     _check(engine)
@@ -47,7 +47,7 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, engine: str = "
                                 address=ray_address, force=force, progress=progress)
     from . import local
 
-    return local.ingest_paths(paths, db=db, settings=settings, published=published, n_process=processes or 1,
+    return local.ingest_paths(paths, db=db, settings=settings, published=published, n_process=processes,
                               force=force, progress=progress)
 
 
@@ -64,4 +64,4 @@ def extract_paths(paths: Iterable[str | Path], *, engine: str = "local", setting
     from . import local
 
     return local.extract_paths(paths, settings=settings, published=published, skipped=skipped,
-                               n_process=processes or 1)
+                               n_process=processes)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import update_events
-from ..ingest import Skipped, count_failures, read_documents
+from ..ingest import Skipped, count_failures, read_sources
 from ..records import Article, Record
 from ..settings import Settings
 from ..store import Store
@@ -57,16 +57,29 @@ def failed(article: Article, exc: Exception) -> Skipped:
     return Skipped(where, f"extraction failed on {article.doc_id!r}: {type(exc).__name__}: {exc}")
 
 
+def _read(paths: Iterable[str | Path], settings: Settings, published: str | None,
+          progress: Progress | None = None) -> Iterator[Article | Skipped]:
+    """Files, folders, web addresses and feeds, read with the settings' limits (PDF pages counted on `progress`)."""
+    return read_sources(paths, published=published, max_bytes=settings.max_bytes, timeout=settings.timeout,
+                        retries=settings.retries, progress=progress)
+
+
 def ingest_with(extract: Extract, paths: Iterable[str | Path], *, db: str | Path, settings: Settings,
                 published: str | None = None, force: bool = False,
                 progress: Progress | None = None) -> IngestSummary:
-    """Read `paths`, extract the new or changed documents with `extract`, store them in `db`."""
+    """Read `paths` (files, folders, addresses, feeds), extract the new or changed documents, store them in `db`."""
+    return ingest_items(extract, _read(paths, settings, published, progress), db=db, force=force, progress=progress)
+
+
+def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: str | Path, force: bool = False,
+                 progress: Progress | None = None) -> IngestSummary:
+    """Extract the new or changed articles of `items` with `extract` and store them in `db`; count the Skipped."""
     summary = IngestSummary()
     started = time.perf_counter()
     own = own_files(db)
     with Store(db) as store:
         def fresh() -> Iterator[Article]:
-            for item in read_documents(paths, published=published, max_bytes=settings.max_bytes, progress=progress):
+            for item in items:
                 if isinstance(item, Skipped):
                     if item.unsupported and os.path.realpath(item.source) in own:
                         continue   # the database ingested into, kept in the corpus folder
@@ -111,7 +124,7 @@ def extract_with(extract: Extract, paths: Iterable[str | Path], *, settings: Set
     sink = skipped if skipped is not None else []
 
     def articles() -> Iterator[Article]:
-        for item in read_documents(paths, published=published, max_bytes=settings.max_bytes):
+        for item in _read(paths, settings, published):
             if isinstance(item, Skipped):
                 sink.append(item)
             else:

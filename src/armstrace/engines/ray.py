@@ -75,8 +75,7 @@ def _import_ray() -> ModuleType:
         import ray.data
     except ImportError as exc:
         raise EngineUnavailable(
-            f"the ray engine needs Ray Data, which is not installed ({exc}); "
-            "pip install 'ray[data]' or use --engine local"
+            "the ray engine needs Ray, which is not installed: pip install 'armstrace[ray]' (or use --engine local)"
         ) from exc
     return ray
 

@@ -56,6 +56,11 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
+    elif not agents and not recipients and etype == "transfer" and roles.rule.in_weapon_name and roles.weapons \
+            and any(w.weapon_class != "arms" for w in roles.weapons):
+        # "lethal aid could include anti-tank missiles": the aid the article is about, its contents named
+        agents, recipients = [None], [None]
+        rule_ids.append("role/transfer/aid-under-discussion")
     elif not agents and not recipients and etype == "transfer" and _part_of_the_deal(roles.trigger):
         agents, recipients = [None], [None]   # "the agreement covers technology transfer": the deal's parties
         rule_ids.append("role/transfer/part-of-deal")

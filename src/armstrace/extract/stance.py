@@ -103,8 +103,9 @@ def _scope(trigger: Token, rules: Rules | None = None) -> list[Token]:
     """
     chain = [trigger]
     tok = trigger
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
-        return chain
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and not (
+            rules is not None and rules.is_cue("contain", trigger.head.lemma_.lower())):
+        return chain   # (but "the aid could include missiles": what it holds is only possible)
     while tok.head.i != tok.i:
         if tok.dep_ in _STOP_AT or _own_clause_conj(tok):
             break

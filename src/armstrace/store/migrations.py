@@ -312,6 +312,25 @@ ALTER TABLE documents ADD COLUMN page_starts TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE records ADD COLUMN page INTEGER;
 """
 
+# What `armstrace watch` has read (issue 12), so that a restart does not fetch or store again what it
+# already has: one row per source and item. A feed has a row for itself (item '') with the server's
+# validators for a conditional GET, and one per entry (item: the entry's id, else its link) with a
+# fingerprint of what the feed says about it; a page has one row (item ''). `doc_id` is the document
+# the item was stored as. Rows are written only after their document is stored.
+_V7_SEEN = """
+CREATE TABLE seen (
+    source        TEXT NOT NULL,
+    item          TEXT NOT NULL,
+    fingerprint   TEXT,
+    doc_id        TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    first_seen    TEXT NOT NULL,
+    last_seen     TEXT NOT NULL,
+    PRIMARY KEY (source, item)
+) WITHOUT ROWID;
+"""
+
 # (version, SQL script), in order. Append; never reorder or rewrite.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
@@ -320,6 +339,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (4, _V4_EVENT_AGGREGATES),
     (5, _V5_VIEWS_AND_SEARCH),
     (6, _V6_PAGES),
+    (7, _V7_SEEN),
 ]
 
 LATEST_VERSION: int = MIGRATIONS[-1][0]

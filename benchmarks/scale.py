@@ -1,0 +1,260 @@
+"""Scale: ingest, clustering, re-ingest, API latency and exports at 1k and 10k articles, in one run.
+
+    python benchmarks/scale.py                 # 1,000 and 10,000 articles (make bench)
+    python benchmarks/scale.py --100k          # and 100,000 (opt in: hours on 2 cores)
+    python benchmarks/scale.py --quick         # 100 and 1,000 articles, CI-sized
+
+The corpus is `benchmarks/corpus.py`'s (deterministic from --seed). One
+database grows through the sizes: the first size is ingested, copied aside,
+then the next size's new articles are ingested on top (as a monitor adds a
+day's news), so each ingest figure is measured on the articles it adds.
+Per size: articles/hour of ingest (model load included, the run is long),
+database size, clustering time per 1,000 new records (`update_events`, timed
+inside the ingest), re-ingest of the unchanged corpus (nothing parsed) and
+its speed-up over the first ingest, API p50/p95 over real HTTP (records,
+network, events, timeline, the largest event's page) and the time of each
+export. Re-ingest, API and exports are measured with every size's database
+side by side, interleaved (A B A B ...), so the growth from one size to the
+next is a median over pairs with its spread, not two runs minutes apart.
+Growth is printed per figure with its exponent (1.0 = linear in the corpus);
+anything worse than linear is flagged.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus  # benchmarks/ is not a package: its modules import by name
+from serving import Servers
+
+ROUTES = {"records": "/api/records?limit=50", "network": "/api/network", "events": "/api/events?limit=50",
+          "timeline": "/api/timeline", "event page": None}
+EXPORTS = [("records", "csv"), ("records", "jsonl"), ("records", "parquet"), ("records", "graphml"),
+           ("records", "ftm"), ("events", "csv"), ("events", "parquet"), ("register", "csv")]
+P95_TARGET_MS = 100.0
+
+
+def ingest(files: list[Path], db: Path) -> dict:
+    """Ingest `files` into `db` with the local engine (every core), timing clustering apart."""
+    from armstrace.analysis import update_events
+    from armstrace.engines import driver
+    from armstrace.engines.local import ingest_paths
+
+    clustering = [0.0]
+
+    def timed_update(store):   # the driver's own call, timed: clustering is part of every ingest
+        started = time.perf_counter()
+        try:
+            return update_events(store)
+        finally:
+            clustering[0] += time.perf_counter() - started
+
+    driver.update_events = timed_update
+    try:
+        summary = ingest_paths(files, db=db)
+    finally:
+        driver.update_events = update_events
+    if summary.skipped:
+        print(f"  WARNING: {len(summary.skipped)} skipped, first: {summary.skipped[0]}", file=sys.stderr)
+    return {"seconds": summary.seconds, "added": summary.added, "records": summary.records, "words": summary.words,
+            "clustering": clustering[0], "unchanged": summary.unchanged}
+
+
+def reingest_seconds(files: list[Path], db: Path) -> float:
+    from armstrace.engines.local import ingest_paths
+
+    summary = ingest_paths(files, db=db)
+    assert summary.added == summary.replaced == 0, "re-ingest changed the database"
+    return summary.seconds
+
+
+def db_bytes(db: Path) -> int:
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+
+
+def snapshot(db: Path, dest: Path) -> None:
+    """A consistent copy of `db` (SQLite's backup), for the interleaved measurements."""
+    with sqlite3.connect(db) as src, sqlite3.connect(dest) as out:
+        src.backup(out)
+
+
+def paired(measure: Callable[[str], float], sizes: list[str], pairs: int) -> dict[str, list[float]]:
+    """`measure(size)` for every size in turn, `pairs` rounds (A B A B ...), after one warm-up round not kept."""
+    for size in sizes:
+        measure(size)
+    out: dict[str, list[float]] = {size: [] for size in sizes}
+    for _ in range(pairs):
+        for size in sizes:
+            out[size].append(measure(size))
+    return out
+
+
+def ratio_line(samples: dict[str, list[float]], small: str, big: str) -> tuple[float, float, float]:
+    """Median and range of the per-pair ratios big / small."""
+    ratios = [b / a for a, b in zip(samples[small], samples[big], strict=True) if a > 0]
+    return statistics.median(ratios), min(ratios), max(ratios)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
+
+
+class Report:
+    """Rows of figure, value per size, growth and its exponent; worse than linear flagged."""
+
+    def __init__(self, sizes: list[int]) -> None:
+        self.sizes = sizes
+        self.rows: list[tuple[str, list[str], str]] = []
+        self.flags: list[str] = []
+
+    def add(self, name: str, values: list[float], fmt: str, *, cost: bool = True, paired_note: str = "") -> None:
+        """A figure per size; `cost`: bigger is worse (time, bytes), else bigger is better (rates)."""
+        notes = []
+        for i in range(1, len(values)):
+            size_growth = self.sizes[i] / self.sizes[i - 1]
+            growth = values[i] / values[i - 1] if values[i - 1] else float("inf")
+            worse = growth if cost else (1 / growth if growth else float("inf"))
+            exponent = math.log(worse) / math.log(size_growth) if worse > 0 else 0.0
+            flag = ""
+            if exponent > 1.05:
+                flag = " WORSE THAN LINEAR"
+                self.flags.append(f"{name}: x{growth:.2f} for x{size_growth:.0f} articles")
+            notes.append(f"x{growth:.2f} (exp {exponent:+.2f}){flag}")
+        self.rows.append((name, [format(v, fmt) for v in values], "; ".join(notes) + paired_note))
+
+    def print(self) -> None:
+        head = ["figure".ljust(38)] + [f"{s:>12,}" for s in self.sizes] + ["  growth per step"]
+        print("".join(head))
+        for name, values, note in self.rows:
+            print(name.ljust(38) + "".join(v.rjust(12) for v in values) + "  " + note)
+        if self.flags:
+            print("FLAGGED (worse than linear): " + "; ".join(self.flags))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--100k", dest="hundred_k", action="store_true", help="also 100,000 articles (hours)")
+    ap.add_argument("--quick", action="store_true", help="100 and 1,000 articles, fewer rounds (CI)")
+    ap.add_argument("--pairs", type=int, default=5, help="interleaved rounds for re-ingest and exports (default 5)")
+    ap.add_argument("--requests", type=int, default=40, help="requests per route and size for p50/p95 (default 40)")
+    ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--workdir", type=Path, help="keep the corpus and databases here; a later run with the same "
+                    "folder reuses the ingests done (to measure the API and exports again after a change)")
+    args = ap.parse_args()
+    sizes = [100, 1_000] if args.quick else [1_000, 10_000] + ([100_000] if args.hundred_k else [])
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        run(args.workdir, sizes, args)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="armstrace-scale-") as tmp:
+        run(Path(tmp), sizes, args)
+    return 0
+
+
+def run(tmp: Path, sizes: list[int], args: argparse.Namespace) -> None:
+    corpus, db = tmp / f"corpus-{args.seed}", tmp / f"grow-{args.seed}" / "armstrace.db"
+    db.parent.mkdir(exist_ok=True)
+    report = Report(sizes)
+    ingests, dbs, files_of = [], {}, {}
+    done = 0
+    for size in sizes:
+        dbs[str(size)] = tmp / f"db-{args.seed}-{size}" / "armstrace.db"
+        figures = dbs[str(size)].parent / "ingest.json"
+        if figures.exists():   # --workdir: this size was ingested by an earlier run
+            print(f"reusing the ingest of {size:,} articles in {figures.parent}", file=sys.stderr, flush=True)
+            ingests.append(json.loads(figures.read_text()))
+        else:
+            new = write_corpus(corpus, size - done, seed=args.seed, start=done)
+            print(f"ingesting articles {done:,}..{size - 1:,} ({len(new)} file(s))", file=sys.stderr, flush=True)
+            ingests.append(ingest(new, db))
+            dbs[str(size)].parent.mkdir(exist_ok=True)
+            snapshot(db, dbs[str(size)])
+            figures.write_text(json.dumps(ingests[-1]))
+        done = size
+        files_of[str(size)] = sorted(f for f in corpus.glob("articles-*.jsonl") if int(f.stem.split("-")[1]) < size)
+    names = [str(s) for s in sizes]
+    first_seconds = [sum(i["seconds"] for i in ingests[: k + 1]) for k in range(len(sizes))]
+    report.add("ingest articles/hour (new articles)", [i["added"] / i["seconds"] * 3600 for i in ingests], ",.0f",
+               cost=False)
+    report.add("ingest words/s (new articles)", [i["words"] / i["seconds"] for i in ingests], ",.0f", cost=False)
+    report.add("records stored (total)", [float(_count(dbs[n], "records")) for n in names], ",.0f")
+    report.add("events (total)", [float(_count(dbs[n], "events")) for n in names], ",.0f")
+    report.add("database size, MB", [db_bytes(dbs[n]) / 1e6 for n in names], ",.1f")
+    report.add("clustering s per 1,000 new records",
+               [i["clustering"] / max(1, i["records"]) * 1000 for i in ingests], ".2f")
+    re_runs = paired(lambda n: reingest_seconds(files_of[n], dbs[n]), names, args.pairs)
+    re_median = [statistics.median(re_runs[n]) for n in names]
+    report.add("re-ingest unchanged corpus, s (median)", re_median, ".2f", paired_note=_pairs(re_runs, names))
+    report.add("re-ingest speed-up over first ingest", [f / r for f, r in zip(first_seconds, re_median, strict=True)],
+               ",.0f", cost=False)
+    api_figures(report, dbs, names, args.requests)
+    for what, fmt in EXPORTS:
+        runs = paired(lambda n, w=what, f=fmt: export_seconds(dbs[n], tmp, w, f), names, args.pairs)
+        report.add(f"export {what} --format {fmt}, s", [statistics.median(runs[n]) for n in names], ".2f",
+                   paired_note=_pairs(runs, names))
+    print(f"scale benchmark: sizes {', '.join(f'{s:,}' for s in sizes)} articles (corpus seed {args.seed}); "
+          f"{args.pairs} interleaved rounds; {args.requests} requests per route and size")
+    report.print()
+    re_ok = first_seconds[-1] / re_median[-1] >= 50
+    print(f"target: re-ingest >= 50x faster than the first ingest at {sizes[-1]:,}: {'met' if re_ok else 'MISSED'}")
+
+
+def _pairs(samples: dict[str, list[float]], names: list[str]) -> str:
+    parts = []
+    for small, big in itertools.pairwise(names):
+        median, low, high = ratio_line(samples, small, big)
+        parts.append(f"pairs {big}/{small}: median x{median:.2f} [{low:.2f}-{high:.2f}]")
+    return "  (" + "; ".join(parts) + ")" if parts else ""
+
+
+def _count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as con:
+        return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def api_figures(report: Report, dbs: dict[str, Path], names: list[str], requests: int) -> None:
+    """p50/p95 per route and size, requests interleaved between the sizes' servers."""
+    with Servers({n: dbs[n] for n in names}) as servers:
+        for route, path in ROUTES.items():
+            paths = {n: path or f"/api/events/{servers.largest_event(n)}" for n in names}
+            samples = paired(lambda n, p=paths: servers.get_ms(n, p[n]), names, requests)
+            p50 = [statistics.median(samples[n]) for n in names]
+            p95 = [percentile(samples[n], 0.95) for n in names]
+            report.add(f"API {route} p50, ms", p50, ".1f")
+            report.add(f"API {route} p95, ms", p95, ".1f", paired_note=_pairs(samples, names))
+            if p95[-1] > P95_TARGET_MS:
+                report.flags.append(f"API {route} p95 {p95[-1]:.0f} ms > {P95_TARGET_MS:.0f} ms")
+
+
+def export_seconds(db: Path, tmp: Path, what: str, fmt: str) -> float:
+    from armstrace.export import export_records, export_table
+    from armstrace.store import Store
+
+    out = tmp / f"export.{fmt}"
+    started = time.perf_counter()
+    with Store(db, readonly=True) as store:
+        if what == "records":
+            export_records(store, out, format=fmt)
+        else:
+            export_table(store, out, what=what, format=fmt)
+    seconds = time.perf_counter() - started
+    out.unlink(missing_ok=True)
+    return seconds
+
+
+if __name__ == "__main__":
+    sys.exit(main())
