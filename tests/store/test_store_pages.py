@@ -36,7 +36,7 @@ def test_records_of_a_document_without_pages_have_no_page(store, article, record
     assert [r.page for r in store.records()] == [None]
 
 
-def test_a_v5_database_opens_as_v6_keeps_its_rows_and_takes_pdf_documents(db, article, record):
+def test_a_v5_database_opens_upgraded_keeps_its_rows_and_takes_pdf_documents(db, article, record):
     conn = sqlite3.connect(db, isolation_level=None)
     for _, script in MIGRATIONS[:5]:
         for statement in split_statements(script):
@@ -51,7 +51,7 @@ def test_a_v5_database_opens_as_v6_keeps_its_rows_and_takes_pdf_documents(db, ar
                      document_row(article("report", TEXT, source_format="pdf"), "2024-01-01"))
     conn.close()
     with Store(db) as store:
-        assert store.schema_version() == LATEST_VERSION == 6
+        assert store.schema_version() == LATEST_VERSION >= 6
         store.save_document(article("report", TEXT, source_format="pdf", page_starts=STARTS),
                             [_claim(record, "France delivered Caesar howitzers", "FRA")])
         assert [(r.doc_id, r.page) for r in store.records()] == [("doc-1", None), ("report", 2)]
