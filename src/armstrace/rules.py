@@ -50,7 +50,27 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "design-suffix", "halt-cover-prep",
                   "production-means",
                   "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb",
-                  "origin-noun", "plural-back", "sector-noun"]
+                  "origin-noun", "plural-back", "sector-noun",
+                  # word lists the speaker and attribution code kept in Python (session 5, issue 10)
+                  "party-plural", "clause-report-verb", "evidence-noun", "report-noun", "hedge-noun", "label-verb",
+                  "dismissive", "belief-verb", "own-organ", "role-noun", "run-on-modal", "first-person-plural",
+                  "third-person", "official-title", "not-in-office",
+                  # noun phrases, groups and pointers (phrases.py, groups.py, pointed.py)
+                  "np-prep", "weapon-stop", "made-by-verb", "civilian-use", "producer-suffix", "supplier-suffix",
+                  "pronoun-head", "list-prep", "seat-suffix", "former", "weapon-list-prep", "back-armed-group",
+                  "back-body", "back-state-or-capital", "back-state", "back-organ", "back-government", "back-force",
+                  "backed-suffix", "group-noun", "pointer",
+                  # counts, stance and prepositions (quantities.py, stance.py, frames/produce.py, sanctions.py)
+                  "quantity-container", "vague-quantity", "at-least", "at-most", "currency", "count-determiner",
+                  "keep-verb", "hinder-verb", "absence-noun", "condition-mark", "site-prep", "strike-prep",
+                  # word lists inline in extract/ functions
+                  "naming-verb", "speaker-pronoun", "relative-opener", "holder-prep", "exercise-prep", "anaphoric-det",
+                  "given-det", "definite-det", "plural-det", "plural-pointer-det", "predicate-prep", "range-prep",
+                  "location-prep", "target-place-prep", "trainee-prep",
+                  # the prepositions frames read their arguments through (extract/frames/)
+                  "arrive-place-prep", "ban-party-prep", "ban-verb-prep", "weapon-object-prep", "market-place-prep",
+                  "training-theme-prep", "combat-setting-prep", "use-place-prep", "attack-target-prep",
+                  "water-body"]
 
 
 class Trigger(Entry):

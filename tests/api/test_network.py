@@ -32,7 +32,8 @@ def test_api_network_of_a_type_without_edges_is_empty(api_server, world):
 
 def test_api_weapons_counts_models(api_server, world):
     _, body = api_server.get("/api/weapons")
-    assert body["items"] == [{"model": "shahed-136", "n_records": 2, "n_documents": 1, "weapon_classes": ["uav"]}]
+    assert body["items"] == [{"model": "shahed-136", "name": "Shahed-136", "n_records": 2, "n_documents": 1,
+                             "weapon_classes": ["uav"]}]
 
 
 def test_api_timeline_dates_by_event_time_else_published(api_server, world):

@@ -48,7 +48,7 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
     if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and (any(
-            c.lower_ in ("the", "this", "these", "those", "such") for c in roles.trigger.children)
+            load_rules().is_cue("given-det", c.lower_) for c in roles.trigger.children)
             or _dated(roles.trigger) or _in_a_deal(roles)) \
             and (not any(c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None
                          for c in roles.trigger.children)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteers, load_gazetteers
+from ..rules import load_rules
 from .line_breaks import DATELINE
 
 SPAN_KEY = "armstrace"
@@ -48,9 +49,6 @@ class Referent:
     instrument: str | None = None
     producer: str | None = None
     base: str | None = None           # a group's home state ("houthis" -> YEM)
-
-
-_WATERS = {"gulf", "sea", "strait", "straits", "bay"}
 
 
 def _strip_the(name: str) -> str:
@@ -162,7 +160,7 @@ class MentionMatcher:
         for match_id, start, end in self.matcher(doc):
             if datelines and any(a <= doc[start].idx < b for a, b in datelines):
                 continue
-            if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _WATERS:
+            if start >= 2 and doc[start - 1].lower_ == "of" and load_rules().is_cue("water-body", doc[start - 2].lower_):
                 continue   # "the Gulf of Oman", "the Sea of Japan": a body of water, not the state
             label, entry_id = doc.vocab.strings[match_id].split("|", 1)
             if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.islower() \
