@@ -7,7 +7,8 @@ header and footer with page numbers on every page, a two-column page, a
 footnote, a table, a hyphenated line end, then pages of prose with one claim
 each) and prints, each phase in its own process so that its peak RSS is its own:
 
-- text: armstrace's PDF reader (pypdf, page chrome out, pages joined): pages/s, peak RSS;
+- text: armstrace's PDF reader (pypdf, page chrome out, pages joined): pages/s, peak RSS
+  and the RSS before reading (the libraries loaded);
 - pypdf and pdfplumber (when installed) on the same file: their bare
   `extract_text()` pages/s and whether each keeps the two columns of page 2
   whole, the footnote and the table;
@@ -47,10 +48,14 @@ def phase_text(pdf: Path) -> dict:
         nonlocal pages
         pages += n if event == "page" else 0
 
+    import pypdf  # noqa: F401  imported before the baseline is taken
+
+    before = _peak_mb()
     started = time.perf_counter()
     (article,) = read_file(pdf, progress=count)
     seconds = time.perf_counter() - started
-    return {"pages": pages, "seconds": seconds, "chars": len(article.text), "peak_mb": _peak_mb()}
+    return {"pages": pages, "seconds": seconds, "chars": len(article.text), "peak_mb": _peak_mb(),
+            "rss_before_mb": round(before, 1)}
 
 
 def _quality(pages: list[str]) -> dict:

@@ -108,6 +108,7 @@ class Newsroom:
     downloads: Counter = field(default_factory=Counter)   # 200 answers with a body, per path
     user_agents: list[str] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)   # /changing/<name> -> HTML a test sets
+    files: dict[str, tuple[bytes, str]] = field(default_factory=dict)   # /files/<name> -> (body, content type)
     slow_s: float = 3.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -139,8 +140,11 @@ class _Handler(BaseHTTPRequestHandler):
                 self.site.downloads[self.path] += 1
         for name, value in (headers or {}).items():
             self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass   # the client gave up first (a timeout test): nothing to report
 
     def _stream(self, total: int) -> None:
         """A body of `total` bytes with no Content-Length, sent in 64 KB pieces (HTTP/1.0: ends at close)."""
@@ -170,6 +174,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, pages[path])
         elif path == "/news/dprk-shells.txt":
             self._send(200, DPRK_SHELLS, "text/plain; charset=utf-8")
+        elif path in site.files:
+            self._send(200, *site.files[path])
         elif path.startswith("/changing/"):
             self._send(200, site.pages[path])
         elif path == "/go/iran-drones":

@@ -39,7 +39,7 @@ class Article(BaseModel):
     url: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD, or None when unknown
     source_path: str | None = None
-    source_format: Literal["txt", "html", "jsonl", "pdf", "docx", "md"] = "txt"
+    source_format: Literal["txt", "html", "jsonl", "pdf", "docx", "md", "odt", "epub"] = "txt"
     # Character ranges of `text` judged to be page chrome (menus, ads,
     # comments); extraction skips sentences inside them.
     skip_spans: list[tuple[int, int]] = Field(default_factory=list)

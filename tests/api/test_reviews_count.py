@@ -28,7 +28,7 @@ def _views(api_server, **params) -> dict[str, object]:
     edge = next(e for e in network["edges"] if e["id"] == "transfer:IRN->RUS")
     _, events = api_server.get("/api/events", actor="IRN", type="transfer", **params)
     _, contradictions = api_server.get("/api/contradictions", **params)
-    _, timeline = api_server.get("/api/timeline", **params)
+    _, timeline = api_server.get("/api/timeline", mode="report", **params)
     _, records = api_server.get("/api/records", **params)
     return {"stances": edge["stances"], "denying": [e["denying"] for e in events["items"]],
             "contradictions": contradictions["total"], "timeline": {i["id"] for i in timeline["items"]},
@@ -130,5 +130,5 @@ def test_a_correction_is_applied_in_the_network_timeline_and_filters(api_server,
     _, by_claimant = api_server.get("/api/records", claimant="Russia")
     _, by_old = api_server.get("/api/records", claimant="UKR")
     assert [i["id"] for i in by_claimant["items"]] == [hedge.record_id] and by_old["total"] == 0
-    _, timeline = api_server.get("/api/timeline", stance="denied")
+    _, timeline = api_server.get("/api/timeline", stance="denied", mode="report")
     assert hedge.record_id in {i["id"] for i in timeline["items"]}

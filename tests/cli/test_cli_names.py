@@ -54,7 +54,7 @@ def test_an_unknown_name_is_one_did_you_mean_line_and_exit_2(world, db):
 def test_the_table_shows_names_beside_ids(world, db, monkeypatch):
     from armstrace.cli.app import out_console
 
-    monkeypatch.setattr(out_console, "width", 300)   # wide enough that no cell folds
+    monkeypatch.setattr(out_console, "width", 400)   # (the console's width is fixed when it is made)
     result = CliRunner().invoke(app, ["records", "--db", str(db), "--actor", "Iran"])
     assert result.exit_code == 0 and "IRN (Iran)" in result.stdout and "RUS (Russia)" in result.stdout
 

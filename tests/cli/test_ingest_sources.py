@@ -108,3 +108,16 @@ def test_300_page_pdf_ingests_with_a_record_on_its_last_fact_page(runner, tmp_pa
     assert result.exit_code == 0, result.output
     pages = [r["page"] for r in _records(runner, db)]
     assert (min(pages), max(pages)) == (1, 300) and len(set(pages)) > 250
+
+
+def test_the_database_in_the_corpus_folder_is_not_named_as_unsupported(runner, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "figures.xlsx").write_bytes(b"PK\x03\x04")
+    db = folder / "events.db"
+    runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    (folder / "wire.txt").write_text(WIRE + "\nA second paragraph.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])   # events.db, -wal, -shm exist now
+    assert result.exit_code == 0, result.output
+    assert f"skipped 1 unsupported file: {folder / 'figures.xlsx'}" in result.stderr

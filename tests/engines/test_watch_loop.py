@@ -92,3 +92,13 @@ def test_round_line_says_what_the_round_did(site, db):
     (report,) = watch([site.url("/feed.atom"), site.url("/missing")], db=db, every=0, rounds=1, settings=QUICK)
     line = report.line()
     assert line.startswith("round 1 at ") and ": 2 sources, 2 new, 0 changed, 0 unchanged, 1 failed, " in line
+
+
+def test_watch_folder_counts_unsupported_files_apart_from_failures(db, tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Germany delivered Leopard 2 tanks to Ukraine in March 2023.\n", encoding="utf-8")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    (report,) = watch([str(folder)], db=db, every=0, rounds=1, settings=QUICK)
+    assert (report.summary.added, report.failed) == (1, 0)
+    assert [skip.source for skip in report.summary.skipped] == [str(folder / "budget.xlsx")]

@@ -130,3 +130,18 @@ def test_300_page_pdf_is_read_page_by_page(tmp_path):
     (article,) = read_file(path, progress=lambda event, n: pages_read.append(n) if event == "page" else None)
     assert (len(pages_read), len(article.page_starts)) == (300, 300)
     assert article.page_at(article.text.rindex("Storm Shadow")) == 296   # pages 9, 16, ... 296 repeat page 3's claim
+
+
+def test_pdf_sentence_that_begins_on_a_short_wrapped_line_is_not_chrome(tmp_path):
+    # A web page's short line without a full stop is a menu item; a PDF's is a line a sentence wrapped onto.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in ("Deliveries were reported by governments and by independent researchers in public.",
+                 "Germany delivered tanks", "to Ukraine in March 2023, officials said."):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "narrow.pdf"
+    pdf.output(str(path))
+    (article,) = read_file(path)
+    start = article.text.index("Germany delivered tanks")
+    assert not any(a <= start < b for a, b in article.skip_spans)

@@ -105,7 +105,7 @@ FAILURES = [
     ("/slow", "no answer within 0.5 s (timeout; raise it with --timeout)"),
     ("/huge", "over the 1000000-byte limit after"),
     ("/huge-declared", "3000007 bytes is over the 1000000-byte limit"),
-    ("/chart.png", "content type image/png: not a web page, plain text or feed"),
+    ("/chart.png", "content type image/png: not a web page, plain text, PDF or feed"),
 ]
 
 
@@ -246,3 +246,21 @@ def test_feed_relative_links_are_fetched_from_the_feed_address(site, db):
     assert result.exit_code == 0, result.stderr
     with Store(db) as store:
         assert site.url("/news/leopard.html") in {d.url for d in store.documents()}
+
+
+@pytest.mark.parametrize("content_type", ["application/pdf", "application/octet-stream"])
+def test_ingest_pdf_address_is_read_page_by_page(site, db, tmp_path, content_type):
+    from report_pdfs import PAGE_THREE, write_report
+
+    path = f"/files/annual-{content_type.split('/')[1]}.pdf"
+    site.files[path] = (write_report(tmp_path / "annual.pdf", pages=5).read_bytes(), content_type)
+    result = ingest(db, site.url(path))
+    assert result.exit_code == 0, result.stderr
+    with Store(db) as store:
+        (summary,) = store.documents()
+        article = store.get_document(summary.doc_id)
+        records = store.records(doc_id=summary.doc_id)
+    assert (article.source_format, article.source_path, article.url) == ("pdf", site.url(path), site.url(path))
+    assert len(article.page_starts) == 5
+    (storm_shadow,) = [r for r in records if r.evidence == PAGE_THREE]
+    assert (storm_shadow.actor, storm_shadow.recipient, storm_shadow.page) == ("GBR", "UKR", 3)

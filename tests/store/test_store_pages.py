@@ -36,7 +36,7 @@ def test_records_of_a_document_without_pages_have_no_page(store, article, record
     assert [r.page for r in store.records()] == [None]
 
 
-def test_a_v5_database_opens_as_v6_keeps_its_rows_and_takes_pdf_documents(db, article, record):
+def test_a_v5_database_opens_upgraded_keeps_its_rows_and_takes_pdf_documents(db, article, record):
     conn = sqlite3.connect(db, isolation_level=None)
     for _, script in MIGRATIONS[:5]:
         for statement in split_statements(script):

@@ -246,18 +246,36 @@ def _event_filter(type: str | None, actor: str | None, weapon: str | None,
     return ("WHERE " + " AND ".join(terms)) if terms else "", params
 
 
+_FIRST = "COALESCE(e.first_published, '9999'), e.event_id"
+# How an event list may be sorted: what an analyst ranks by (all from stored columns, so indexes or one scan).
+EVENT_ORDERS: dict[str, str] = {
+    "first_reported": _FIRST,
+    "independent": f"e.n_independent DESC, e.n_documents DESC, {_FIRST}",
+    # Contested events first (someone denies what others assert or hedge), most independent deniers first.
+    "contradictions": ("(json_array_length(e.denying) > 0 AND json_array_length(e.asserting) + "
+                       "json_array_length(e.hedging) > 0) DESC, e.independent_denying DESC, "
+                       f"e.n_independent DESC, {_FIRST}"),
+    "last_reported": f"COALESCE(e.last_published, '') DESC, {_FIRST}",
+}
+
+
 def list_events(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
-                limit: int | None = None, offset: int = 0, include_rejected: bool = False) -> list[Event]:
-    """Stored events, filtered, ordered by first report then id.
+                limit: int | None = None, offset: int = 0, include_rejected: bool = False,
+                sort: str = "first_reported") -> list[Event]:
+    """Stored events, filtered, ordered by first report then id (or by another of EVENT_ORDERS).
 
     Args:
         actor: the actor or the recipient (case-insensitive).
         weapon: a model id a member names, or a weapon class (case, spaces, `-` and `_` ignored).
         include_rejected: also events whose every claim is reviewed wrong.
+        sort: first_reported, independent (sources, most first), contradictions (contested first,
+            most independent deniers first) or last_reported (latest first).
     """
+    if sort not in EVENT_ORDERS:
+        raise UsageError(f"sort {sort!r}: unknown (use one of {', '.join(EVENT_ORDERS)})")
     where, params = _event_filter(type, actor, weapon, include_rejected)
     page, page_params = page_clause(limit, offset)
-    sql = f"SELECT * FROM events AS e {where} ORDER BY COALESCE(e.first_published, '9999'), e.event_id {page}"
+    sql = f"SELECT * FROM events AS e {where} ORDER BY {EVENT_ORDERS[sort]} {page}"
     return _reviewed(store, [_event_of(row) for row in query(store, sql, [*params, *page_params])], include_rejected)
 
 

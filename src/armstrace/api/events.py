@@ -7,9 +7,9 @@ answer's `events_pending`; `armstrace ingest` or `ensure_events` clusters them.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from ..analysis import (
     Event,
@@ -38,6 +38,10 @@ from .deps import (
 )
 
 router = APIRouter(tags=["events"])
+
+EventOrder = Annotated[Literal["first_reported", "independent", "contradictions", "last_reported"],
+                       Query(description="first_reported (default), independent (most sources first), "
+                                         "contradictions (contested first) or last_reported (latest first).")]
 
 
 def _summary(event: Event) -> dict[str, Any]:
@@ -68,12 +72,13 @@ def events(
     limit: LimitParam = 50,
     offset: OffsetParam = 0,
     include_rejected: IncludeRejectedParam = False,
+    sort: EventOrder = "first_reported",
 ) -> dict[str, Any]:
-    """Events (one per real-world happening, joining claims across documents), by first report.
+    """Events (one per real-world happening, joining claims across documents), by first report or `sort`.
 
     Each costs one stored row, whatever the size of the event."""
     filters: dict[str, Any] = {"type": type, **_names(store, actor, weapon), "include_rejected": include_rejected}
-    page = list_events(store, **filters, limit=limit, offset=offset)
+    page = list_events(store, **filters, limit=limit, offset=offset, sort=sort)
     return {"items": [_summary(e) for e in page], "total": count_events(store, **filters), "limit": limit,
             "offset": offset, "events_pending": pending_updates(store)}
 

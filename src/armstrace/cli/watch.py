@@ -53,8 +53,10 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
 
 
 def _print_round(report: RoundReport) -> None:
-    for skip in report.summary.skipped:
-        err_console.print(f"skipped {skip}", markup=False, highlight=False)
+    from ..ingest import skip_lines
+
+    for line in skip_lines(report.summary.skipped):
+        err_console.print(line, markup=False, highlight=False)
     print(report.line(), flush=True)   # stdout, a line at a time: `armstrace watch ... >> watch.log` works
 
 

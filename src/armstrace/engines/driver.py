@@ -8,6 +8,7 @@ whose content hash is stored already is not handed to the engine at all.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,12 @@ class IngestSummary:
         return 1 if count_failures(self.skipped) else 0
 
 
+def own_files(db: str | Path) -> frozenset[str]:
+    """The database's own files (itself, its WAL, shared memory and tokens): never named as unsupported inputs."""
+    path = os.path.realpath(db)
+    return frozenset(path + suffix for suffix in ("", "-wal", "-shm", "-journal", ".tokens"))
+
+
 def failed(article: Article, exc: Exception) -> Skipped:
     """The Skipped of an article whose extraction raised `exc`."""
     where = article.source_path or article.doc_id
@@ -69,10 +76,13 @@ def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: st
     """Extract the new or changed articles of `items` with `extract` and store them in `db`; count the Skipped."""
     summary = IngestSummary()
     started = time.perf_counter()
+    own = own_files(db)
     with Store(db) as store:
         def fresh() -> Iterator[Article]:
             for item in items:
                 if isinstance(item, Skipped):
+                    if item.unsupported and os.path.realpath(item.source) in own:
+                        continue   # the database ingested into, kept in the corpus folder
                     summary.skipped.append(item)
                     if progress and not item.unsupported:
                         progress("skipped", 1)

@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import ArmstraceError
-from ..ingest import Skipped, normalise_date, read_documents
+from ..ingest import Skipped, count_failures, normalise_date, read_documents
 from ..ingest.feeds import FEED_SUFFIXES, Feed, looks_like_feed, parse_feed
 from ..ingest.fetch import FetchOptions, Fetched, is_address
 from ..ingest.text import Unreadable
-from ..ingest.web import WebReader, page_article
+from ..ingest.web import WebReader, page_items
 from ..nlp import load_pipeline
 from ..records import Article
 from ..settings import Settings
@@ -49,7 +49,7 @@ class RoundReport:
     @property
     def failed(self) -> int:
         """Sources, entries or documents that did not go in this round."""
-        return len(self.summary.skipped) + (self.error is not None)
+        return count_failures(self.summary.skipped) + (self.error is not None)
 
     def line(self) -> str:
         """`round 2 at 16:31:05: 3 sources, 1 new, 0 changed, 5 unchanged, 0 failed, 4 records (1.2 s)`."""
@@ -96,11 +96,11 @@ class _Round:
         elif fetched.content_type != "text/html" and looks_like_feed(fetched.body, fetched.content_type):
             yield from self._feed_bytes(source, fetched.body, fetched)
         else:
-            article = page_article(fetched, published=self.reader.published)
-            if isinstance(article, Article):
-                self.pending.append((SeenItem(source, SELF, doc_id=article.doc_id, etag=fetched.etag,
-                                              last_modified=fetched.last_modified), article))
-            yield article
+            for item in page_items(fetched, published=self.reader.published):
+                if isinstance(item, Article):
+                    self.pending.append((SeenItem(source, SELF, doc_id=item.doc_id, etag=fetched.etag,
+                                                  last_modified=fetched.last_modified), item))
+                yield item
 
     def _feed_file(self, source: str) -> Iterator[Item]:
         path = Path(source)
@@ -131,12 +131,13 @@ class _Round:
             if prior is not None and prior.fingerprint == entry.fingerprint:
                 self.not_fetched += 1
                 continue
-            article = self.reader.read_entry(entry, source)
-            if isinstance(article, Skipped):
+            items = self.reader.read_entry(entry, source)
+            articles = [item for item in items if isinstance(item, Article)]
+            if not articles:
                 complete = False
-            else:
+            for article in articles:   # one (a PDF's unreadable pages are Skipped beside it, not retried)
                 self.pending.append((SeenItem(source, entry.key, entry.fingerprint, article.doc_id), article))
-            yield article
+            yield from items
         # The feed's validators only once every entry went in: a 304 next round must not hide a failed one.
         if complete and fetched is not None:
             self.pending.append((SeenItem(source, SELF, etag=fetched.etag, last_modified=fetched.last_modified), None))

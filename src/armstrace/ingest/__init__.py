@@ -1,5 +1,5 @@
 """Files, web addresses and feeds -> `armstrace.records.Article`: plain text, HTML, JSON lines, PDF, Word
-(.docx), Markdown and RSS/Atom.
+(.docx), Markdown, OpenDocument text, EPUB and RSS/Atom.
 
 Reading is pure (no database) and never raises on bad input: a file or a JSONL
 line that cannot be read comes out as a `Skipped` value, and the rest goes on.

@@ -23,15 +23,16 @@ from .boilerplate import find_chrome
 from .files import Skipped
 from .text import EMPTY
 
-# A .docx is a zip: its parts, unpacked, may not exceed this many times --max-bytes (a zip bomb guard;
-# Word's XML is about 10x its compressed size).
+# A .docx (.odt, .epub) is a zip: its parts, unpacked, may not exceed this many times --max-bytes
+# (a zip bomb guard; Word's XML is about 10x its compressed size).
 MAX_UNPACKED_RATIO = 50
 _BROKEN = (OpcError, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError,
            lxml.etree.LxmlError, EOFError)
 _TITLE_STYLES = ("title", "heading 1")
 
 
-def _unpacked_size(path: Path) -> int:
+def unpacked_size(path: Path) -> int:
+    """Bytes the parts of a zip file (.docx, .odt, .epub) take unpacked."""
     with zipfile.ZipFile(path) as archive:
         return sum(info.file_size for info in archive.infolist())
 
@@ -61,7 +62,7 @@ def read_docx(path: Path, *, published: str | None, max_bytes: int) -> Iterator[
     """The article of a .docx file, or why it cannot be read (not a Word file, damaged, empty)."""
     source = str(path)
     try:
-        if _unpacked_size(path) > MAX_UNPACKED_RATIO * max_bytes:
+        if unpacked_size(path) > MAX_UNPACKED_RATIO * max_bytes:
             yield Skipped(source, f"unpacks to over {MAX_UNPACKED_RATIO} times --max-bytes (raise --max-bytes)")
             return
         document = docx.Document(str(path))

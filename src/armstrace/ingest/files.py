@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-SourceFormat = Literal["txt", "html", "jsonl", "pdf", "docx", "md"]
+SourceFormat = Literal["txt", "html", "jsonl", "pdf", "docx", "md", "odt", "epub"]
 
 # Suffix (lower case) -> the format it is read as.
 FORMATS: dict[str, SourceFormat] = {
@@ -20,6 +20,8 @@ FORMATS: dict[str, SourceFormat] = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".md": "md", ".markdown": "md",
+    ".odt": "odt",
+    ".epub": "epub",
 }
 SUPPORTED = ", ".join(FORMATS)
 NOT_REGULAR = "not a regular file or folder (a pipe, socket or device)"

@@ -53,7 +53,7 @@ def _title(reader: pypdf.PdfReader) -> str | None:
         return None
     if not isinstance(title, str) or not title.strip() or _FILE_NAME_TITLE.search(title.strip()):
         return None
-    return " ".join(title.split())
+    return " ".join(" ".join(clean_page(title)).split()) or None   # no control characters, no NUL
 
 
 def _open(path: Path) -> pypdf.PdfReader | str:
@@ -117,5 +117,5 @@ def read_pdf(path: Path, *, published: str | None,
         yield Skipped(source, "no text in the PDF (a scan? run OCR on it first, e.g. ocrmypdf)")
         return
     yield Article(doc_id=path.stem, text=paged.text, title=title, published=published, source_path=source,
-                  source_format="pdf", skip_spans=find_chrome(paged.text, title=title),
+                  source_format="pdf", skip_spans=find_chrome(paged.text, title=title, short_lines=False),
                   page_starts=paged.page_starts)

@@ -1,4 +1,4 @@
-"""Files -> articles: plain text, HTML, JSON lines, PDF, Word and Markdown, one `Skipped` per bad file or line."""
+"""Files -> articles: text, HTML, JSON lines, PDF, Word, Markdown, ODT and EPUB; a `Skipped` per bad file or line."""
 from __future__ import annotations
 
 import os
@@ -11,10 +11,12 @@ from ..records import Article
 from .boilerplate import find_chrome
 from .dates import normalise_date
 from .docx import read_docx
+from .epub import read_epub
 from .files import NOT_REGULAR, Skipped, find_files, os_problem, probe, source_format
 from .html import declared_encoding, read_html
 from .jsonl import duplicate, read_jsonl
 from .markdown import read_markdown
+from .odt import read_odt
 from .pdf import PageProgress, read_pdf
 from .text import Unreadable, decode_bytes
 
@@ -67,7 +69,7 @@ def _read_html(path: Path, *, published: str | None, max_bytes: int) -> Iterator
 
 def _read_binary(path: Path, kind: str, *, published: str | None, max_bytes: int,
                  progress: PageProgress | None) -> Iterator[Article | Skipped]:
-    """A PDF or Word file, after checking its size on disk (the libraries read the whole file)."""
+    """A PDF, Word, OpenDocument or EPUB file, after checking its size on disk (the libraries read it whole)."""
     try:
         size = os.stat(path).st_size
     except OSError as exc:
@@ -78,7 +80,8 @@ def _read_binary(path: Path, kind: str, *, published: str | None, max_bytes: int
     elif kind == "pdf":
         yield from read_pdf(path, published=published, progress=progress)
     else:
-        yield from read_docx(path, published=published, max_bytes=max_bytes)
+        reader = {"docx": read_docx, "odt": read_odt, "epub": read_epub}[kind]
+        yield from reader(path, published=published, max_bytes=max_bytes)
 
 
 def _read(path: Path, published: str | None, max_bytes: int,
@@ -97,7 +100,7 @@ def _read(path: Path, published: str | None, max_bytes: int,
         yield Skipped(str(path), NOT_REGULAR)
     elif kind in ("txt", "md"):
         yield from _read_txt(path, published=published, max_bytes=max_bytes, markdown=kind == "md")
-    elif kind in ("pdf", "docx"):
+    elif kind in ("pdf", "docx", "odt", "epub"):
         yield from _read_binary(path, kind, published=published, max_bytes=max_bytes, progress=progress)
     elif kind == "html":
         yield from _read_html(path, published=published, max_bytes=max_bytes)

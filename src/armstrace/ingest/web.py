@@ -1,4 +1,4 @@
-"""Web addresses and feeds -> articles: fetched pages cleaned with trafilatura, feed entries with their metadata.
+"""Web addresses and feeds -> articles: pages cleaned with trafilatura, PDFs read page by page, feed entries.
 
 A web document's id comes from its address (the one asked for, not where a
 redirect ended), so fetching the same address again gives the same id and the
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,10 +23,12 @@ from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
 from .fetch import FetchOptions, Fetched, client, fetch, is_address
 from .files import Skipped, os_problem
 from .html import declared_encoding, read_html
+from .pdf import read_pdf
 from .text import Unreadable, decode_bytes
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain"})
+_PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -54,12 +57,28 @@ def _text_article(text: str, *, doc_id: str, address: str, url: str, published: 
                    source_format="txt", skip_spans=find_chrome(text))
 
 
+def _pdf_items(fetched: Fetched, *, doc_id: str, published: str | None) -> list[Article | Skipped]:
+    """A PDF from the web, read by the PDF reader (from a temporary file), keyed by its address."""
+    with tempfile.TemporaryDirectory(prefix="armstrace-") as folder:
+        path = Path(folder) / "download.pdf"
+        path.write_bytes(fetched.body)
+        items = list(read_pdf(path, published=published))
+    out: list[Article | Skipped] = []
+    for item in items:
+        if isinstance(item, Article):
+            out.append(item.model_copy(update={"doc_id": doc_id, "url": fetched.final_url,
+                                               "source_path": fetched.address}))
+        else:   # "…/download.pdf page 7: …" -> "ADDRESS page 7: …"
+            out.append(Skipped(item.source.replace(str(path), fetched.address), item.reason))
+    return out
+
+
 def page_article(fetched: Fetched, *, doc_id: str | None = None, published: str | None = None) -> Article | Skipped:
     """The article of a fetched page (HTML or plain text), or a Skipped naming the address and why not."""
     address = fetched.address
     kind = fetched.content_type
     if kind not in _HTML_TYPES and kind not in _TEXT_TYPES:
-        return Skipped(address, f"content type {kind or 'not given'}: not a web page, plain text or feed "
+        return Skipped(address, f"content type {kind or 'not given'}: not a web page, plain text, PDF or feed "
                                 "(download it and ingest the file if armstrace reads its format)")
     declared = fetched.charset or (declared_encoding(fetched.body) if kind in _HTML_TYPES else None)
     text = decode_bytes(fetched.body, declared=declared)
@@ -72,6 +91,13 @@ def page_article(fetched: Fetched, *, doc_id: str | None = None, published: str 
         return _text_article(text, doc_id=doc_id, address=address, url=fetched.final_url, published=published)
     article = _html_article(text, doc_id=doc_id, address=address, url=fetched.final_url, published=published)
     return Skipped(address, article.reason) if isinstance(article, Unreadable) else article
+
+
+def page_items(fetched: Fetched, *, doc_id: str | None = None, published: str | None = None) -> list[Article | Skipped]:
+    """What a fetched page gives: its article (HTML, plain text or PDF), and a Skipped for each part that failed."""
+    if fetched.content_type in _PDF_TYPES or fetched.body.startswith(b"%PDF-"):
+        return _pdf_items(fetched, doc_id=doc_id or web_doc_id(fetched.address), published=published)
+    return [page_article(fetched, doc_id=doc_id, published=published)]
 
 
 class WebReader:
@@ -111,7 +137,7 @@ class WebReader:
                 return
             yield from self.read_feed(feed, fetched.address)
             return
-        yield page_article(fetched, published=self.published)
+        yield from page_items(fetched, published=self.published)
 
     def read_feed_file(self, path: Path) -> Iterator[Article | Skipped]:
         """The entries of a local RSS/Atom file (their pages fetched unless the feed carries their content)."""
@@ -136,34 +162,34 @@ class WebReader:
         if not feed.entries:
             yield Skipped(source, "the feed has no entries")
         for entry in feed.entries:
-            yield self.read_entry(entry, source)
+            yield from self.read_entry(entry, source)
 
-    def read_entry(self, entry: FeedEntry, source: str) -> Article | Skipped:
-        """One entry: its full content if the feed carries it, else its page; the entry's title and date win."""
+    def read_entry(self, entry: FeedEntry, source: str) -> list[Article | Skipped]:
+        """One entry: its full content if the feed carries it, else its page; the entry's title and date win.
+
+        One Article, or a Skipped naming why not (a PDF may add a Skipped per unreadable page).
+        """
         if entry.link and is_address(source):   # a relative link is relative to the feed's address
             entry = replace(entry, link=urljoin(source, entry.link))
         address = entry.link or f"{source}#{entry.key}"
         doc_id = web_doc_id(address)
         fallback = entry.published or self.published
-        article: Article | Unreadable | Skipped
+        items: list[Article | Skipped]
         if entry.content is not None:
             url = entry.link or source
             if entry.content_is_html:
                 article = _html_article(entry.content, doc_id=doc_id, address=address, url=url, published=fallback)
             else:
                 article = _text_article(entry.content, doc_id=doc_id, address=address, url=url, published=fallback)
+            items = [Skipped(address, article.reason) if isinstance(article, Unreadable) else article]
         elif entry.link is None:
-            return Skipped(f"{source} entry {entry.key}", "no link and no content in the feed")
+            return [Skipped(f"{source} entry {entry.key}", "no link and no content in the feed")]
         else:
             fetched = self.fetch(entry.link)
             if isinstance(fetched, Skipped):
-                return fetched
-            article = page_article(fetched, doc_id=doc_id, published=fallback)
-        if isinstance(article, Unreadable):
-            return Skipped(address, article.reason)
-        if isinstance(article, Skipped):
-            return article
+                return [fetched]
+            items = page_items(fetched, doc_id=doc_id, published=fallback)
         updates = {"title": entry.title} if entry.title else {}
         if entry.published:
             updates["published"] = entry.published
-        return article.model_copy(update=updates) if updates else article
+        return [item.model_copy(update=updates) if isinstance(item, Article) and updates else item for item in items]

@@ -71,7 +71,9 @@ const FIELDS = [
 function fieldTable(record) {
   const corrections = (record.review && record.review.corrections) || {};
   const rows = FIELDS.map((name) => {
-    const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(record.stance) : valueText(record[name]));
+    const label = record[`${name}_name`];
+    const shown = label && label !== record[name] ? `${valueText(record[name])} (${label})` : valueText(record[name]);
+    const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(record.stance) : shown);
     if (name in corrections) {
       cell.append(" ", el("span", { className: "corrected", title: "analyst correction" }, `→ ${valueText(corrections[name])}`));
     }
