@@ -20,7 +20,7 @@ from ..store.effective import source as corrected_source
 from ..store.queries import not_rejected
 from .access import query
 from .events import Event, Membership, Side, block_events, list_events
-from .periods import Period
+from ..periods import Period
 
 
 class ClaimRef(BaseModel):

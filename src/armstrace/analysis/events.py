@@ -35,7 +35,7 @@ from ..store.queries import not_rejected, page_clause, weapon_condition
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
-from .periods import precision_of
+from ..periods import precision_of
 from .sources import corroborate_members, save_sources, signatures_of
 from .syndication import sign_documents
 

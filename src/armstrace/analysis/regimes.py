@@ -37,7 +37,7 @@ from ..errors import BadData
 from ..gazetteer import Entry, read_data_file
 from ..records import EventType, WeaponClass
 from .events import Event, Membership
-from .periods import Period, window
+from ..periods import Period, window
 
 REGIMES_PACKAGE = "armstrace.data.regimes"
 REGIMES_FILE = "regimes.jsonl"

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import UsageError
 from ..store import Store
 from .events import list_events
-from .periods import period_of, precision_of
+from ..periods import period_of, precision_of
 from .reviewed import reviewed_memberships
 
 Order = Literal["event", "published"]
