@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from .errors import UsageError
-from .gazetteer import load_gazetteers
+from .gazetteer import GAZETTEER_PACKAGE, load_gazetteers
 
 AUTHOR = "author"
 # A family prefix shorter than this matches too much ("s" would be half the catalogue).
@@ -162,6 +163,20 @@ def unknown(text: str, suggestions: list[str], what: str = "actor or weapon") ->
     return UnknownName(f"no actor or weapon called {text!r}{hint}", suggestions)
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The words that never name an actor alone (data/gazetteers/name_stop_words.txt)."""
+    text = resources.files(GAZETTEER_PACKAGE).joinpath("name_stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _name_words(index: _Index, text: str) -> list[str]:
+    """The words of `text` that may name an actor: not single letters, not stop words ("the", "of"), unless the
+    word is itself a name ("US"). Was: "the" matched every state whose name has "the" (Bahamas, Comoros, ...)."""
+    return [word for word in re.findall(r"[^\W_]+", text.casefold())
+            if len(word) > 1 and (word not in stop_words() or word in index.tiers[0])]
+
+
 def resolve_actor(text: str, known: Iterable[str] = ()) -> str:
     """The actor id `text` names: an id, a name, demonym, capital or alias, an organ or a leader of it.
 
@@ -181,7 +196,7 @@ def resolve_actor(text: str, known: Iterable[str] = ()) -> str:
             return ident
     if key.endswith("s") and key[:-1] in index.tiers[0]:          # "Iranians", "Houthis"
         return _choose(index, text, index.tiers[0][key[:-1]], "actor")
-    words = re.findall(r"[^\W_]+", text.casefold())
+    words = _name_words(index, text)
     if words:
         sets = [index.words.get(word, set()) for word in words]
         shared = set.intersection(*sets)
@@ -253,7 +268,15 @@ class NameMatch:
 
 
 def resolve_any(text: str, actors: Iterable[str] = (), models: Iterable[str] = ()) -> NameMatch:
-    """An actor if `text` names one, else a weapon; UnknownName "no actor or weapon called ..." if neither."""
+    """An actor if `text` names one, else a weapon; UnknownName "no actor or weapon called ..." if neither.
+
+    A weapon model's own name or alias ("Quds", a missile) wins over an actor found only by a word of its
+    name (the Al-Quds Brigades); an actor's own name or id still wins over a model's ("SOM" is Somalia).
+    """
+    key = name_key(text)
+    weapons = _weapons()[0]
+    if key in weapons.tiers[0] and not any(key in tier for tier in _actors().tiers):
+        return _weapon_match(WeaponMatch(models=tuple(sorted(weapons.tiers[0][key]))))
     suggestions: list[str] = []
     try:
         ident = resolve_actor(text, actors)
@@ -265,6 +288,10 @@ def resolve_any(text: str, actors: Iterable[str] = (), models: Iterable[str] = (
     except UnknownName as exc:
         suggestions += exc.suggestions
         raise unknown(text, suggestions[:MAX_SUGGESTIONS]) from None
+    return _weapon_match(match)
+
+
+def _weapon_match(match: WeaponMatch) -> NameMatch:
     if match.weapon_class is not None:
         return NameMatch("weapon", match.value, f"class {match.weapon_class}")
     return NameMatch("weapon", match.value, ", ".join(_label(_weapons()[0], m) for m in match.models))
