@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -79,55 +80,66 @@ def _broad_reason(denial_event: Event, target: Event) -> str:
 
 
 SIDE_LIMIT = 50
-Sides = dict[tuple[str, Side], tuple[list[ClaimRef], int]]
 _SIDE_STANCE = {"supporting": "r.stance != 'denied'", "denying": "r.stance = 'denied'"}
 
 
-def _side(store: Store, event_id: str, side: Side, seen: Sides,
-          include_rejected: bool = False) -> tuple[list[ClaimRef], int]:
-    """The first SIDE_LIMIT claims of one side of an event, and how many there are (each read once).
+@dataclass
+class _Sides:
+    """The sides of events for one call: each read once, from the records as their reviews correct them.
 
-    Read from the records as their reviews correct them (`effective.source`): a stance corrected to
-    denied puts the claim, with its corrected claimant, on the denying side, as the event's claimant lists.
+    `effective.source` fills its table of corrected records once per call, not once per side.
     """
-    if (event_id, side) not in seen:
-        kept, params = ("1", []) if include_rejected else not_rejected()
-        where = (f"FROM event_claims AS c JOIN {corrected_source(store)} AS r ON r.record_id = c.record_id "
-                 f"JOIN documents AS d ON d.doc_id = r.doc_id WHERE c.event_id = ? AND {_SIDE_STANCE[side]} AND {kept}")
-        rows = query(store, f"SELECT r.*, d.published AS doc_published {where} ORDER BY COALESCE(d.published, "
-                            "'9999'), r.doc_id, r.evidence_start, r.record_id LIMIT ?", [event_id, *params, SIDE_LIMIT])
-        refs = [ClaimRef.of_row(row, event_id) for row in rows]
-        n = len(refs) if len(refs) < SIDE_LIMIT else int(query(store, f"SELECT count(*) {where}",
-                                                               [event_id, *params])[0][0])
-        seen[(event_id, side)] = refs, n
-    return seen[(event_id, side)]
+
+    store: Store
+    include_rejected: bool = False
+    seen: dict[tuple[str, Side], tuple[list[ClaimRef], int]] = field(default_factory=dict)
+    source: str = ""
+
+    def get(self, event_id: str, side: Side) -> tuple[list[ClaimRef], int]:
+        """The first SIDE_LIMIT claims of one side of an event, and how many there are.
+
+        A stance corrected to denied puts the claim, with its corrected claimant, on the denying
+        side, as in the event's claimant lists; claims reviewed wrong only with `include_rejected`.
+        """
+        if (event_id, side) not in self.seen:
+            self.source = self.source or corrected_source(self.store)
+            kept, params = ("1", []) if self.include_rejected else not_rejected()
+            where = (f"FROM event_claims AS c JOIN {self.source} AS r ON r.record_id = c.record_id JOIN documents "
+                     f"AS d ON d.doc_id = r.doc_id WHERE c.event_id = ? AND {_SIDE_STANCE[side]} AND {kept}")
+            rows = query(self.store, f"SELECT r.*, d.published AS doc_published {where} ORDER BY COALESCE("
+                                     "d.published, '9999'), r.doc_id, r.evidence_start, r.record_id LIMIT ?",
+                         [event_id, *params, SIDE_LIMIT])
+            refs = [ClaimRef.of_row(row, event_id) for row in rows]
+            n = len(refs) if len(refs) < SIDE_LIMIT else int(
+                query(self.store, f"SELECT count(*) {where}", [event_id, *params])[0][0])
+            self.seen[(event_id, side)] = refs, n
+        return self.seen[(event_id, side)]
 
 
 def _supporters(event: Event) -> list[str]:
     return sorted(set(event.asserting) | set(event.hedging))
 
 
-def _same_event(store: Store, event: Event, seen: Sides, include_rejected: bool = False) -> Contradiction | None:
+def _same_event(sides: _Sides, event: Event) -> Contradiction | None:
     supporters = _supporters(event)
     if not supporters or not event.denying:
         return None
-    supporting, n_supporting = _side(store, event.event_id, "supporting", seen, include_rejected)
-    denying, n_denying = _side(store, event.event_id, "denying", seen, include_rejected)
+    supporting, n_supporting = sides.get(event.event_id, "supporting")
+    denying, n_denying = sides.get(event.event_id, "denying")
     reason = f"{', '.join(supporters)} assert or hedge it; {', '.join(event.denying)} deny it"
     return Contradiction(event=event, kind="same-event", reason=reason, supporting=supporting, denying=denying,
                          pairs=sorted(itertools.product(supporters, event.denying)),
                          n_supporting=n_supporting, n_denying=n_denying)
 
 
-def _broad(store: Store, denial_event: Event, target: Event, seen: Sides,
-           include_rejected: bool = False) -> Contradiction | None:
+def _broad(sides: _Sides, denial_event: Event, target: Event) -> Contradiction | None:
     """`denial_event` (a denial of any arms) against `target`, when both sides have claims and times may meet."""
     supporters = _supporters(target)
     if (not supporters or not denial_event.denying or target.event_id == denial_event.event_id
             or target.block[:3] != denial_event.block[:3] or not _times_compatible(target, denial_event)):
         return None
-    supporting, n_supporting = _side(store, target.event_id, "supporting", seen, include_rejected)
-    denying, n_denying = _side(store, denial_event.event_id, "denying", seen, include_rejected)
+    supporting, n_supporting = sides.get(target.event_id, "supporting")
+    denying, n_denying = sides.get(denial_event.event_id, "denying")
     return Contradiction(event=target, kind="broad-denial", reason=_broad_reason(denial_event, target),
                          supporting=supporting, denying=denying,
                          pairs=sorted(itertools.product(supporters, denial_event.denying)),
@@ -147,12 +159,11 @@ def find_contradictions(store: Store, *, type: str | None = None, actor: str | N
     """
     events = list_events(store, type=type, actor=actor, include_rejected=include_rejected)
     wanted = list_events(store, type=type, actor=actor, weapon=weapon, include_rejected=include_rejected)
-    seen: Sides = {}
-    found = [c for c in (_same_event(store, e, seen, include_rejected) for e in wanted) if c is not None]
+    sides = _Sides(store, include_rejected)
+    found = [c for c in (_same_event(sides, e) for e in wanted) if c is not None]
     for denial_event in events:
         if denial_event.weapon_class == "arms" and denial_event.denying:
-            found += [c for c in (_broad(store, denial_event, t, seen, include_rejected) for t in wanted)
-                      if c is not None]
+            found += [c for c in (_broad(sides, denial_event, t) for t in wanted) if c is not None]
     return found
 
 
@@ -162,9 +173,9 @@ def event_contradictions(store: Store, event: Event, *, include_rejected: bool =
     Built from the claimants stored with each event and a page of each side's claims, so that opening an
     event of 2,000 documents costs what is shown, not the event's size.
     """
-    seen: Sides = {}
-    same = _same_event(store, event, seen, include_rejected)
+    sides = _Sides(store, include_rejected)
+    same = _same_event(sides, event)
     kind, actor, target, _ = event.block
-    broad = [_broad(store, d, event, seen, include_rejected)
+    broad = [_broad(sides, d, event)
              for d in block_events(store, (kind, actor, target, "arms"), include_rejected=include_rejected)]
     return [c for c in [same, *broad] if c is not None]
