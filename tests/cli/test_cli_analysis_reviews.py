@@ -79,3 +79,20 @@ def test_an_unknown_name_is_the_records_commands_did_you_mean_and_exit_2(cluster
                           check=False, capture_output=True, text=True, timeout=120)
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 2 and lines[-1] == "error: --actor: no actor or weapon called 'Irann'; did you mean Iran (IRN)?"
+
+
+def test_event_shows_its_claims_corrected_under_their_stored_ids(clustered, db, monkeypatch):
+    """Was: `armstrace event` printed the claimant and stance as extracted after a correction."""
+    from armstrace.cli.app import out_console
+
+    hedge = clustered["kyiv-report"][0]
+    with Store(db) as store:
+        add_review(store, hedge.record_id, corrections={"stance": "denied", "claimant": "North Korea"}, reviewer="ana")
+    event_id = _json(db, "events", "--actor", "Iran", "--type", "transfer")[0]["event"]["event_id"]
+    claims = _json(db, "event", event_id)["claims"]
+    assert [(m["record"]["claimant"], m["record"]["stance"]) for m in claims if m["record"]["doc_id"] == "kyiv-report"
+            ] == [("PRK", "denied")]
+    monkeypatch.setattr(out_console, "width", 400)
+    table = CliRunner().invoke(app, ["event", event_id, "--db", str(db)]).stdout
+    (row,) = [line for line in table.splitlines() if hedge.record_id in line]
+    assert "PRK" in row and "denied" in row and "UKR" not in row

@@ -31,6 +31,7 @@ from ..analysis import (
 from ..resolve import AmbiguousName, actor_label
 from ..store import Store, weapon_class_of
 from ..store.lookup import actor_id, weapon_value
+from ..store.reviews import apply_reviews
 from .app import DbOption, app, err_console, out_console
 from .records import IncludeRejectedOption, named
 
@@ -165,6 +166,10 @@ def event(
         _note_pending(store)
         report = event_report(store, event_id, limit=limit, offset=offset, groups_limit=-1,
                               include_rejected=include_rejected)
+        # The claims as their reviews correct them, each keeping its stored id (`Membership.record_id`).
+        fixed = apply_reviews(store, [m.record for m in report.claims])
+        report.claims = [m.model_copy(update={"record": r, "stored_id": m.record.record_id})
+                         for m, r in zip(report.claims, fixed, strict=True)]
     if format is Format.json:
         _print_json(report)
         return
@@ -199,7 +204,7 @@ def event(
         table.add_column(col, overflow="fold")
     for member in report.claims:
         r = member.record
-        table.add_row(*_cells(r.record_id, r.doc_id, member.published or "?", r.claimant, r.speaker or "",
+        table.add_row(*_cells(member.record_id, r.doc_id, member.published or "?", r.claimant, r.speaker or "",
                               r.stance, r.evidence, member.reason))
     out_console.print(table)
 
