@@ -84,3 +84,10 @@ def test_ingest_keeps_what_was_read_before_a_reader_raises(db):
         "the sources after it were not read"]
     with Store(db) as store:
         assert store.count_documents() == 1 and store.records(doc_id="leopard")
+
+
+def test_watch_round_with_a_page_that_does_not_decode_goes_on(site, db):
+    bad = site.url("/bad-gzip")   # Content-Encoding: gzip, body plain HTML
+    reports = watch([bad, site.url("/news/f16.html")], db=db, every=0, rounds=2, settings=QUICK)
+    assert [(r.summary.added, r.failed) for r in reports] == [(1, 1), (0, 1)]   # named each round, tried again
+    assert str(reports[0].summary.skipped[0]).startswith(f"{bad}: unreadable answer (DecodingError")
