@@ -119,3 +119,18 @@ def test_local_feed_entry_without_link_is_keyed_on_the_file_name_not_its_folder(
     shutil.copy(first, moved)
     again = ingest(db, str(moved))   # the same file in another folder is the same document
     assert "1 read (0 added, 0 replaced, 1 unchanged)" in again.stderr, again.stderr
+
+
+def test_the_address_connected_to_is_checked_too(site):
+    # DNS may answer a public address to the check and a private one to the connect (rebinding): the
+    # response hook checks the socket's peer, whatever the name said. Here it runs alone, on a real answer.
+    import httpx
+
+    from armstrace.addresses import origin
+    from armstrace.ingest.fetch import RefusedAddress, _refuse_private_peer
+
+    with (httpx.Client(event_hooks={"response": [_refuse_private_peer(())]}) as http,
+          pytest.raises(RefusedAddress, match=r"127\.0\.0\.1 is not a public address")):
+        http.get(site.url("/news/f16.html"))
+    with httpx.Client(event_hooks={"response": [_refuse_private_peer({origin(site.base)})]}) as http:
+        assert http.get(site.url("/news/f16.html")).status_code == 200

@@ -87,6 +87,24 @@ def _refuse_private(trusted: Collection[tuple[str, int]]) -> Callable[[httpx.Req
     return check
 
 
+def _refuse_private_peer(trusted: Collection[tuple[str, int]]) -> Callable[[httpx.Response], None]:
+    """An httpx response hook: the address actually connected to, checked before the body is read.
+
+    The request hook asked DNS; a name can answer a public address then and a
+    private one at connect time (DNS rebinding). The socket's peer cannot lie.
+    """
+    def check(response: httpx.Response) -> None:
+        where = origin(str(response.request.url))
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if where is None or where in trusted or not peer:
+            return
+        ip = private_address(str(peer[0]), int(peer[1]))
+        if ip is not None:
+            raise RefusedAddress(str(response.request.url), ip)
+    return check
+
+
 def client(options: FetchOptions, trusted: Collection[tuple[str, int]] = ()) -> httpx.Client:
     """An httpx client with the timeouts, redirect bound and User-Agent of `options`.
 
@@ -97,7 +115,7 @@ def client(options: FetchOptions, trusted: Collection[tuple[str, int]] = ()) -> 
         timeout=httpx.Timeout(options.timeout),
         follow_redirects=True,
         max_redirects=options.max_redirects,
-        event_hooks={"request": [_refuse_private(trusted)]},
+        event_hooks={"request": [_refuse_private(trusted)], "response": [_refuse_private_peer(trusted)]},
         headers={"User-Agent": USER_AGENT,
                  "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"},
