@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from urllib.request import getproxies
 from datetime import UTC, datetime
 
 import httpx
@@ -115,7 +116,9 @@ def client(options: FetchOptions, trusted: Collection[tuple[str, int]] = ()) -> 
         timeout=httpx.Timeout(options.timeout),
         follow_redirects=True,
         max_redirects=options.max_redirects,
-        event_hooks={"request": [_refuse_private(trusted)], "response": [_refuse_private_peer(trusted)]},
+        event_hooks={"request": [_refuse_private(trusted)],
+                     # Through a proxy (HTTP_PROXY...) the peer is the proxy: only the request's host can be checked.
+                     "response": [] if getproxies() else [_refuse_private_peer(trusted)]},
         headers={"User-Agent": USER_AGENT,
                  "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"},
