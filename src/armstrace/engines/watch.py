@@ -7,7 +7,10 @@ answered (ETag, Last-Modified), so an unchanged one costs a 304. New and
 changed documents go through the same driver as `armstrace ingest` (one
 transaction each), and their `seen` rows are written after them: a stop at any
 moment leaves nothing half-written, and a restart picks up where it stopped.
-A network error costs one line and the source is tried again next round.
+A network error, or a reader that raises, costs one line naming the source,
+which is tried again next round. A page met twice in a round (a feed entry
+whose address is watched too) is read once: the first source to store it keeps
+it, so later rounds change nothing.
 """
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from ..errors import ArmstraceError
