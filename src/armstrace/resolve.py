@@ -29,8 +29,8 @@ from .errors import UsageError
 from .gazetteer import load_gazetteers
 
 AUTHOR = "author"
-# A family prefix shorter than this matches too much ("s" is half the catalogue).
-MIN_PREFIX = 3
+# A family prefix shorter than this matches too much ("s" would be half the catalogue).
+MIN_PREFIX = 2
 MAX_CHOICES = 8
 MAX_SUGGESTIONS = 3
 _NOT_KEY = re.compile(r"[\s\-_.'’]+")
@@ -67,9 +67,12 @@ class _Index:
     tiers: list[dict[str, set[str]]]
     words: dict[str, set[str]] = field(default_factory=dict)   # whole words of names -> ids
     names: dict[str, str] = field(default_factory=dict)
+    spelled: list[tuple[str, str]] = field(default_factory=list)   # (name in lower case, id), tier 0
 
     def add(self, tier: int, name: str, ident: str) -> None:
         key = name_key(name)
+        if tier == 0:
+            self.spelled.append((name.strip().casefold(), ident))
         if key:
             self.tiers[tier].setdefault(key, set()).add(ident)
         if tier == 0:
@@ -152,11 +155,11 @@ def _suggest(keys: Iterable[tuple[str, str]], text: str) -> list[str]:
 
 
 def unknown(text: str, suggestions: list[str], what: str = "actor or weapon") -> UnknownName:
-    """The one "no X called Y; did you mean ..." error."""
+    """The one "no actor or weapon called X; did you mean ..." error (`what` picks the suggestions and examples)."""
     examples = {"actor": "Iran, IRN, Hamas", "weapon": "Shahed-136, drone, missile"}.get(
         what, "Iran, Hamas, Shahed-136, drone")
     hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else f" (names such as {examples} work)"
-    return UnknownName(f"no {what} called {text!r}{hint}", suggestions)
+    return UnknownName(f"no actor or weapon called {text!r}{hint}", suggestions)
 
 
 def resolve_actor(text: str, known: Iterable[str] = ()) -> str:
@@ -206,9 +209,11 @@ def resolve_weapon(text: str, known: Iterable[str] = ()) -> WeaponMatch:
         if candidate in classes:
             return WeaponMatch(weapon_class=classes[candidate])
     if len(key) >= MIN_PREFIX:
-        # A family: names that go on with a number ("shahed" -> shahed136, not "shahedgaza" or "mightydragon").
-        family = sorted({i for k, ids in index.tiers[0].items()
-                         if k.startswith(key) and k[len(key):][:1].isdigit() for i in ids})
+        # A family: names that go on after a word's end ("Shahed" -> Shahed-136, "Bayraktar" -> Bayraktar TB2),
+        # not inside a word ("mig" is not "Mighty Dragon").
+        spelled = text.strip().casefold()
+        family = sorted({i for name, i in index.spelled
+                         if name.startswith(spelled) and not name[len(spelled):][:1].isalpha()})
         if family:
             return WeaponMatch(models=tuple(family))
     pairs = [(_label(index, i), k) for k, ids in index.tiers[0].items() for i in ids]

@@ -28,7 +28,14 @@ def test_records_by_a_weapon_alias_family_or_class_word(api_server, world, name,
 def test_an_unknown_name_is_a_422_with_suggestions_not_an_empty_page(api_server, world):
     status, body = api_server.get("/api/records", actor="Irann")
     assert status == 422
-    assert "no actor called 'Irann'; did you mean" in body["error"] and "Iran (IRN)" in body["suggestions"]
+    assert body["error"] == "actor: no actor or weapon called 'Irann'; did you mean Iran (IRN)?"
+    assert body["suggestions"] == ["Iran (IRN)"]
+
+
+def test_a_weapon_given_as_an_actor_says_which_filter_takes_it(api_server, world):
+    status, body = api_server.get("/api/records", actor="Shahed-136")
+    assert status == 422 and body["error"] == ("actor: 'Shahed-136' is no actor but the weapon Shahed-136 "
+                                      "(shahed-136); filter by weapon (--weapon or weapon=)")
 
 
 def test_an_ambiguous_name_lists_the_choices(api_server, world):

@@ -113,3 +113,8 @@ def test_api_timeline_limit_keeps_the_total(api_server, world):
     _, body = api_server.get("/api/timeline", limit=2, mode="report")
     assert ([i["date"] for i in body["items"]], body["total"], body["undated"]) == (
         ["2022-12-12", "2023-05-10"], 5, 0)
+
+
+def test_api_meta_serves_the_review_states_the_filter_takes(api_server):
+    _, body = api_server.get("/api/meta")
+    assert body["review_states"] == ["unreviewed", "reviewed", "right", "wrong", "corrected"]

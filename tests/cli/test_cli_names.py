@@ -48,7 +48,7 @@ def test_an_unknown_name_is_one_did_you_mean_line_and_exit_2(world, db):
                           check=False, capture_output=True, text=True, timeout=120)
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 2 and len(lines) == 1, proc.stderr
-    assert "no actor called 'Irann'; did you mean Iran (IRN)" in lines[0] and proc.stdout == ""
+    assert lines[0] == "error: actor: no actor or weapon called 'Irann'; did you mean Iran (IRN)?" and proc.stdout == ""
 
 
 def test_the_table_shows_names_beside_ids(world, db, monkeypatch):
@@ -74,3 +74,20 @@ def test_jsonl_shows_corrections_applied_and_the_original(world, db):
         add_review(store, rec.record_id, corrections={"claimant": "United Kingdom"}, reviewer="ana")
     (line,) = [line for line in _jsonl(db, "--review", "corrected")]
     assert (line["id"], line["claimant"], line["original"]) == (rec.record_id, "GBR", {"claimant": "USA"})
+
+
+def test_weapon_chain_by_an_alias(world, db):
+    by_alias = CliRunner().invoke(app, ["weapon", "Geran-2", "--db", str(db), "--format", "json"])
+    by_id = CliRunner().invoke(app, ["weapon", "shahed-136", "--db", str(db), "--format", "json"])
+    assert by_alias.exit_code == 0 and by_alias.stdout == by_id.stdout and '"shahed-136"' in by_id.stdout
+
+
+def test_events_and_contradictions_take_names(world, db):
+    from armstrace.analysis import ensure_events
+
+    with Store(db) as store:
+        ensure_events(store)
+    for command in ("events", "contradictions"):
+        by_name = CliRunner().invoke(app, [command, "--db", str(db), "--actor", "Tehran", "--format", "json"])
+        by_id = CliRunner().invoke(app, [command, "--db", str(db), "--actor", "IRN", "--format", "json"])
+        assert by_name.exit_code == 0 and by_name.stdout == by_id.stdout and "IRN" in by_id.stdout

@@ -83,6 +83,22 @@ def test_dashboard_review_flow(page, dashboard, world, screenshot):
         True, "wrong", {"claimant": "GBR"}, "ana")
 
 
+@pytest.mark.issue(13)
+def test_a_corrected_field_shows_the_correction_and_what_was_extracted(page, dashboard, world):
+    ensure_first_token(dashboard.db, "ana")
+    record = world["iran-russia"][0]
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    page.locator("#detail [name=field]").select_option("claimant")
+    page.locator("#detail [name=value]").fill("GBR")
+    page.locator("#detail button[name=right]").click()
+    expect(page.locator("#audit-trail li")).to_have_count(1)
+    page.reload()
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    cell = page.locator("#detail [data-field=claimant]")
+    expect(cell).to_contain_text("GBR")
+    expect(cell).to_contain_text(f"extracted as {record.claimant}")
+
+
 @pytest.mark.issue(11)
 def test_dashboard_review_asks_for_the_token_where_required(page, serve_app, db, world):
     url = serve_app(create_app(db, require_token=True))
@@ -188,3 +204,20 @@ def test_dashboard_event_pages_its_claims(page, api_server, world):
     page.locator("#event-more").click()
     expect(page.locator("#event-claims li")).to_have_count(120)
     expect(page.locator("#event-more")).to_have_count(0)
+
+
+@pytest.mark.issue(13)
+def test_dashboard_review_value_without_a_field_is_refused_not_dropped(page, dashboard, world):
+    """Was: a value typed without choosing a field was dropped and the verdict saved as if it were all."""
+    ensure_first_token(dashboard.db, "ana")
+    record = world["iran-russia"][0]
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    expect(page.locator("#reviewer-name")).to_have_text("Reviewing as ana.")
+    page.locator("#detail [name=value]").fill("Ukraine")
+    page.locator("#detail button[name=wrong]").click()
+    expect(page.locator("#detail .review [role=status]")).to_contain_text("without a field")
+    assert dashboard.get(f"/api/records/{record.record_id}/reviews")[1]["total"] == 0
+    page.locator("#detail [name=field]").select_option("claimant")
+    page.locator("#detail button[name=wrong]").click()
+    expect(page.locator("#audit-trail li")).to_have_count(1)
+    assert dashboard.get(f"/api/records/{record.record_id}")[1]["review"]["corrections"] == {"claimant": "UKR"}

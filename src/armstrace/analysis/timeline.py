@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ..store.reviews import rejected_ids
 from ..errors import UsageError
 from ..store import Store
 from .events import list_events, memberships
@@ -55,18 +56,20 @@ def _event_order(entry: TimelineEntry) -> tuple[bool, str, str, str]:
 
 
 def timeline(store: Store, *, by: Order = "event", type: str | None = None, actor: str | None = None,
-             weapon: str | None = None, since: str | None = None, until: str | None = None) -> list[TimelineEntry]:
+             weapon: str | None = None, since: str | None = None, until: str | None = None,
+             include_rejected: bool = False) -> list[TimelineEntry]:
     """Events by event time (`by="event"`) or claims by publication date (`by="published"`).
 
     Unknown times go last, ordered by first report. `since`/`until` (YYYY[-MM[-DD]])
-    keep entries whose period overlaps the range.
+    keep entries whose period overlaps the range. Claims reviewed wrong are left out
+    unless `include_rejected`.
     """
     for name, value in (("since", since), ("until", until)):
         if value is not None and period_of(value) is None:
             raise UsageError(f"{name} {value!r}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
     if by not in ("event", "published"):
         raise UsageError(f"by {by!r}: use event or published")
-    events = list_events(store, type=type, actor=actor, weapon=weapon)
+    events = list_events(store, type=type, actor=actor, weapon=weapon, include_rejected=include_rejected)
     if by == "event":
         entries = [
             TimelineEntry(when=e.time, precision=e.time_precision, event_id=e.event_id, summary=e.summary(),
@@ -75,6 +78,9 @@ def timeline(store: Store, *, by: Order = "event", type: str | None = None, acto
         ]
         return sorted(entries, key=_event_order)
     claims = memberships(store, [e.event_id for e in events])
+    rejected = set() if include_rejected else rejected_ids(
+        store, [m.record.record_id for ms in claims.values() for m in ms])
+    claims = {eid: [m for m in ms if m.record.record_id not in rejected] for eid, ms in claims.items()}
     summaries = {e.event_id: e.summary() for e in events}
     entries = [
         TimelineEntry(when=m.published, precision=precision_of(m.published), event_id=event_id,

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from ..records import EVENT_TYPES, STANCES, WEAPON_CLASSES
+from ..store.queries import REVIEW_STATES
 from ..store.reviews import CORRECTABLE_FIELDS
 
 router = APIRouter(tags=["health"])
@@ -17,6 +18,7 @@ router = APIRouter(tags=["health"])
 
 @router.get("/api/meta")
 def meta() -> dict[str, Any]:
-    """Event types, weapon classes, stances, and the record fields a review may correct."""
+    """Event types, weapon classes, stances, the record fields a review may correct, and the review states
+    the `review` filter takes."""
     return {"event_types": list(EVENT_TYPES), "weapon_classes": list(WEAPON_CLASSES), "stances": list(STANCES),
-            "correctable_fields": list(CORRECTABLE_FIELDS)}
+            "correctable_fields": list(CORRECTABLE_FIELDS), "review_states": list(REVIEW_STATES)}

@@ -16,13 +16,22 @@ ERROR_SCHEMA = {
     "title": "Error",
     "type": "object",
     "required": ["error", "status"],
-    "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+    "properties": {
+        "error": {"type": "string"}, "status": {"type": "integer"},
+        "suggestions": {"type": "array", "items": {"type": "string"},
+                        "description": "422, a name no actor or weapon has: the closest names, as \"Name (id)\"."},
+        "choices": {"type": "array", "items": {"type": "string"},
+                    "description": "422, a name several actors or weapons have: each of them."},
+        "allowed": {"type": "array", "items": {"type": "string"},
+                    "description": "422, a correction outside its vocabulary: the values that would do."},
+    },
 }
 _EVERY_ROUTE = {
     "400": "Bad request: a Host header this server does not serve, or a value the route cannot use.",
     "403": "Refused: a cross-origin request (its Origin is not this server).",
     "413": "The request body is larger than the server accepts.",
-    "422": "A parameter or body field does not match this schema.",
+    "422": "A parameter or body field does not match this schema, a name no actor or weapon has "
+           "(`suggestions`) or several have (`choices`), or a correction outside its vocabulary (`allowed`).",
 }
 _WITH_PATH_PARAMETER = {"404": "No such id."}
 WHOAMI = "/api/whoami"

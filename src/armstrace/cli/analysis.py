@@ -28,8 +28,11 @@ from ..analysis import (
     timeline,
     weapon_chain,
 )
-from ..store import Store
+from ..resolve import AmbiguousName, actor_label
+from ..store import Store, weapon_class_of
+from ..store.lookup import actor_id, weapon_value
 from .app import DbOption, app, err_console, out_console
+from .records import named
 
 
 class Format(str, Enum):
@@ -44,8 +47,9 @@ class TimelineOrder(str, Enum):
 
 FormatOption = typer.Option(Format.table, "--format", help="table or json.")
 TypeOption = typer.Option(None, "--type", help="transfer, use, production, training or sanction.")
-ActorOption = typer.Option(None, "--actor", help="Actor or recipient id, e.g. IRN or houthis.")
-WeaponOption = typer.Option(None, "--weapon", help="Model id (shahed-136) or class (uav).")
+ActorOption = typer.Option(None, "--actor", help="Actor or recipient: an id or a name (IRN, Iran, Tehran, houthis).")
+WeaponOption = typer.Option(None, "--weapon", help="A model, family or class, by id or name (shahed-136, Geran-2, "
+                                                   "Shahed, uav, drones).")
 ByOption = typer.Option(TimelineOrder.event, "--by",
                         help="event: events by when they happened; published: claims by report date.")
 
@@ -57,6 +61,22 @@ def _note_pending(store: Store) -> None:
         err_console.print(f"note: {n} records or events in {store.path} wait for clustering and are left out "
                           "(ingest clusters them: run `armstrace ingest` on the new files)",
                           markup=False, highlight=False)
+
+
+def _names(store: Store, actor: str | None, weapon: str | None) -> tuple[str | None, str | None]:
+    """The --actor and --weapon names as ids (a usage error, exit 2, names the closest ones)."""
+    return (actor_id(store, actor, "--actor") if actor else None,
+            weapon_value(store, weapon, "--weapon") if weapon else None)
+
+
+def _one_model(store: Store, text: str) -> str:
+    """The one model `text` names ("Geran-2" -> shahed-136); a family or a class is a usage error naming them."""
+    value = weapon_value(store, text, "MODEL")
+    parts = value.split(",")
+    if len(parts) > 1 or weapon_class_of(value) is not None:
+        raise AmbiguousName(f"MODEL {text!r} names {'the class ' + value if len(parts) == 1 else ', '.join(parts)}; "
+                            "give one model", parts)
+    return value
 
 
 def _print_json(value: Any) -> None:
@@ -75,6 +95,12 @@ def _cut(text: str, width: int = 90) -> str:
 def _cells(*values: str) -> list[Text]:
     """Table cells shown as written: database text is never read as Rich markup."""
     return [Text(value) for value in values]
+
+
+def _parties(e: Event) -> str:
+    """The event's parties by name: "Iran → Russia"."""
+    target = e.location if e.type == "production" else e.recipient
+    return " → ".join(actor_label(a) or a for a in (e.actor, target) if a)
 
 
 def _stances(c: Event) -> str:
@@ -100,6 +126,7 @@ def events(
     # Each event is one stored row (corroboration included): the cost is the page, not the events' sizes.
     with Store(db, readonly=True) as store:
         _note_pending(store)
+        actor, weapon = _names(store, actor, weapon)
         found = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit)
         if format is Format.json:
             _print_json([{"event": e.model_dump(mode="json"),
@@ -110,7 +137,8 @@ def events(
         for col in ("event", "what", "time", "claims", "docs", "indep.", "claimants", "regimes"):
             table.add_column(col, overflow="fold")
         for e in found:
-            table.add_row(*_cells(e.event_id, e.summary().rsplit(" ", 1)[0], e.time or "?", str(e.n_claims),
+            table.add_row(*_cells(e.event_id, f"{e.summary().rsplit(' ', 1)[0]}\n{_parties(e)}", e.time or "?",
+                                  str(e.n_claims),
                                   str(e.n_documents), str(e.n_independent), _stances(e),
                                   ", ".join(f.regime.removeprefix("regime/") for f in flag_event(e))))
         out_console.print(table)
@@ -187,6 +215,7 @@ def contradictions(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
+        actor, weapon = _names(store, actor, weapon)
         found = find_contradictions(store, type=type, actor=actor, weapon=weapon)
     if format is Format.json:
         _print_json(found)
@@ -222,6 +251,7 @@ def timeline_(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
+        actor, weapon = _names(store, actor, weapon)
         entries = timeline(store, by=by.value, type=type, actor=actor, weapon=weapon, since=since, until=until)
     if format is Format.json:
         _print_json(entries)
@@ -244,7 +274,7 @@ def timeline_(
 
 @app.command()
 def weapon(
-    model: str = typer.Argument(..., help="A model id, e.g. shahed-136 (case, spaces and hyphens ignored)."),
+    model: str = typer.Argument(..., help="A model id or name, e.g. shahed-136 or Geran-2."),
     db: Path = DbOption,
     format: Format = FormatOption,
 ) -> None:
@@ -254,7 +284,7 @@ def weapon(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
-        chain = weapon_chain(store, model)
+        chain = weapon_chain(store, _one_model(store, model))
     if format is Format.json:
         _print_json(chain)
         return
@@ -264,6 +294,6 @@ def weapon(
     for role in ("producers", "suppliers", "recipients", "users", "targets", "trainers", "trainees"):
         for party in getattr(chain, role):
             stances = ", ".join(f"{k} {v}" for k, v in party.stances.items())
-            table.add_row(*_cells(role, party.actor, str(party.n_records), str(party.n_documents),
+            table.add_row(*_cells(role, named(party.actor), str(party.n_records), str(party.n_documents),
                                   str(party.n_events), stances))
     out_console.print(table)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..resolve import AmbiguousName, UnknownName, resolve_actor, resolve_weapon_value
+from ..resolve import AmbiguousName, UnknownName, resolve_actor, resolve_any, resolve_weapon_value
 from .database import Store
 from .queries import RecordFilter
 
@@ -40,7 +40,7 @@ def actor_id(store: Store | None, text: str, field: str = "actor") -> str:
         try:
             return resolve_actor(text, stored_actor_ids(store))
         except UnknownName as exc:
-            raise UnknownName(f"{field}: {exc}", exc.suggestions) from None
+            raise _other_kind(text, field, "weapon") or UnknownName(f"{field}: {exc}", exc.suggestions) from None
     except AmbiguousName as exc:
         raise AmbiguousName(f"{field}: {exc}", exc.choices) from None
 
@@ -55,13 +55,26 @@ def weapon_value(store: Store | None, text: str, field: str = "weapon") -> str:
         try:
             return resolve_weapon_value(text, stored_models(store))
         except UnknownName as exc:
-            raise UnknownName(f"{field}: {exc}", exc.suggestions) from None
+            raise _other_kind(text, field, "actor") or UnknownName(f"{field}: {exc}", exc.suggestions) from None
+
+
+def _other_kind(text: str, field: str, kind: str) -> UnknownName | None:
+    """When `text` is no actor but a weapon (or the reverse), the error that says so and which filter takes it."""
+    try:
+        match = resolve_any(text)
+    except (UnknownName, AmbiguousName):
+        return None
+    if match.kind != kind:
+        return None
+    other = "actor" if kind == "weapon" else "weapon"
+    return UnknownName(f"{field}: {text!r} is no {other} but the {kind} {match.label}; "
+                       f"filter by {kind} (--{kind} or {kind}=)", [match.label])
 
 
 def resolve_filter(store: Store | None, flt: RecordFilter) -> RecordFilter:
     """`flt` with its actor, recipient, claimant and weapon names replaced by ids.
 
-    UnknownName ("no actor called X; did you mean ...") or AmbiguousName
+    UnknownName ("no actor or weapon called X; did you mean ...") or AmbiguousName
     (the choices) when a name is not one actor or weapon: never an empty
     answer that looks like "no records".
     """

@@ -64,7 +64,9 @@ export function reviewPanel(record, history, onSaved, correctable) {
     }
     const corrections = {};
     if (field.value) corrections[field.value] = correctionValue(field.value, value.value);
-    if (!verdict && !field.value) {
+    // A value typed without a field goes to the server, which refuses it naming the fields (never dropped).
+    else if (value.value.trim()) corrections[""] = value.value.trim();
+    if (!verdict && !field.value && !value.value.trim()) {
       message.textContent = "Choose a field to correct, or mark the record right or wrong.";
       return;
     }
