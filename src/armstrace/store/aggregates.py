@@ -50,12 +50,15 @@ def network(store: Store, flt: RecordFilter) -> dict[str, Any]:
             "weight": int(row[4]), "n_records": int(row[3]), "stances": {}, "claimants": {}, "weapons": {},
             "weapon_classes": {},
         }
-    groups = (("stances", "r.stance", "r.stance"), ("claimants", "r.claimant", "r.claimant COLLATE BINARY"),
-              ("weapon_classes", "r.weapon_class", "r.weapon_class"))
-    for name, column, group in groups:
-        for row in store._query(f"SELECT r.type, r.actor, r.recipient, {column}, count(*) {edge_sql} "
-                                f"AND {column} IS NOT NULL GROUP BY {edge_key}, {group}", params):
-            edges[(row[0], row[1], row[2])][name][row[3]] = int(row[4])
+    # One pass for stances, claimants and classes: grouped in the order of the covering index records_edges
+    # (no sort, no table read), summed per edge here; far fewer groups than records.
+    for row in store._query(f"SELECT r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, count(*) "
+                            f"{edge_sql} GROUP BY {edge_key}, r.stance, r.claimant COLLATE BINARY, r.weapon_class",
+                            params):
+        edge = edges[(row[0], row[1], row[2])]
+        for name, value in (("stances", row[3]), ("claimants", row[4]), ("weapon_classes", row[5])):
+            if value is not None:
+                edge[name][value] = edge[name].get(value, 0) + int(row[6])
     model_sql, _ = _selected(flt, on_edge, weapons=True)
     for row in store._query(f"SELECT r.type, r.actor, r.recipient, w.model, count(*) {model_sql} "
                             f"GROUP BY {edge_key}, w.model", params):
