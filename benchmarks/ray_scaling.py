@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -55,11 +56,42 @@ def serial_run(files: list[Path], tmp: Path) -> dict:
     return {"seconds": summary.seconds, "articles": summary.added, "words": summary.words}
 
 
+def serial_from_db(db: Path, tmp: Path) -> dict:
+    """The driver's storing and clustering, timed by saving an existing database's documents into a new one.
+
+    No extraction at all: the articles and records come from `db` (e.g. scale.py's 1,000-article database).
+    Reading files and hashing are not in it (re-ingest measures those: see RESULTS.md).
+    """
+    from armstrace.analysis import update_events
+    from armstrace.store import Store
+
+    with Store(db) as src:
+        docs = [(src.get_document(d.doc_id), list(src.records(doc_id=d.doc_id))) for d in src.documents()]
+    started = time.perf_counter()
+    with Store(tmp / "serial-from-db.db") as out:
+        for article, records in docs:
+            out.save_document(article, records)
+        stored = time.perf_counter()
+        update_events(out)
+    done = time.perf_counter()
+    return {"articles": len(docs), "store": stored - started, "cluster": done - stored, "seconds": done - started}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--pairs", type=int, default=3)
+    ap.add_argument("--serial-from-db", type=Path, help="only the driver's serial cost, from a copy of this database")
     args = ap.parse_args()
+    if args.serial_from_db:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            copy = Path(tmp_name) / "source.db"
+            shutil.copy(args.serial_from_db, copy)
+            r = serial_from_db(copy, Path(tmp_name))
+        print(f"driver alone on {r['articles']:,} stored articles: store {r['store'] / r['articles'] * 1000:.1f} ms "
+              f"and cluster {r['cluster'] / r['articles'] * 1000:.1f} ms an article = a ceiling of "
+              f"{r['articles'] / r['seconds'] * 3600:,.0f} articles/hour for one database")
+        return 0
     from armstrace.engines import ray as ray_engine
 
     with tempfile.TemporaryDirectory() as tmp_name:
