@@ -36,3 +36,11 @@ class EngineUnavailable(ArmstraceError):
 
 class NotFound(ArmstraceError):
     """A document or record id that is not in the database."""
+
+
+class BadValue(BadInput):
+    """A value outside its vocabulary (a stance, a class, an actor name): `allowed` says what would do."""
+
+    def __init__(self, message: str, allowed: list[str]) -> None:
+        super().__init__(message)
+        self.allowed = allowed

@@ -7,6 +7,7 @@ and the extractor version.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from typing import Literal, get_args
@@ -38,10 +39,24 @@ class Article(BaseModel):
     url: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD, or None when unknown
     source_path: str | None = None
-    source_format: Literal["txt", "html", "jsonl"] = "txt"
+    source_format: Literal["txt", "html", "jsonl", "pdf", "docx", "md", "odt", "epub"] = "txt"
     # Character ranges of `text` judged to be page chrome (menus, ads,
     # comments); extraction skips sentences inside them.
     skip_spans: list[tuple[int, int]] = Field(default_factory=list)
+    # Where each page of `text` starts (page 1 at 0), for documents that have pages (PDF); else empty.
+    page_starts: list[int] = Field(default_factory=list)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (1-based) that holds character `offset` of `text`, None for a document without pages."""
+        if not self.page_starts:
+            return None
+        return max(1, bisect.bisect_right(self.page_starts, offset))
+
+    def with_pages(self, records: list[Record]) -> list[Record]:
+        """`records` with the page of their evidence set (unchanged for a document without pages)."""
+        if not self.page_starts:
+            return records
+        return [record.model_copy(update={"page": self.page_at(record.evidence_start)}) for record in records]
 
     @property
     def content_hash(self) -> str:
@@ -92,6 +107,8 @@ class Record(BaseModel):
     extractor_version: str = ""
     data_version: str = ""
     published: str | None = None
+    # The page of a PDF the evidence starts on (1-based), set from the document's page starts; else None.
+    page: int | None = None
 
     @property
     def record_id(self) -> str:

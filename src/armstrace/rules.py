@@ -38,6 +38,8 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   # events.py and its helpers (moved from Python sets, session 4)
                   "provide-verb", "sought", "purchase", "ambiguous-use", "training-word", "anaphor",
                   "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb",
+                  # extract/negotiations.py, clauses.contents (session 5)
+                  "negotiation-noun", "negotiation-topic-prep", "exclude",
                   "origin-noun", "plural-back",
                   # attribution by description (session 4, claimants)
                   "state-noun", "prevent-verb", "finding-noun", "hearsay-noun", "state-marker", "outlet-noun",
@@ -48,7 +50,27 @@ CueKind = Literal["report", "deny", "hedge-verb", "hedge-word", "negation", "den
                   "design-suffix", "halt-cover-prep",
                   "production-means",
                   "charge-noun", "carry-verb", "phrasal-particle", "phrasal-give-verb",
-                  "origin-noun", "plural-back", "sector-noun"]
+                  "origin-noun", "plural-back", "sector-noun",
+                  # word lists the speaker and attribution code kept in Python (session 5, issue 10)
+                  "party-plural", "clause-report-verb", "evidence-noun", "report-noun", "hedge-noun", "label-verb",
+                  "dismissive", "belief-verb", "own-organ", "role-noun", "run-on-modal", "first-person-plural",
+                  "third-person", "official-title", "not-in-office",
+                  # noun phrases, groups and pointers (phrases.py, groups.py, pointed.py)
+                  "np-prep", "weapon-stop", "made-by-verb", "civilian-use", "producer-suffix", "supplier-suffix",
+                  "pronoun-head", "list-prep", "seat-suffix", "former", "weapon-list-prep", "back-armed-group",
+                  "back-body", "back-state-or-capital", "back-state", "back-organ", "back-government", "back-force",
+                  "backed-suffix", "group-noun", "pointer",
+                  # counts, stance and prepositions (quantities.py, stance.py, frames/produce.py, sanctions.py)
+                  "quantity-container", "vague-quantity", "at-least", "at-most", "currency", "count-determiner",
+                  "keep-verb", "hinder-verb", "absence-noun", "condition-mark", "site-prep", "strike-prep",
+                  # word lists inline in extract/ functions
+                  "naming-verb", "speaker-pronoun", "relative-opener", "holder-prep", "exercise-prep", "anaphoric-det",
+                  "given-det", "definite-det", "plural-det", "plural-pointer-det", "predicate-prep", "range-prep",
+                  "location-prep", "target-place-prep", "trainee-prep",
+                  # the prepositions frames read their arguments through (extract/frames/)
+                  "arrive-place-prep", "ban-party-prep", "ban-verb-prep", "weapon-object-prep", "market-place-prep",
+                  "training-theme-prep", "combat-setting-prep", "use-place-prep", "attack-target-prep",
+                  "water-body"]
 
 
 class Trigger(Entry):
@@ -58,6 +80,8 @@ class Trigger(Entry):
     frame: Frame
     pos: list[Literal["VERB", "NOUN", "ADJ"]]
     lemmas: list[str] = Field(min_length=1)
+    # The word triggers only as the head of a weapon-class name ("lethal aid", not "humanitarian aid").
+    in_weapon_name: bool = False
 
 
 class Cue(Entry):
@@ -72,6 +96,7 @@ class TriggerRule:
     id: str
     type: str
     frame: str
+    in_weapon_name: bool = False
 
 
 @dataclass
@@ -98,7 +123,7 @@ def load_rules() -> Rules:
     cues = read_data_file(RULES_PACKAGE, "cues.jsonl", Cue)
     rules = Rules(triggers=triggers, cues=cues)
     for trig in triggers:
-        rule = TriggerRule(trig.id, trig.type, trig.frame)
+        rule = TriggerRule(trig.id, trig.type, trig.frame, trig.in_weapon_name)
         for lemma in trig.lemmas:
             words = tuple(lemma.lower().split())
             if len(words) > 1:

@@ -13,6 +13,10 @@ DEFAULT_DB = "armstrace.db"
 # 20 MB of text is ~3.5M words, about ten minutes of the sm pipeline: larger
 # files are almost always dumps or binaries, not articles.
 DEFAULT_MAX_BYTES = 20_000_000
+# Web addresses (ingest/fetch.py): a news page answers in well under a second; 20 s covers a slow
+# site without letting one hung server hold a batch for minutes. Two retries ride out a brief outage.
+DEFAULT_TIMEOUT_S = 20.0
+DEFAULT_RETRIES = 2
 
 
 # The Host names the server answers to unless told more (`--allow-host`): loopback only, so a
@@ -29,6 +33,13 @@ def _env_int(name: str, default: int) -> int:
     return int(value) if value and value.isdigit() else default
 
 
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, ""))
+    except ValueError:
+        return default
+
+
 @dataclass(frozen=True)
 class Settings:
     """Run-time settings, read from the environment unless given."""
@@ -36,6 +47,9 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("ARMSTRACE_MODEL", DEFAULT_MODEL))
     db: str = field(default_factory=lambda: os.environ.get("ARMSTRACE_DB", DEFAULT_DB))
     max_bytes: int = field(default_factory=lambda: _env_int("ARMSTRACE_MAX_BYTES", DEFAULT_MAX_BYTES))
+    # Web addresses and feeds: connect/read timeout in seconds, and retries after a network error or 429/5xx.
+    timeout: float = field(default_factory=lambda: _env_float("ARMSTRACE_TIMEOUT", DEFAULT_TIMEOUT_S))
+    retries: int = field(default_factory=lambda: _env_int("ARMSTRACE_RETRIES", DEFAULT_RETRIES))
     # Where `--engine ray` runs: None starts a private Ray on this machine (engines/ray.py).
     ray_address: str | None = field(default_factory=lambda: os.environ.get("ARMSTRACE_RAY_ADDRESS") or None)
     # Host names `armstrace serve` answers to besides loopback (comma-separated; "*" for any).

@@ -9,4 +9,4 @@ except PackageNotFoundError:  # running from a source tree without install
     __version__ = "0.0.0"
 
 # Bump when extraction behaviour changes (rules in code, not data).
-EXTRACTOR_VERSION = f"armstrace-extract/{__version__}+3"
+EXTRACTOR_VERSION = f"armstrace-extract/{__version__}+4"

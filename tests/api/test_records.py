@@ -1,6 +1,8 @@
 """GET /api/records, /api/records/{id}, /api/documents: filters, pagination, shape."""
 from __future__ import annotations
 
+from armstrace.store.reviews import names_of
+
 import pytest
 
 
@@ -19,7 +21,8 @@ def test_api_record_items_carry_id_fields_and_review(api_server, world):
     _, body = api_server.get("/api/records", doc_id="kyiv-report")
     (item,) = body["items"]
     rec = world["kyiv-report"][0]
-    assert item == {**rec.to_json(), "review": None}
+    assert item == {**rec.to_json(), **names_of(rec.to_json()), "review": None, "original": {}}
+    assert (item["actor_name"], item["recipient_name"], item["claimant_name"]) == ("Iran", "Russia", "Ukraine")
 
 
 @pytest.mark.parametrize(
@@ -107,6 +110,6 @@ def test_api_meta_serves_the_correctable_fields(api_server):
 
 
 def test_api_timeline_limit_keeps_the_total(api_server, world):
-    _, body = api_server.get("/api/timeline", limit=2)
+    _, body = api_server.get("/api/timeline", limit=2, mode="report")
     assert ([i["date"] for i in body["items"]], body["total"], body["undated"]) == (
-        ["2022-12-12", "2023-05-08"], 5, 0)
+        ["2022-12-12", "2023-05-10"], 5, 0)

@@ -29,7 +29,8 @@ def test_api_review_round_trip(api_server, world):
     status, posted = _review_as(api_server, "ana", rid, {"verdict": "wrong", "corrections": {"claimant": "GBR"}})
     _, record = api_server.get(f"/api/records/{rid}")
     assert (status, posted["review"]["verdict"], record["review"]["verdict"], record["review"]["corrections"],
-            record["review"]["reviewer"], record["claimant"]) == (201, "wrong", "wrong", {"claimant": "GBR"}, "ana", "USA")
+            record["review"]["reviewer"], record["claimant"], record["original"]) == (
+        201, "wrong", "wrong", {"claimant": "GBR"}, "ana", "GBR", {"claimant": "USA"})
 
 
 def test_api_review_history_keeps_every_entry_with_who_and_when(api_server, world):
@@ -58,9 +59,9 @@ def test_api_review_state_folds_the_trail(api_server, world):
         ({}, 400, "verdict"),                                                           # says nothing
         ({"verdict": "right", "reviewer": "ben"}, 400, "reviewer"),                     # signs as someone else
         ({"verdict": "maybe"}, 422, "verdict"),
-        ({"corrections": {"evidence": "x"}}, 400, "evidence"),                          # not correctable
-        ({"corrections": {"stance": "probably"}}, 400, "stance"),                       # not a stance
-        ({"corrections": {"weapon_class": "laser"}}, 400, "weapon_class"),
+        ({"corrections": {"evidence": "x"}}, 422, "evidence"),                          # not correctable
+        ({"corrections": {"stance": "probably"}}, 422, "stance"),                       # not a stance
+        ({"corrections": {"weapon_class": "laser"}}, 422, "weapon_class"),
     ],
 )
 def test_api_review_rejects_bad_reviews(api_server, world, body, status, names):
@@ -87,7 +88,7 @@ def test_api_review_survives_reextraction(api_server, world, world_document):
 
 def test_api_review_stays_with_its_claim_only(api_server, world):
     _review_as(api_server, "ana", _first(world), {"verdict": "wrong"})
-    _, body = api_server.get("/api/records", limit=500)
+    _, body = api_server.get("/api/records", limit=500, include_rejected="true")
     assert sum(item["review"] is not None for item in body["items"]) == 1
 
 
@@ -95,8 +96,8 @@ def test_cli_records_exports_carry_the_review(api_server, world):
     rid = _first(world)
     _review_as(api_server, "ana", rid, {"verdict": "wrong", "corrections": {"claimant": "GBR"}})
     runner = CliRunner()
-    jsonl = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "jsonl"])
-    csv_out = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "csv"])
+    jsonl = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "jsonl", "--include-rejected"])
+    csv_out = runner.invoke(app, ["records", "--db", str(api_server.db), "--format", "csv", "--include-rejected"])
     lines = {json.loads(line)["id"]: json.loads(line) for line in jsonl.stdout.splitlines()}
     csv_row = next(line for line in csv_out.stdout.splitlines() if line.startswith(rid))
     assert (lines[rid]["review"]["verdict"], lines[rid]["review"]["corrections"], lines[rid]["review"]["reviewer"],

@@ -28,4 +28,4 @@ def export_db(world: dict, db: Path) -> Path:
 def all_records(export_db: Path) -> dict[str, Record]:
     """Every stored record of `export_db` by id."""
     with Store(export_db, readonly=True) as store:
-        return {rec.record_id: rec for rec in store.records()}
+        return {rec.record_id: rec for rec in store.records(include_rejected=True)}

@@ -40,10 +40,11 @@ def _ids(fmt: str, out: Path) -> set[str]:
 ])
 def test_export_applies_the_records_filters(export_db, tmp_path, fmt, filters):
     with Store(export_db, readonly=True) as store:
-        expected = {rec.record_id for rec in store.records(**filters)}
+        expected = {rec.record_id for rec in store.records(**filters, include_rejected=True)}
     out = tmp_path / f"out.{fmt}"
     args = [arg for name, value in filters.items() for arg in (f"--{name}", value)]
-    result = CliRunner().invoke(app, ["export", "--db", str(export_db), "--format", fmt, "--out", str(out), *args])
+    result = CliRunner().invoke(app, ["export",
+                                      "--db", str(export_db), "--format", fmt, "--out", str(out), "--include-rejected", *args])
     assert result.exit_code == 0, result.output
     assert expected and _ids(fmt, out) == expected
 
@@ -56,12 +57,12 @@ def test_export_limit_caps_the_records(export_db, tmp_path):
 
 def test_export_jsonl_lines_are_records_with_their_review(export_db, world, tmp_path):
     out = tmp_path / "out.jsonl"
-    CliRunner().invoke(app, ["export", "--db", str(export_db), "--format", "jsonl", "--out", str(out)])
+    CliRunner().invoke(app, ["export", "--db", str(export_db), "--format", "jsonl", "--out", str(out), "--include-rejected"])
     lines = {line["id"]: line for line in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     reviewed = lines[world["iran-russia"][0].record_id]
     assert (reviewed["review"]["verdict"], reviewed["review"]["reviewer"], reviewed["evidence"]) == (
         "wrong", "ana", world["iran-russia"][0].evidence)
-    added = {"id", "review", *ADDED_FIELDS}
+    added = {"id", "review", "original", *ADDED_FIELDS}
     assert Record.model_validate({k: v for k, v in reviewed.items() if k not in added})
 
 

@@ -13,7 +13,8 @@ from armstrace.export import CSV_FIELDS
 
 
 def _export(db: Path, out: Path, *args: str) -> list[dict[str, str]]:
-    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "csv", "--out", str(out), *args])
+    result = CliRunner().invoke(app, ["export",
+                                      "--db", str(db), "--format", "csv", "--out", str(out), "--include-rejected", *args])
     assert result.exit_code == 0, result.output
     with open(out, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -46,7 +47,8 @@ def test_csv_carries_the_review(export_db, world, tmp_path):
 def test_csv_export_is_what_records_prints(export_db, tmp_path):
     out = tmp_path / "records.csv"
     _export(export_db, out, "--actor", "IRN")
-    printed = CliRunner().invoke(app, ["records", "--db", str(export_db), "--format", "csv", "--actor", "IRN"])
+    printed = CliRunner().invoke(app, ["records", "--db", str(export_db), "--format", "csv", "--actor", "IRN",
+                                       "--include-rejected"])
     assert out.read_bytes() == printed.stdout_bytes
 
 

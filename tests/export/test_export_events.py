@@ -49,12 +49,16 @@ def test_events_export_has_a_row_per_event(export_db, world, tmp_path, fmt):
     assert set(frame["event_id"]) == expected and len(frame) == len(expected)
     row = _iran_russia(frame)
     ids = row["record_ids"].split(";") if fmt == "csv" else list(row["record_ids"])
-    assert sorted(ids) == sorted(r.record_id for r in world["iran-russia"][:2] + world["kyiv-report"])
+    # the first world record is reviewed wrong (export_db): it leaves the event by default
+    assert sorted(ids) == sorted(r.record_id for r in world["iran-russia"][1:2] + world["kyiv-report"])
 
 
 def test_events_csv_row_has_corroboration_contradiction_and_flags(export_db, tmp_path):
     row = _iran_russia(_read(_export(export_db, tmp_path / "events.csv", "csv"), "csv"))
-    assert (row["asserting"], row["hedging"], row["denying"], row["contradicted"]) == ("USA", "UKR", "IRN", "true")
+    # USA's claim is reviewed wrong (export_db): it no longer asserts the event; the switch brings it back
+    assert (row["asserting"], row["hedging"], row["denying"], row["contradicted"]) == ("", "UKR", "IRN", "true")
+    every = _iran_russia(_read(_export(export_db, tmp_path / "all.csv", "csv", "--include-rejected"), "csv"))
+    assert (every["asserting"], every["hedging"], every["denying"]) == ("GBR", "UKR", "IRN")   # corrected to GBR
     assert (row["first_reported"], row["last_reported"], row["n_independent"]) == ("2023-05-10", "2023-06-01", "2")
     assert (row["actor_name"], row["recipient_name"], row["model_names"]) == ("Iran", "Russia", "Shahed-136")
     assert "regime/unscr-2231-annex-b (possible)" in row["regime_flags"].split(";")

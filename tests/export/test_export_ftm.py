@@ -18,7 +18,8 @@ FTM = Path(sys.executable).with_name("ftm")
 
 
 def _export(db: Path, out: Path, *args: str) -> list[dict]:
-    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "ftm", "--out", str(out), *args])
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "ftm", "--out", str(out),
+                                      "--include-rejected", *args])
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 

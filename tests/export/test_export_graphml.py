@@ -11,7 +11,8 @@ from armstrace.cli import app
 
 
 def _export(db: Path, out: Path, *args: str) -> nx.MultiDiGraph:
-    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "graphml", "--out", str(out), *args])
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "graphml", "--out", str(out),
+                                      "--include-rejected", *args])
     assert result.exit_code == 0, result.output
     graph = nx.read_graphml(out, force_multigraph=True)
     assert isinstance(graph, nx.MultiDiGraph)
@@ -58,5 +59,5 @@ def test_graphml_writes_no_none_and_no_xml_invalid_character(export_db, tmp_path
 
 def test_graphml_summary_counts_records_without_an_edge(export_db, tmp_path):
     result = CliRunner().invoke(app, ["export", "--db", str(export_db), "--format", "graphml",
-                                      "--out", str(tmp_path / "g.graphml")])
+                                      "--out", str(tmp_path / "g.graphml"), "--include-rejected"])
     assert "8 records written" in result.output and "5 actors, 7 edges; 1 records name no recipient" in result.output

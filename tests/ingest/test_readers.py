@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -222,14 +223,14 @@ def test_read_jsonl_line_that_is_not_utf8_is_skipped(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "reason_part"), [
-    ("report.pdf", "'.pdf' files are not supported"),
+    ("sheet.xlsx", "'.xlsx' files are not supported"),
     ("missing.txt", "no such file"),
     ("folder", "a folder, not a file"),
 ])
 def test_read_file_unreadable_path_is_skipped(tmp_path, name, reason_part):
     path = tmp_path / name
-    if name.endswith(".pdf"):
-        write(path, b"%PDF-1.7")
+    if name.endswith(".xlsx"):
+        write(path, b"PK\x03\x04")
     if name == "folder":
         write(path / "inside.txt", PROSE)
     skipped = only(read_file(path))
@@ -237,7 +238,7 @@ def test_read_file_unreadable_path_is_skipped(tmp_path, name, reason_part):
 
 
 @pytest.mark.parametrize(("name", "reason_part"), [
-    ("notes.docx", "'.docx' files are not supported (use .txt"),
+    ("notes.xlsx", "'.xlsx' files are not supported (use .txt"),
     ("README", "files without an extension are not supported"),
     ("nowhere/gone.txt", "no such file or folder"),
 ])
@@ -250,14 +251,17 @@ def test_find_files_explicit_path_that_cannot_be_read_is_skipped(tmp_path, name,
     assert skipped[0].source == str(path) and reason_part in skipped[0].reason
 
 
-def test_find_files_walks_folders_recursively_sorted_ignoring_other_types(tmp_path):
-    for name in ["b.txt", "a.html", "sub/z.jsonl", "sub/deeper/c.htm", "sub/notes.docx", "image.png",
-                 ".hidden.txt", ".git/x.txt", "a.json-lines"]:
+@pytest.mark.issue(12)
+def test_find_files_walks_folders_recursively_sorted_naming_other_types_as_unsupported(tmp_path):
+    for name in ["b.txt", "a.html", "sub/z.jsonl", "sub/deeper/c.htm", "sub/sheet.xlsx", "image.png",
+                 ".hidden.txt", ".git/x.txt", "a.json-lines", "sub/notes.md", "sub/report.pdf", "sub/memo.docx"]:
         write(tmp_path / "corpus" / name, "text")
     files, skipped = find_files([tmp_path / "corpus"])
-    assert skipped == []
     assert [p.relative_to(tmp_path / "corpus").as_posix() for p in files] == [
-        "a.html", "a.json-lines", "b.txt", "sub/deeper/c.htm", "sub/z.jsonl"]
+        "a.html", "a.json-lines", "b.txt", "sub/deeper/c.htm", "sub/memo.docx", "sub/notes.md", "sub/report.pdf",
+        "sub/z.jsonl"]
+    assert [(Path(s.source).relative_to(tmp_path / "corpus").as_posix(), s.unsupported) for s in skipped] == [
+        ("image.png", True), ("sub/sheet.xlsx", True)]
 
 
 def test_find_files_keeps_the_order_of_the_paths_given_and_reads_a_file_once(tmp_path):

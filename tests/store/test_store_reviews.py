@@ -1,11 +1,12 @@
 """record_with_review: the one record-plus-review JSON shape (API and `armstrace records --json`)."""
 from __future__ import annotations
 
-from armstrace.store.reviews import add_review, record_with_review, reviews_for
+from armstrace.store.reviews import names_of, add_review, record_with_review, reviews_for
 
 
 def test_record_with_review_unreviewed_is_null(record):
-    assert record_with_review(record(), None) == {**record().to_json(), "review": None}
+    assert record_with_review(record(), None) == {**record().to_json(), **names_of(record().to_json()),
+                                                  "review": None, "original": {}}
 
 
 def test_record_with_review_carries_the_folded_state(store, article, record):

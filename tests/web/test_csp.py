@@ -30,7 +30,7 @@ def test_dashboard_loads_with_no_csp_violation(page, api_server, world):
     expect(page.locator("#detail .article mark")).to_have_text(record.evidence)
     page.locator("#open-event").click()
     expect(page.locator("#event-claims li").first).to_be_visible()
-    assert (page.evaluate("window.__csp"), console, page.evaluate("window.armstraceGraph.nodes().length")) == ([], [], 3)
+    assert (page.evaluate("window.__csp"), console, page.evaluate("window.armstraceGraph.nodes().length")) == ([], [], 4)
 
 
 def test_api_docs_load_with_no_csp_violation(page, api_server):

@@ -111,7 +111,7 @@ def _broad(store: Store, denial_event: Event, target: Event, seen: Sides) -> Con
 
 
 def find_contradictions(store: Store, *, type: str | None = None, actor: str | None = None,
-                        weapon: str | None = None) -> list[Contradiction]:
+                        weapon: str | None = None, include_rejected: bool = False) -> list[Contradiction]:
     """Every contradiction among stored events, same-event ones first, by first report.
 
     Each side lists its first SIDE_LIMIT claims and counts them all (`n_supporting`,
@@ -121,8 +121,8 @@ def find_contradictions(store: Store, *, type: str | None = None, actor: str | N
     Args:
         actor, weapon, type: as `list_events` (the contradicted event must match).
     """
-    events = list_events(store, type=type, actor=actor)
-    wanted = list_events(store, type=type, actor=actor, weapon=weapon)
+    events = list_events(store, type=type, actor=actor, include_rejected=include_rejected)
+    wanted = list_events(store, type=type, actor=actor, weapon=weapon, include_rejected=include_rejected)
     seen: Sides = {}
     found = [c for c in (_same_event(store, e, seen) for e in wanted) if c is not None]
     for denial_event in events:

@@ -30,8 +30,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import NotFound, UsageError
 from ..records import EVENT_TYPES, Record
-from ..store import Store, weapon_class_of, weapon_key
-from ..store.queries import page_clause
+from ..store import Store
+from ..store.queries import not_rejected, page_clause, weapon_condition
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
@@ -214,11 +214,15 @@ def _event_of(row: sqlite3.Row) -> Event:
 
 
 _HAS_MODEL = ("e.event_id IN (SELECT c.event_id FROM event_claims AS c JOIN record_weapons AS w "
-              "ON w.record_id = c.record_id WHERE w.model_key = ?)")
+              "ON w.record_id = c.record_id WHERE w.model_key IN ({marks}))")
 
 
-def _event_filter(type: str | None, actor: str | None, weapon: str | None) -> tuple[str, list[object]]:
-    """The WHERE clause (or "") over `events AS e` and its parameters."""
+def _event_filter(type: str | None, actor: str | None, weapon: str | None,
+                  include_rejected: bool = False) -> tuple[str, list[object]]:
+    """The WHERE clause (or "") over `events AS e` and its parameters.
+
+    Unless `include_rejected`, an event all of whose claims are reviewed wrong is left out.
+    """
     if type is not None and type not in EVENT_TYPES:
         raise UsageError(f"type {type!r}: unknown event type (use one of {', '.join(EVENT_TYPES)})")
     terms: list[str] = []
@@ -232,34 +236,60 @@ def _event_filter(type: str | None, actor: str | None, weapon: str | None) -> tu
     if weapon is not None:
         # As `Store.records(weapon=...)`: a member names the model (its lookup form:
         # "Shahed 136" finds shahed-136), or the event is of the class ("UAV" is uav).
-        weapon_terms = [_HAS_MODEL]
-        params.append(weapon_key(weapon))
-        weapon_class = weapon_class_of(weapon)
-        if weapon_class is not None:
-            weapon_terms.append("e.weapon_class = ?")
-            params.append(weapon_class)
-        terms.append("(" + " OR ".join(weapon_terms) + ")")
+        condition, weapon_params = weapon_condition(weapon, _HAS_MODEL, "e.weapon_class")
+        terms.append(condition)
+        params += weapon_params
+    if not include_rejected:
+        kept, kept_params = not_rejected("c.record_id")
+        terms.append(f"e.event_id IN (SELECT c.event_id FROM event_claims AS c WHERE {kept})")
+        params += kept_params
     return ("WHERE " + " AND ".join(terms)) if terms else "", params
 
 
+_FIRST = "COALESCE(e.first_published, '9999'), e.event_id"
+# How an event list may be sorted: what an analyst ranks by (all from stored columns, so indexes or one scan).
+EVENT_ORDERS: dict[str, str] = {
+    "first_reported": _FIRST,
+    "independent": f"e.n_independent DESC, e.n_documents DESC, {_FIRST}",
+    # Contested events first (someone denies what others assert or hedge), most independent deniers first.
+    "contradictions": ("(json_array_length(e.denying) > 0 AND json_array_length(e.asserting) + "
+                       "json_array_length(e.hedging) > 0) DESC, e.independent_denying DESC, "
+                       f"e.n_independent DESC, {_FIRST}"),
+    "last_reported": f"COALESCE(e.last_published, '') DESC, {_FIRST}",
+}
+
+
 def list_events(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
-                limit: int | None = None, offset: int = 0) -> list[Event]:
-    """Stored events, filtered, ordered by first report then id.
+                limit: int | None = None, offset: int = 0, include_rejected: bool = False,
+                sort: str = "first_reported") -> list[Event]:
+    """Stored events, filtered, ordered by first report then id (or by another of EVENT_ORDERS).
 
     Args:
         actor: the actor or the recipient (case-insensitive).
         weapon: a model id a member names, or a weapon class (case, spaces, `-` and `_` ignored).
+        include_rejected: also events whose every claim is reviewed wrong.
+        sort: first_reported, independent (sources, most first), contradictions (contested first,
+            most independent deniers first) or last_reported (latest first).
     """
-    where, params = _event_filter(type, actor, weapon)
+    if sort not in EVENT_ORDERS:
+        raise UsageError(f"sort {sort!r}: unknown (use one of {', '.join(EVENT_ORDERS)})")
+    where, params = _event_filter(type, actor, weapon, include_rejected)
     page, page_params = page_clause(limit, offset)
-    sql = f"SELECT * FROM events AS e {where} ORDER BY COALESCE(e.first_published, '9999'), e.event_id {page}"
-    return [_event_of(row) for row in query(store, sql, [*params, *page_params])]
+    sql = f"SELECT * FROM events AS e {where} ORDER BY {EVENT_ORDERS[sort]} {page}"
+    return _reviewed(store, [_event_of(row) for row in query(store, sql, [*params, *page_params])], include_rejected)
+
+
+def _reviewed(store: Store, events: list[Event], include_rejected: bool = False) -> list[Event]:
+    """The events as their claims' reviews leave them (`reviewed.py`, which imports this module)."""
+    from .reviewed import with_reviews
+
+    return with_reviews(store, events, include_rejected=include_rejected)
 
 
 def count_events(store: Store, *, type: str | None = None, actor: str | None = None,
-                 weapon: str | None = None) -> int:
+                 weapon: str | None = None, include_rejected: bool = False) -> int:
     """How many events `list_events` selects with the same filters and no limit."""
-    where, params = _event_filter(type, actor, weapon)
+    where, params = _event_filter(type, actor, weapon, include_rejected)
     return int(query(store, f"SELECT count(*) FROM events AS e {where}", params)[0][0])
 
 
@@ -267,15 +297,15 @@ def block_events(store: Store, block: Block) -> list[Event]:
     """The events of one block, ordered as `list_events` orders them."""
     rows = query(store, "SELECT * FROM events WHERE block = ? ORDER BY COALESCE(first_published, '9999'), event_id",
                  (block_key(block),))
-    return [_event_of(row) for row in rows]
+    return _reviewed(store, [_event_of(row) for row in rows])
 
 
-def get_event(store: Store, event_id: str) -> Event:
-    """The event `event_id`; NotFound if there is none."""
+def get_event(store: Store, event_id: str, include_rejected: bool = False) -> Event:
+    """The event `event_id`, as its claims' reviews leave it; NotFound if there is none."""
     rows = query(store, "SELECT * FROM events WHERE event_id = ?", (event_id,))
     if not rows:
         raise NotFound(f"event {event_id!r}: not in {store.path} (list them with `armstrace events`)")
-    return _event_of(rows[0])
+    return _reviewed(store, [_event_of(rows[0])], include_rejected)[0]
 
 
 def event_claims(store: Store, event_id: str) -> list[Membership]:
@@ -317,13 +347,14 @@ _SIDE_SQL = {None: "", "supporting": " AND r.stance != 'denied'", "denying": " A
 
 
 def claims_page(store: Store, event_id: str, *, side: Side | None = None, limit: int | None = 50,
-                offset: int = 0) -> list[Membership]:
+                offset: int = 0, include_rejected: bool = False) -> list[Membership]:
     """One page of an event's claims, ordered as `memberships` orders them; costs the page, not the event.
 
     Args:
         side: "supporting" (asserted or hedged) or "denying" claims only.
+        include_rejected: also the claims reviewed wrong.
     """
-    stance = _SIDE_SQL[side]
+    stance, kept_params = _kept(side, include_rejected)
     page, page_params = page_clause(limit, offset)
     # The page's ids are sorted on narrow rows first; only the page's records are read in full.
     order = "COALESCE(d.published, '9999'), r.doc_id, r.evidence_start, r.record_id"
@@ -333,12 +364,20 @@ def claims_page(store: Store, event_id: str, *, side: Side | None = None, limit:
            + f" JOIN ({ids}) AS p ON p.page_id = r.record_id JOIN event_claims AS c ON c.record_id = r.record_id"
            f" ORDER BY {order}")
     return [Membership(event_id=event_id, record=record_of(row), published=row["doc_published"], reason=row["reason_"])
-            for row in query(store, sql, [event_id, *page_params])]
+            for row in query(store, sql, [event_id, *kept_params, *page_params])]
 
 
-def count_claims(store: Store, event_id: str, side: Side | None = None) -> int:
+def count_claims(store: Store, event_id: str, side: Side | None = None, include_rejected: bool = False) -> int:
     """How many claims `claims_page` pages through with the same `side`."""
-    stance = _SIDE_SQL[side]
+    stance, kept_params = _kept(side, include_rejected)
     sql = ("SELECT count(*) FROM event_claims AS c JOIN records AS r ON r.record_id = c.record_id "
            f"WHERE c.event_id = ?{stance}")
-    return int(query(store, sql, (event_id,))[0][0])
+    return int(query(store, sql, (event_id, *kept_params))[0][0])
+
+
+def _kept(side: Side | None, include_rejected: bool) -> tuple[str, list[object]]:
+    """The SQL after `c.event_id = ?` for a side, leaving out claims reviewed wrong unless `include_rejected`."""
+    if include_rejected:
+        return _SIDE_SQL[side], []
+    kept, params = not_rejected()
+    return f"{_SIDE_SQL[side]} AND {kept}", params

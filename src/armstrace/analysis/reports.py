@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from ..store.reviews import rejected_ids
 from ..store import Store
 from .access import query
 from .corroboration import Corroboration, stored_corroboration
@@ -56,32 +57,37 @@ def claimed_of(store: Store, event_id: str, flags: list[RegimeFlag]) -> list[Cla
 
 
 def event_report(store: Store, event_id: str, *, limit: int | None = 50, offset: int = 0,
-                 groups_limit: int = 50) -> EventReport:
+                 groups_limit: int = 50, include_rejected: bool = False) -> EventReport:
     """The report of one event with claims `offset` to `offset + limit` (None: all); NotFound if there is none.
 
     Args:
         groups_limit: source groups listed in the corroboration (-1: all).
+        include_rejected: also the claims reviewed wrong (left out by default).
     """
-    event = get_event(store, event_id)
+    event = get_event(store, event_id, include_rejected)
     flags = flag_event(event)
     return EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=groups_limit),
                        flags=flags, claimed=claimed_of(store, event_id, flags),
-                       claims=claims_page(store, event_id, limit=limit, offset=offset), claims_total=event.n_claims,
+                       claims=claims_page(store, event_id, limit=limit, offset=offset, include_rejected=include_rejected),
+                       claims_total=event.n_claims,
                        claims_limit=limit, claims_offset=offset, regimes_version=regimes_version())
 
 
 def event_reports(store: Store, *, type: str | None = None, actor: str | None = None, weapon: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> list[EventReport]:
+                  limit: int | None = None, offset: int = 0, include_rejected: bool = False) -> list[EventReport]:
     """Whole reports (every claim and source group) of the events `list_events` selects: for exports.
 
     An export writes every claim, so it reads them all; the API and the CLI list events from the
     stored rows and open one a page at a time.
     """
-    events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset)
+    events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset,
+                         include_rejected=include_rejected)
     claims = memberships(store, [e.event_id for e in events])
+    rejected = set() if include_rejected else rejected_ids(
+        store, [m.record.record_id for ms in claims.values() for m in ms])
     reports = []
     for event in events:
-        members = claims.get(event.event_id, [])
+        members = [m for m in claims.get(event.event_id, []) if m.record.record_id not in rejected]
         flags = flag_event(event)
         reports.append(EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=-1),
                                    flags=flags, claimed=claimed_violations(members, flags), claims=members,

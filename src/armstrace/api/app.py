@@ -9,8 +9,9 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 from ..store import Store
+from ..store.backup import checkpoint
 from ..version import __version__
-from . import documents, events, health, meta, network, records, reviews, timeline, weapons
+from . import documents, downloads, events, health, meta, names, network, records, reviews, timeline, weapons
 from .dashboard import mount_dashboard
 from .errors import install_error_handlers
 from .guard import DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS, Guard
@@ -58,6 +59,7 @@ def create_app(db: str | Path, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
             yield
         finally:
             app.state.store.close()
+            checkpoint(app.state.writer)   # reviews into the main file (each review already did: belt and braces)
             app.state.writer.close()
 
     app = GuardedAPI(title="armstrace", version=__version__, description=DESCRIPTION, lifespan=lifespan,
@@ -66,7 +68,8 @@ def create_app(db: str | Path, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     app.state.db_path = Path(db)
     app.state.require_token = require_token
     install_error_handlers(app)
-    for module in (health, meta, documents, records, reviews, network, weapons, timeline, events):
+    for module in (health, meta, documents, records, reviews, network, weapons, timeline, events, names,
+                   downloads):
         app.include_router(module.router)
     mount_dashboard(app)
     document_errors(app)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 from pydantic import AfterValidator
 
 from ..records import EventType, Record, Stance
 from ..store import RecordFilter, Store
+from ..store.lookup import resolve_filter
+from ..store.queries import REVIEW_STATES
 from ..store.reviews import record_with_review, reviews_for
 
 # ASCII digits only ("\d" also matches Arabic-Indic and other digits), years 0001-9999, each month
@@ -69,24 +71,39 @@ StoreDep = Annotated[Store, Depends(get_store)]
 WriterDep = Annotated[Store, Depends(get_writer)]
 TypeParam = Annotated[EventType | None, Query(description="Event type.")]
 StanceParam = Annotated[Stance | None, Query(description="Stance of the claim.")]
+ReviewParam = Annotated[Literal[REVIEW_STATES] | None, Query(  # type: ignore[valid-type]
+    description="Only records in this review state: unreviewed, reviewed, right, wrong (last verdict), corrected.")]
+IncludeRejectedParam = Annotated[bool, Query(
+    description="Also records whose last review says wrong (left out by default, from every view).")]
+ACTOR_HELP = "Actor or recipient (either side): an id (IRN) or a name, demonym, capital or alias (Iran, Tehran)."
+WEAPON_HELP = ("Weapon: a model id or name (shahed-136, Geran-2), a family (Shahed), a class or its word (uav, drones);"
+               " several joined by commas. An unknown name is a 422 with suggestions.")
 
 
 def record_filters(
+    request: Request,
     type: TypeParam = None,
-    actor: str | None = text_param("Actor or recipient id (either side), e.g. IRN."),
-    recipient: str | None = text_param("Recipient id, e.g. RUS."),
-    weapon: str | None = text_param("Model id (shahed-136) or weapon class (uav)."),
-    claimant: str | None = text_param("Claimant id, or 'author'."),
+    actor: str | None = text_param(ACTOR_HELP),
+    recipient: str | None = text_param("Recipient: an id (RUS) or a name (Russia, Moscow)."),
+    weapon: str | None = text_param(WEAPON_HELP),
+    claimant: str | None = text_param("Claimant: an id or name (USA, Ukraine), or 'author'."),
     stance: StanceParam = None,
     doc_id: str | None = text_param("Only records of this document."),
     since: DateParam = None,
     until: DateParam = None,
     q: str | None = text_param('Words or "quoted phrases" the evidence sentence contains (each a substring, any case).'),
+    review: ReviewParam = None,
+    include_rejected: IncludeRejectedParam = False,
 ) -> RecordFilter:
-    """The record filters as a RecordFilter (empty strings mean no filter)."""
-    return RecordFilter(type=type or None, actor=actor or None, recipient=recipient or None, weapon=weapon or None,
-                        claimant=claimant or None, stance=stance or None, doc_id=doc_id or None,
-                        since=since or None, until=until or None, text=q or None)
+    """The record filters as a RecordFilter (empty strings mean no filter), names resolved to ids.
+
+    `request` gives the read-only Store, whose stored ids the resolver also accepts.
+    """
+    flt = RecordFilter(type=type or None, actor=actor or None, recipient=recipient or None, weapon=weapon or None,
+                       claimant=claimant or None, stance=stance or None, doc_id=doc_id or None,
+                       since=since or None, until=until or None, text=q or None, review=review or None,
+                       include_rejected=include_rejected)
+    return resolve_filter(request.app.state.store, flt)
 
 
 FiltersDep = Annotated[RecordFilter, Depends(record_filters)]

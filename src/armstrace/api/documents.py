@@ -1,7 +1,8 @@
 """GET /api/documents and /api/documents/{doc_id}: stored articles, with text and skip spans.
 
 `source_path` is answered as the file's name alone: where the server's files
-live is none of a client's business.
+live is none of a client's business. A web address (a document fetched from
+the web) is public and answered whole.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from ..ingest.fetch import is_address
 from .deps import LimitParam, OffsetParam, StoreDep
 
 router = APIRouter(tags=["documents"])
@@ -43,7 +45,7 @@ def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 def _without_folder(item: dict[str, Any]) -> dict[str, Any]:
-    """`item` with its `source_path` cut to the file name."""
-    if item.get("source_path"):
+    """`item` with its `source_path` cut to the file name, unless it is a web address."""
+    if item.get("source_path") and not is_address(item["source_path"]):
         item["source_path"] = PurePath(item["source_path"]).name
     return item

@@ -15,7 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import ArmstraceError, BadInput, NotFound, SchemaTooNew, UsageError
+from ..errors import ArmstraceError, BadInput, BadValue, NotFound, SchemaTooNew, UsageError
+from ..resolve import AmbiguousName, UnknownName
 from .tokens import Unauthorized
 
 log = logging.getLogger("armstrace.api")
@@ -23,6 +24,9 @@ log = logging.getLogger("armstrace.api")
 _STATUS_OF: tuple[tuple[type[ArmstraceError], int], ...] = (
     (Unauthorized, 401),
     (NotFound, 404),
+    (UnknownName, 422),
+    (AmbiguousName, 422),
+    (BadValue, 422),
     (BadInput, 400),
     (UsageError, 400),
     (SchemaTooNew, 500),
@@ -36,11 +40,16 @@ MAX_PROBLEMS = 5
 MAX_LOCATION_CHARS = 60
 
 
-def error_response(message: str, status: int, headers: Mapping[str, str] | None = None) -> JSONResponse:
-    """The one error body, with its status code; the message at most MAX_MESSAGE_CHARS long."""
+def error_response(message: str, status: int, headers: Mapping[str, str] | None = None,
+                   extra: Mapping[str, object] | None = None) -> JSONResponse:
+    """The one error body, with its status code; the message at most MAX_MESSAGE_CHARS long.
+
+    `extra` adds fields a client can act on: `suggestions` for an unknown name,
+    `choices` for an ambiguous one, `allowed` for a value outside a vocabulary.
+    """
     if len(message) > MAX_MESSAGE_CHARS:
         message = message[:MAX_MESSAGE_CHARS] + f"… ({len(message) - MAX_MESSAGE_CHARS:,} more characters)"
-    return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
+    return JSONResponse({"error": message, "status": status, **(extra or {})}, status_code=status, headers=headers)
 
 
 def _without_paths(request: Request, message: str) -> str:
@@ -56,7 +65,8 @@ def _without_paths(request: Request, message: str) -> str:
 def _armstrace_error(request: Request, exc: Exception) -> JSONResponse:
     status = next((code for kind, code in _STATUS_OF if isinstance(exc, kind)), 400)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return error_response(_without_paths(request, str(exc)), status, headers)
+    extra = {name: getattr(exc, name) for name in ("suggestions", "choices", "allowed") if hasattr(exc, name)}
+    return error_response(_without_paths(request, str(exc)), status, headers, extra)
 
 
 def _http_error(request: Request, exc: Exception) -> JSONResponse:

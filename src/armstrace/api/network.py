@@ -1,24 +1,30 @@
-"""GET /api/network: who arms whom and who strikes whom, as a graph of actors.
+"""GET /api/network: who arms, trains, sanctions and strikes whom, as a graph of actors.
 
-Nodes are actors; an edge is a transfer or use from actor to recipient,
-weighted by the number of documents that claim it (independent sources: ten
-records from one article count once). Stances are counted per edge so the
-dashboard can tell an asserted link from a denied one. The counting is SQL
-(`armstrace.store.aggregates`), not a loop over every record.
+Nodes are actors (with their gazetteer names); an edge is every record of one
+type from one actor to one recipient (production: to where it is made). Each
+edge counts records, documents and independent sources (syndicated copies
+once), and says whether its claims are asserted, contested, hedged or denied
+(`armstrace.store.network`). `top` folds all but the best-sourced actors into
+one "others" node, so that a few hundred documents stay readable.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
-from ..store import aggregates
+from ..store.network import network as actor_network
 from .deps import FiltersDep, StoreDep
 
 router = APIRouter(tags=["network"])
 
 
 @router.get("/api/network")
-def network(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
-    """The transfer/use graph of the records matching the filters."""
-    return aggregates.network(store, filters)
+def network(
+    store: StoreDep,
+    filters: FiltersDep,
+    top: int = Query(0, ge=0, le=1_000, description="Keep this many actors (most independent sources); "
+                                                     "fold the rest into one node. 0 keeps all."),
+) -> dict[str, Any]:
+    """The actor graph of the records matching the filters, every event type, stance-counted per edge."""
+    return actor_network(store, filters, top=top)

@@ -10,12 +10,13 @@ import sys
 
 from ..errors import ArmstraceError
 from . import analysis as _analysis_commands  # noqa: F401  (registers events, event, contradictions, timeline, weapon)
-from . import evaluate, explain, export, extract, ingest, records, serve
+from . import backup as _backup_command  # noqa: F401  (registers backup)
+from . import evaluate, explain, export, extract, ingest, records, serve, watch
 from .app import EXIT_USAGE, app, err_console
 
 __all__ = ["app", "main"]
 
-_ = (evaluate, explain, export, extract, ingest, records, serve)
+_ = (evaluate, explain, export, extract, ingest, records, serve, watch)
 
 
 def main() -> None:

@@ -29,7 +29,8 @@ def explain(
       f"({rec.weapon_class or 'no class'}{': ' + ', '.join(rec.weapons) if rec.weapons else ''})")
     p(f"claimant {rec.claimant} (speaker {escape(rec.speaker or '-')}), stance {rec.stance}, "
       f"confidence {rec.confidence}")
-    p(f"document {escape(rec.doc_id)} chars {rec.evidence_start}-{rec.evidence_end}"
+    page = f" page {rec.page}" if rec.page is not None else ""
+    p(f"document {escape(rec.doc_id)}{page} chars {rec.evidence_start}-{rec.evidence_end}"
       f" (published {article.published or 'unknown'})")
     p("[bold]evidence[/]")
     out_console.print(rec.evidence, markup=False, highlight=False)

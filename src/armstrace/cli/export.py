@@ -10,7 +10,16 @@ from ..analysis import pending_updates
 from ..export import ExportSummary, export_table
 from ..store import RecordFilter, Store
 from .app import DbOption, app, err_console
-from .records import ActorOption, ClaimantOption, StanceOption, TypeOption, WeaponOption
+from ..store.lookup import resolve_filter
+from .records import (
+    ActorOption,
+    ClaimantOption,
+    IncludeRejectedOption,
+    ReviewOption,
+    StanceOption,
+    TypeOption,
+    WeaponOption,
+)
 
 
 class ExportFormat(str, Enum):
@@ -58,6 +67,8 @@ def export(
     weapon: str | None = WeaponOption,
     claimant: str | None = ClaimantOption,
     stance: str | None = StanceOption,
+    review: str | None = ReviewOption,
+    include_rejected: bool = IncludeRejectedOption,
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows (default all)."),
 ) -> None:
     """Export stored records, events or register rows, filtered as in `armstrace records`.
@@ -66,8 +77,9 @@ def export(
 
     Example: armstrace export --db events.db --actor IRN --format parquet --out iran.parquet
     """
-    where = RecordFilter(type=type, actor=actor, weapon=weapon, claimant=claimant, stance=stance)
     with Store(db, readonly=True) as store:
+        where = resolve_filter(store, RecordFilter(type=type, actor=actor, weapon=weapon, claimant=claimant,
+                                                   stance=stance, review=review, include_rejected=include_rejected))
         summary = export_table(store, out, what=what.value, format=format.value, where=where, limit=limit,
                                excel=excel)
         pending = pending_updates(store)

@@ -30,7 +30,7 @@ from .app import (
 
 @app.command()
 def extract(
-    paths: list[Path] = PathsArgument,
+    paths: list[str] = PathsArgument,   # str: web addresses and feeds too (a Path folds "https://")
     out: Path = typer.Option(None, "--out", "-o", help="Write records here (JSONL); default stdout."),
     model: str = ModelOption,
     published: str | None = PublishedOption,
@@ -44,6 +44,7 @@ def extract(
     Example: armstrace extract ../shared/eval/dev/docs --out records.jsonl
     """
     from ..engines import extract_paths   # the reader and spaCy load with the command, not with the CLI
+    from ..ingest import count_failures, skip_lines
 
     published = checked_published(published)
     settings = Settings(model=model) if not max_bytes else Settings(model=model, max_bytes=max_bytes)
@@ -54,7 +55,7 @@ def extract(
                                  skipped=skipped, processes=processes, ray_address=ray_address):
             fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
             n += 1
-    for skip in skipped:
-        err_console.print(f"skipped {skip}", markup=False, highlight=False)
+    for line in skip_lines(skipped):
+        err_console.print(line, markup=False, highlight=False)
     err_console.print(f"{n} records" + (f" written to {out}" if out else ""), markup=False, highlight=False)
-    raise typer.Exit(1 if skipped else 0)
+    raise typer.Exit(1 if count_failures(skipped) else 0)

@@ -8,18 +8,20 @@ whose content hash is stored already is not handed to the engine at all.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import update_events
-from ..ingest import Skipped, read_documents
+from ..ingest import Skipped, count_failures, read_sources
 from ..records import Article, Record
 from ..settings import Settings
 from ..store import Store
+from .page_groups import by_page_groups
 
-Progress = Callable[[str, int], None]   # (event, n): "read", "skipped", "done"
+Progress = Callable[[str, int], None]   # (event, n): "read", "skipped", "done"; "pages", "page" for PDF pages
 Result = tuple[Article, list[Record] | Skipped]
 Extract = Callable[[Iterable[Article]], Iterator[Result]]
 
@@ -39,8 +41,14 @@ class IngestSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when every input went in, 1 when something was skipped."""
-        return 1 if self.skipped else 0
+        """0 when every input went in, 1 when something could not be read (a folder's unsupported files aside)."""
+        return 1 if count_failures(self.skipped) else 0
+
+
+def own_files(db: str | Path) -> frozenset[str]:
+    """The database's own files (itself, its WAL, shared memory and tokens): never named as unsupported inputs."""
+    path = os.path.realpath(db)
+    return frozenset(path + suffix for suffix in ("", "-wal", "-shm", "-journal", ".tokens"))
 
 
 def failed(article: Article, exc: Exception) -> Skipped:
@@ -49,18 +57,34 @@ def failed(article: Article, exc: Exception) -> Skipped:
     return Skipped(where, f"extraction failed on {article.doc_id!r}: {type(exc).__name__}: {exc}")
 
 
+def _read(paths: Iterable[str | Path], settings: Settings, published: str | None,
+          progress: Progress | None = None) -> Iterator[Article | Skipped]:
+    """Files, folders, web addresses and feeds, read with the settings' limits (PDF pages counted on `progress`)."""
+    return read_sources(paths, published=published, max_bytes=settings.max_bytes, timeout=settings.timeout,
+                        retries=settings.retries, progress=progress)
+
+
 def ingest_with(extract: Extract, paths: Iterable[str | Path], *, db: str | Path, settings: Settings,
                 published: str | None = None, force: bool = False,
                 progress: Progress | None = None) -> IngestSummary:
-    """Read `paths`, extract the new or changed documents with `extract`, store them in `db`."""
+    """Read `paths` (files, folders, addresses, feeds), extract the new or changed documents, store them in `db`."""
+    return ingest_items(extract, _read(paths, settings, published, progress), db=db, force=force, progress=progress)
+
+
+def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: str | Path, force: bool = False,
+                 progress: Progress | None = None) -> IngestSummary:
+    """Extract the new or changed articles of `items` with `extract` and store them in `db`; count the Skipped."""
     summary = IngestSummary()
     started = time.perf_counter()
+    own = own_files(db)
     with Store(db) as store:
         def fresh() -> Iterator[Article]:
-            for item in read_documents(paths, published=published, max_bytes=settings.max_bytes):
+            for item in items:
                 if isinstance(item, Skipped):
+                    if item.unsupported and os.path.realpath(item.source) in own:
+                        continue   # the database ingested into, kept in the corpus folder
                     summary.skipped.append(item)
-                    if progress:
+                    if progress and not item.unsupported:
                         progress("skipped", 1)
                     continue
                 summary.read += 1
@@ -73,7 +97,7 @@ def ingest_with(extract: Extract, paths: Iterable[str | Path], *, db: str | Path
                     continue
                 yield item
 
-        for article, result in extract(fresh()):
+        for article, result in by_page_groups(extract)(fresh()):
             if isinstance(result, Skipped):
                 summary.skipped.append(result)
             else:
@@ -100,14 +124,14 @@ def extract_with(extract: Extract, paths: Iterable[str | Path], *, settings: Set
     sink = skipped if skipped is not None else []
 
     def articles() -> Iterator[Article]:
-        for item in read_documents(paths, published=published, max_bytes=settings.max_bytes):
+        for item in _read(paths, settings, published):
             if isinstance(item, Skipped):
                 sink.append(item)
             else:
                 yield item
 
-    for _article, result in extract(articles()):
+    for article, result in by_page_groups(extract)(articles()):
         if isinstance(result, Skipped):
             sink.append(result)
         else:
-            yield from result
+            yield from article.with_pages(result)

@@ -118,7 +118,8 @@ def _table(store: Store, what: str, where: RecordFilter, limit: int | None) -> t
     from .register import REGISTER_COLUMNS, register_rows
 
     if what == "events":
-        rows = selected_events(store, type=where.type, actor=where.actor, weapon=where.weapon, limit=limit)
+        rows = selected_events(store, type=where.type, actor=where.actor, weapon=where.weapon, limit=limit,
+                               include_rejected=where.include_rejected)
         return rows, EVENT_COLUMNS, "events"
     return iter(register_rows(store, where, limit=limit)), REGISTER_COLUMNS, "register"
 

@@ -42,7 +42,7 @@ def record_values(row: Row) -> dict[str, Any]:
         claimant_name=actor_name(rec.claimant),
         url=row.url,
         title=row.title,
-        page=None,          # the page of a PDF: empty until PDF ingest exists
+        page=rec.page,      # the page of a PDF the evidence is on; None for other documents
     )
     values.update(review_fields(row.review))
     return {name: values[name] for name in RECORD_COLUMNS}

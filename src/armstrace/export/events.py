@@ -65,12 +65,14 @@ def event_values(store: Store, report: EventReport) -> dict[str, Any]:
 
 
 def selected_events(store: Store, *, type: str | None = None, actor: str | None = None,
-                    weapon: str | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+                    weapon: str | None = None, limit: int | None = None,
+                    include_rejected: bool = False) -> Iterator[dict[str, Any]]:
     """The rows of the events `list_events` selects (at most `limit`), a page of reports at a time."""
     offset = 0
     while limit is None or offset < limit:
         size = PAGE if limit is None else min(PAGE, limit - offset)
-        page = event_reports(store, type=type, actor=actor, weapon=weapon, limit=size, offset=offset)
+        page = event_reports(store, type=type, actor=actor, weapon=weapon, limit=size, offset=offset,
+                             include_rejected=include_rejected)
         for report in page:
             yield event_values(store, report)
         if len(page) < size:

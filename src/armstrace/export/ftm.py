@@ -147,7 +147,7 @@ class Entities:
     def happening(self, row: Row, article: str) -> str:
         """The entity id of the record's event (an Event or a Sanction), made from the stored event if any."""
         rec, event = row.record, self.stored_event(row.event_id)
-        key = row.event_id or f"record:{rec.record_id}"
+        key = row.event_id or f"record:{row.record_id}"
         if rec.type == "sanction" and rec.recipient:
             proxy, new = self.make("Sanction", _id("sanction", key))
             if new:
@@ -192,7 +192,7 @@ class Entities:
         target = happening
         if self.by_id[happening].schema.name == "Sanction":
             target = self.party(str(rec.recipient))
-        proxy, _ = self.make("Documentation", _id("claim", rec.record_id))
+        proxy, _ = self.make("Documentation", _id("claim", row.record_id))
         proxy.add("document", article)
         proxy.add("entity", target)
         claimant = "the article's author" if rec.claimant == AUTHOR else actor_name(rec.claimant) or rec.claimant
@@ -201,7 +201,7 @@ class Entities:
         proxy.add("status", rec.stance)
         proxy.add("summary", rec.evidence)
         proxy.add("date", rec.published)
-        proxy.add("recordId", rec.record_id)
+        proxy.add("recordId", row.record_id)
         proxy.add("sourceUrl", row.url)
         if rec.claimant != AUTHOR:
             self.party(rec.claimant)

@@ -65,7 +65,7 @@ def edge_attributes(row: Row, target_role: str) -> dict[str, Any]:
     rec = row.record
     what = ", ".join(rec.weapons) or rec.weapon_class or "arms"
     return _present({
-        "record_id": rec.record_id,
+        "record_id": row.record_id,
         "label": f"{rec.type} {what} ({rec.claimant}, {rec.stance})",
         "type": rec.type,
         "weapon_class": rec.weapon_class,
@@ -109,7 +109,7 @@ def build_graph(rows: Iterable[Row]) -> tuple[nx.MultiDiGraph, int]:
         if not target:
             without_target += 1
             continue
-        graph.add_edge(rec.actor, target, key=rec.record_id, **edge_attributes(row, role))
+        graph.add_edge(rec.actor, target, key=row.record_id, **edge_attributes(row, role))
     for actor, n in counts.items():
         graph.nodes[actor]["n_records"] = n
     return graph, without_target

@@ -18,7 +18,7 @@ ADDED_FIELDS = ("event_id", "actor_name", "recipient_name", "location_name", "we
 def jsonl_object(row: Row) -> dict[str, Any]:
     """One record as a JSON object: its fields, the export's added columns and its review."""
     values = record_values(row)
-    line = record_with_review(row.record, row.review)
+    line = record_with_review(row.stored or row.record, row.review)
     review = line.pop("review")
     line.update({name: values[name] for name in ADDED_FIELDS})
     line["review"] = review

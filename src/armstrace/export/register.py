@@ -135,7 +135,8 @@ def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
     while True:
         # Events and their claims only: the flags and corroboration of `event_reports` are not needed here,
         # and a row's corroboration is computed once over all its claims.
-        page = list_events(store, type="transfer", actor=where.actor, weapon=where.weapon, limit=PAGE, offset=offset)
+        page = list_events(store, type="transfer", actor=where.actor, weapon=where.weapon, limit=PAGE, offset=offset,
+                           include_rejected=where.include_rejected)
         claims_of = memberships(store, [e.event_id for e in page])
         for event in page:
             claims = claims_of.get(event.event_id, [])

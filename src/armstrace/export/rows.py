@@ -16,7 +16,7 @@ from ..analysis.events import event_of_record
 from ..errors import NotFound
 from ..records import Record
 from ..store import RecordFilter, Store
-from ..store.reviews import ReviewState, reviews_for
+from ..store.reviews import ReviewState, corrected, reviews_for
 
 # Records read from the database per query: an export of any size holds one page in memory.
 PAGE = 5_000
@@ -32,6 +32,7 @@ class Row:
     url: str | None = None
     title: str | None = None
     id: str = ""                    # the record id, hashed once per export ("" : ask the record)
+    stored: Record | None = None    # the record as extracted, when a review corrected it (`record` is corrected)
 
     @property
     def record_id(self) -> str:
@@ -65,8 +66,14 @@ def rows_of(store: Store, records: Iterable[Record], documents: Documents | None
     documents = documents or Documents(store)
     pairs = [(rec.record_id, rec) for rec in records]
     reviews = reviews_for(store, [record_id for record_id, _ in pairs])
-    return [Row(rec, reviews.get(record_id), _event_id(store, record_id), *documents.get(rec.doc_id), id=record_id)
-            for record_id, rec in pairs]
+    # Corrections are applied; the row keeps the stored id, and `review_corrections` what was changed.
+    rows = []
+    for record_id, rec in pairs:
+        review = reviews.get(record_id)
+        fixed = corrected(rec, review)
+        rows.append(Row(fixed, review, _event_id(store, record_id), *documents.get(rec.doc_id), id=record_id,
+                        stored=rec if fixed is not rec else None))
+    return rows
 
 
 def selected_rows(store: Store, where: RecordFilter | None = None, *, limit: int | None = None) -> Iterator[Row]:

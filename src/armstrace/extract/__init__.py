@@ -24,7 +24,6 @@ __all__ = ["extract_article", "extract_doc"]
 _DENIAL_OBJECTS_MAX_TOKENS = 12
 # Rules that fill an actor the text does not name (a model's maker), so no pronoun can point back to it.
 _INFERRED_ACTOR = {"role/transfer/model-producer", "role/transfer/weapon-origin", "role/give/deal-buyer"}
-_PARTIES = {"governments", "sides", "countries", "capitals", "parties", "states"}
 
 
 def _bare_denial(ctx: DocContext, sent, rules) -> Speaker | None:  # type: ignore[no-untyped-def]
@@ -45,7 +44,7 @@ def _bare_denial(ctx: DocContext, sent, rules) -> Speaker | None:  # type: ignor
         if obj.lower_ in rules.cue_words.get("denial-object", set()) or obj.lemma_.lower() in rules.cue_words.get(
                 "denial-object", set()):
             if ctx.mention(subj) is None and subj.pos_ != "PROPN" and (subj.lower_ in ("both", "all") or (
-                    subj.lower_ in _PARTIES and any(c.lower_ in ("both", "two") for c in subj.children))):
+                    rules.is_cue("party-plural", subj.lower_) and any(c.lower_ in ("both", "two") for c in subj.children))):
                 # "Both governments deny the trade": the parties to what was just said, each for itself.
                 return Speaker([], subj.text, deny=True, rules=["stance/bare-denial", "attribution/parties"])
             speaker = resolve_speaker(ctx, rules, subj)
@@ -164,9 +163,7 @@ def _defer_headlines(events: list[Event]) -> list[Event]:
 
 def _modal_root(sent) -> bool:  # type: ignore[no-untyped-def]
     """The sentence's main verb carries a modal ('Other options could involve ...')."""
-    from .speakers import _RUN_ON_MODALS
-
-    return any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in sent.root.children)
+    return any(c.dep_ == "aux" and load_rules().is_cue("run-on-modal", c.lower_) for c in sent.root.children)
 
 
 def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: ignore[no-untyped-def]

@@ -12,16 +12,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..rules import Rules, TriggerRule
+from ..rules import Rules, TriggerRule, load_rules
 from .arguments import Roles
 from .candidates import weapons_elsewhere
 from .completions import unnamed_means
 from .document import DocContext, Speaker
 from .clauses import subject
 from .phrases import ActorRef, WeaponRef, actors_in_phrase, weapons_in_phrase
-
-_SERVICE_CLASSES = (("air force", "aircraft"), ("navy", "naval"), ("naval", "naval"), ("artillery", "artillery"))
-
+from .targets import SERVICE_KINDS
 
 def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule, roles: Roles,
                      prev_weapons: list[WeaponRef]) -> list[WeaponRef] | None:
@@ -34,7 +32,7 @@ def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: Trigge
     own_theme = roles.theme is not None and roles.theme.pos_ in ("NOUN", "PROPN")
     # ("these investigations" is a determiner on a thing of its own, not an anaphor)
     anaphor = any(rules.is_cue("anaphor", t.lower_) and t.dep_ not in ("det", "nsubj") for t in trigger.subtree) or (
-        trigger.pos_ == "NOUN" and any(c.lower_ in ("the", "these", "those", "such") for c in trigger.children))
+        trigger.pos_ == "NOUN" and any(rules.is_cue("anaphoric-det", c.lower_) for c in trigger.children))
     # "Norway has promised six": a bare count stands for the weapon just named.
     counted = rule.type == "transfer" and any(c.dep_ == "dobj" and c.like_num for c in trigger.children)
     earlier = weapons_before(ctx, trigger)   # "sending drones to Russia, which has used them"
@@ -43,7 +41,7 @@ def borrowed_weapons(ctx: DocContext, rules: Rules, trigger: Token, rule: Trigge
         # "the first nation to which India will export the missile, ... interest in buying it": a pronoun
         # object points back to the weapon even inside a relative clause
         earlier = weapons_before(ctx, trigger, relative=True)
-    service = service_class(roles)
+    service = service_class(rules, roles)
     # "a missile that the Pentagon says was fired by the rebels": a passive with no subject of its own
     # has its theme in a gap, filled by what the sentence named before it.
     gap = trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) and \
@@ -84,12 +82,12 @@ def _with_giver(ctx: DocContext, rules: Rules, ref: WeaponRef) -> WeaponRef:
     return replace(ref, supplier=found[0].actor) if found else ref
 
 
-def service_class(roles: Roles) -> str | None:
+def service_class(rules: Rules, roles: Roles) -> str | None:
     """The weapon class an attacking service implies: an air force flies aircraft, a navy ships."""
     for agent in roles.agents:
         name = agent.span.text.lower()
-        for service, weapon_class in _SERVICE_CLASSES:
-            if service in name:
+        for kind, weapon_class in SERVICE_KINDS:
+            if any(service in name for service in rules.cue_words.get(kind, ())):
                 return weapon_class
     return None
 
@@ -99,7 +97,7 @@ def resolve_pronoun_agent(ctx: DocContext, roles: Roles, speaker: Speaker) -> No
     pron = roles.pronoun
     assert pron is not None
     word = pron.lower_
-    if (word in ("we", "our", "us", "it", "they", "he", "she") and speaker.claimants != ["author"]) or (
+    if (load_rules().is_cue("speaker-pronoun", word) and speaker.claimants != ["author"]) or (
             word == "their" and len(speaker.claimants) > 1 and "author" not in speaker.claimants):
         # "'We have not supplied ...,' said Iran's ministry"; "Ukraine said it shot down ..."; "Britain,
         # France and Germany said they would keep their own sanctions".

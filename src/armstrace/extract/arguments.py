@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..nlp.mentions import CLASS, SPAN_KEY
 from ..rules import Rules, TriggerRule
 from .clauses import Roles
 from .document import DocContext
 from .frames import FRAMES, NounClause, VerbClause
+from .negotiations import negotiated
 
 __all__ = ["Roles", "fill_roles", "find_triggers"]
 
@@ -38,6 +40,8 @@ def find_triggers(rules: Rules, sent: Span) -> list[tuple[Token, TriggerRule]]:
         if hyphened and origin and tok.dep_ in ("amod", "compound"):
             candidates = origin   # "a US-supplied Patriot system", however the tagger labels "supplied"
         for rule in candidates:
+            if rule.in_weapon_name and not _heads_weapon_name(tok):
+                continue
             if rule.frame == "origin" and not (tok.i > sent.start and tok.nbor(-1).text == "-"):
                 continue
             if rule.frame == "intercept" and lemma == "shoot" and not any(
@@ -45,6 +49,14 @@ def find_triggers(rules: Rules, sent: Span) -> list[tuple[Token, TriggerRule]]:
                 continue
             found.append((tok, rule))
     return found
+
+
+def _heads_weapon_name(tok: Token) -> bool:
+    """'lethal aid', 'security assistance': the word ends a weapon-class name the gazetteers know."""
+    if tok.dep_ in ("compound", "amod"):
+        return False   # "technical support staff" are people
+    return any(span.label_ == CLASS and span.end - 1 == tok.i and span.end - span.start > 1
+               for span in tok.doc.spans.get(SPAN_KEY, []) if span.start <= tok.i < span.end)
 
 
 def fill_roles(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule) -> Roles:
@@ -62,4 +74,5 @@ def fill_roles(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRule)
         noun = NounClause.read(ctx, rules, trigger, roles)
         roles.rules.append(f"role/{rule.frame}/noun")
         frame.noun_roles(noun, roles)
+    negotiated(ctx, rules, roles)   # "talks with Russia on the supply of ...": the talks' two sides
     return roles

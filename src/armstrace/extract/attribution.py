@@ -13,15 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .document import DocContext, Speaker
 from .stands import stance_taker
 from .relayed import relayed_report, relayed_source
 from .speakers import (
-    _BELIEF,
-    _DISMISSIVE,
-    _OWN_ORGANS,
-    _RUN_ON_MODALS,
     _SUBJ,
     _citation,
     _misparsed_trailing_subject,
@@ -37,13 +33,14 @@ __all__ = ["according_to", "attribute", "quote_speaker", "reporting_verbs", "res
 
 def _is_reporting(rules: Rules, tok: Token) -> str | None:
     """'report', 'deny' or 'belief' when the token is a reporting verb (whatever the tagger says)."""
-    if tok.lemma_.lower() in ("call", "describe", "label", "brand", "term") and any(
-            c.lemma_.lower() in _DISMISSIVE or c.lower_ in _DISMISSIVE for c in tok.subtree if c.i > tok.i):
+    if rules.is_cue("label-verb", tok.lemma_.lower()) and any(
+            rules.is_cue("dismissive", c.lemma_.lower()) or rules.is_cue("dismissive", c.lower_)
+            for c in tok.subtree if c.i > tok.i):
         return "deny"   # "called the reports baseless", "described the claims as lies"
     for word in (tok.lemma_.lower(), tok.lower_):
         if rules.is_cue("deny", word):
             return "deny"
-        if word in _BELIEF:
+        if rules.is_cue("belief-verb", word):
             return "belief"
         if rules.is_cue("report", word):
             return "report"
@@ -62,24 +59,17 @@ def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
     return out
 
 
-# Verbs that report only through a clause: "investigators found that ..." reports, "Turkey has
-# found buyers" does not.
-_CLAUSE_ONLY = {"find", "record", "document", "identify", "establish", "show", "maintain", "hold", "keep"}
-
-
-_EVIDENCE_NOUNS = {"evidence", "sign", "indication", "proof", "trace"}
-
-
-def _governs(verb: Token, target: Token) -> bool:
+def _governs(rules: Rules, verb: Token, target: Token) -> bool:
+    """Whether the verb reports the target: a clause-reporting verb ("found") only through its clause."""
     if target.i == verb.i or verb.i not in {a.i for a in target.ancestors}:
         return False
-    if verb.lemma_.lower() in _CLAUSE_ONLY:
+    if rules.is_cue("clause-report-verb", verb.lemma_.lower()):
         step = target
         while step.head.i != verb.i:
             step = step.head
         # "found no evidence (that) China supplied ...": the finding reports through its object.
         return step.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") or (
-            step.dep_ == "dobj" and step.lemma_.lower() in _EVIDENCE_NOUNS)
+            step.dep_ == "dobj" and rules.is_cue("evidence-noun", step.lemma_.lower()))
     return True
 
 
@@ -112,7 +102,7 @@ def _after_relative_word(verb: Token) -> bool:
     if subj is None:
         return False
     left = subj.left_edge.i - 1
-    return left >= verb.sent.start and verb.doc[left].lower_ in ("that", "which", "who", "whom")
+    return left >= verb.sent.start and load_rules().is_cue("relative-opener", verb.doc[left].lower_)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -152,14 +142,9 @@ def _speaker_of_verb(ctx: DocContext, rules: Rules, verb: Token, kind: str) -> S
     return speaker
 
 
-_REPORT_NOUNS = {"statement", "claim", "allegation", "accusation", "assessment", "report", "warning",
-                 "announcement", "assertion", "charge", "finding", "conclusion", "belief", "estimate",
-                 "intelligence", "evidence", "indication", "sign", "denial", "testimony", "briefing"}
-
-
 def _reporting_noun(ctx: DocContext, rules: Rules, trigger: Token) -> Speaker | None:
     for anc in trigger.ancestors:
-        if anc.pos_ != "NOUN" or anc.lemma_.lower() not in _REPORT_NOUNS:
+        if anc.pos_ != "NOUN" or not rules.is_cue("report-noun", anc.lemma_.lower()):
             continue
         speaker = _holder_of(ctx, rules, anc)
         if speaker is not None:
@@ -170,13 +155,13 @@ def _reporting_noun(ctx: DocContext, rules: Rules, trigger: Token) -> Speaker | 
 def _holder_of(ctx: DocContext, rules: Rules, noun: Token) -> Speaker | None:
     """Who holds a reporting noun: "Britain's statement", "a statement from Britain"."""
     holders = [c for c in noun.children if c.dep_ == "poss"]
-    holders += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of")
+    holders += [p for prep in noun.children if prep.dep_ == "prep" and rules.is_cue("holder-prep", prep.lower_)
                 for p in prep.children if p.dep_ == "pobj"]
     for holder in holders:
         speaker = resolve_speaker(ctx, rules, holder)
         if speaker.claimants != ["author"]:
             speaker.deny = noun.lemma_.lower() == "denial"
-            speaker.hedge = noun.lemma_.lower() in ("belief", "estimate", "assessment", "indication", "sign")
+            speaker.hedge = rules.is_cue("hedge-noun", noun.lemma_.lower())
             speaker.rules = [*speaker.rules, "attribution/reporting-noun"]
             return speaker
     return None
@@ -192,7 +177,7 @@ def _detached_content_clause(ctx: DocContext, rules: Rules, trigger: Token) -> S
     nouns = [c for c in clause.head.children if c.dep_ in ("dobj", "nsubj", "attr")]
     nouns += [p for prep in clause.head.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
     for noun in nouns:
-        if noun.lemma_.lower() in _REPORT_NOUNS and noun.i < clause.i:
+        if rules.is_cue("report-noun", noun.lemma_.lower()) and noun.i < clause.i:
             return _holder_of(ctx, rules, noun)
     return None
 
@@ -213,7 +198,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
     if speaker.text and speaker.text.split() and agent_actors and "attribution/gazetteer" in speaker.rules and \
-            speaker.text.lower().split()[0] == "the" and speaker.text.lower().split()[-1] in _OWN_ORGANS and \
+            speaker.text.lower().split()[0] == "the" and rules.is_cue("own-organ", speaker.text.lower().split()[-1]) and \
             len(speaker.text.split()) <= 3 and not set(speaker.claimants) & set(agent_actors):
         states = _organ_states(ctx, trigger, agent_actors)
         if states and not any(ctx.mention(t) is not None for t in trigger.sent if t.text in speaker.text.split()[1:]):
@@ -233,7 +218,7 @@ def attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int],
         return Speaker(list(dict.fromkeys(agent_actors)), speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/possessive-back", "attribution/self"], speaker.gazetteer_ids)
     # "Germany will send ..., the government said": an unnamed organ of the acting state.
-    if words[0] == "the" and words[-1] in _OWN_ORGANS and states and len(words) <= 3:
+    if words[0] == "the" and rules.is_cue("own-organ", words[-1]) and states and len(words) <= 3:
         return Speaker(states, speaker.text, speaker.deny, speaker.hedge,
                        [*speaker.rules, "attribution/organ-of-actor", "attribution/self"], speaker.gazetteer_ids)
     return speaker
@@ -282,7 +267,7 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     sent = trigger.sent
     verbs = [(v, k) for v, k in reporting_verbs(rules, sent) if v.i != trigger.i and v.i not in agents]
     # 1. A reporting verb that governs the trigger, nearest first.
-    governing = [(v, k) for v, k in verbs if _governs(v, trigger) and not _in_subject(v, trigger)]
+    governing = [(v, k) for v, k in verbs if _governs(rules, v, trigger) and not _in_subject(v, trigger)]
     governing.sort(key=lambda vk: -len(list(vk[0].ancestors)))
     outer = _trailing_attribution(ctx, rules, trigger, governing)
     if outer is not None:
@@ -341,7 +326,7 @@ def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) 
     prev = ctx.prev_speaker
     # (a noun event takes the modal of the verb it is the object of: "... could also tighten sanctions")
     host = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
-    if prev is not None and any(c.dep_ == "aux" and c.lower_ in _RUN_ON_MODALS for c in host.children):
+    if prev is not None and any(c.dep_ == "aux" and rules.is_cue("run-on-modal", c.lower_) for c in host.children):
         return Speaker(prev.claimants, prev.text, hedge=prev.hedge, rules=[*prev.rules, "attribution/run-on"],
                        gazetteer_ids=prev.gazetteer_ids)
     author = Speaker(["author"], None, rules=["attribution/author"])

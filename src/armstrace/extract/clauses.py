@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..nlp.mentions import INSTRUMENT
-from ..rules import Rules, TriggerRule
+from ..rules import Rules, TriggerRule, load_rules
 from .document import DocContext
 from .phrases import ActorRef, WeaponRef, actors_in_phrase, place_in_phrase, weapons_in_phrase
 
@@ -93,7 +93,7 @@ def first_state(ctx: DocContext, head: Token) -> ActorRef | None:
         span = ctx.mention(tok)
         if span is None or tok.i != span.start or span.label_ not in ("STATE", "DEMONYM", "ORGAN", "CAPITAL", "BODY"):
             continue
-        if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near") and span.root.i != head.i:
+        if span.root.dep_ == "pobj" and load_rules().is_cue("site-prep", span.root.head.lower_) and span.root.i != head.i:
             continue
         actor = ctx.actor_of(span)
         if actor:
@@ -257,7 +257,7 @@ def predicated_of(rules: Rules, noun: Token) -> Token | None:
     step = noun
     if step.dep_ == "pobj" and step.head.lower_ == "of" and step.head.head.lower_ == "one":
         step = step.head.head   # "Azerbaijan is one of the three countries ..."
-    elif step.dep_ == "pobj" and step.head.lower_ in ("among", "of", "like") and step.head.head.pos_ in ("AUX", "VERB"):
+    elif step.dep_ == "pobj" and rules.is_cue("predicate-prep", step.head.lower_) and step.head.head.pos_ in ("AUX", "VERB"):
         step = step.head
     if step.dep_ not in ("attr", "prep") or not rules.is_cue("copula", step.head.lemma_):
         return None
@@ -284,7 +284,9 @@ def contents(rules: Rules, noun: Token) -> list[Token]:
     if noun.dep_ != "nsubj":
         return []
     # ("components seized aboard the dhow were of Iranian design and included missiles": a verb it shares)
-    verbs = [v for v in (noun.head, *noun.head.conjuncts) if rules.is_cue("contain", v.lemma_.lower())]
+    # ("the package excludes Meteor missiles": what it leaves out, denied by extract/stance.py)
+    verbs = [v for v in (noun.head, *noun.head.conjuncts)
+             if rules.is_cue("contain", v.lemma_.lower()) or rules.is_cue("exclude", v.lemma_.lower())]
     return [c for v in verbs for c in v.children if c.dep_ in ("dobj", "attr")] + [p for v in verbs for p in pobjs(v, {"of"})]
 
 

@@ -132,7 +132,7 @@ def extra_events(ctx: DocContext, rules: Rules, trigger: Token, rule: TriggerRul
 
 def _in_exercise(rules: Rules, trigger: Token) -> bool:
     """'fire during a March drill', 'launched in joint exercises': the setting is an exercise."""
-    return any(o.dep_ == "pobj" and o.head.lower_ in ("during", "in", "at") and rules.is_cue("exercise", o.lemma_.lower())
+    return any(o.dep_ == "pobj" and rules.is_cue("exercise-prep", o.head.lower_) and rules.is_cue("exercise", o.lemma_.lower())
                for o in trigger.sent)   # (the parser hangs the setting anywhere in the clause)
 
 

@@ -48,17 +48,29 @@ def implicit_agents(ctx: DocContext, conflicts: list[Conflict], roles: Roles, et
     if not agents and etype in ("transfer", "use") and recipients and not roles.source_named:
         agents = [None]   # filled from the document's other events (fill_from_partners)
     if not agents and not recipients and etype == "transfer" and roles.trigger.pos_ == "NOUN" and (any(
-            c.lower_ in ("the", "this", "these", "those", "such") for c in roles.trigger.children) or _in_a_deal(roles)) \
+            load_rules().is_cue("given-det", c.lower_) for c in roles.trigger.children)
+            or _dated(roles.trigger) or _in_a_deal(roles)) \
             and (not any(c.dep_ in ("amod", "compound", "nummod") and ctx.mention(c) is None
                          for c in roles.trigger.children)
                  or "role/halted/covered" in roles.rules):   # ("the licence suspension": the halt the article is about)
         # "France classifies the drone deliveries as a breach": the deliveries the article is about.
         agents, recipients = [None], [None]
         rule_ids.append("role/transfer/anaphoric")
+    elif not agents and not recipients and etype == "transfer" and roles.rule.in_weapon_name and roles.weapons \
+            and any(w.weapon_class != "arms" for w in roles.weapons):
+        # "lethal aid could include anti-tank missiles": the aid the article is about, its contents named
+        agents, recipients = [None], [None]
+        rule_ids.append("role/transfer/aid-under-discussion")
     elif not agents and not recipients and etype == "transfer" and _part_of_the_deal(roles.trigger):
         agents, recipients = [None], [None]   # "the agreement covers technology transfer": the deal's parties
         rule_ids.append("role/transfer/part-of-deal")
     return agents, recipients, confidence
+
+
+def _dated(trigger: Token) -> bool:
+    """"Thursday's delivery included L-39s", "last week's shipment": a transfer named by its day is one the
+    article has told of."""
+    return any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in trigger.children)
 
 
 def _part_of_the_deal(trigger: Token) -> bool:

@@ -11,10 +11,6 @@ from spacy.tokens import Token
 from ..rules import Rules
 from .document import DocContext, Speaker
 
-# Titles of officials who speak for their state (speakers.py uses the same list).
-OFFICIAL_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman",
-                   "spokeswoman", "spokesperson", "secretary", "general", "admiral", "commander", "official",
-                   "diplomat", "adviser", "advisor", "king", "emir", "prince", "leader", "deputy", "chief"}
 # "The ministry added": only as far back as a reader would look (about three sentences).
 POINT_BACK_CHARS = 600
 
@@ -27,7 +23,7 @@ def report_author(ctx: DocContext, rules: Rules, head: Token, text: str,
     noun, seen = head, 0
     while rules.is_cue("finding-noun", noun.lemma_.lower()) and seen < 3:
         seen += 1
-        objs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "of", "from")
+        objs = [o for p in noun.children if p.dep_ == "prep" and rules.is_cue("holder-prep", p.lower_)
                 for o in p.children if o.dep_ == "pobj"]
         nxt = next((o for o in objs if rules.is_cue("finding-noun", o.lemma_.lower())), None)
         if nxt is not None:
@@ -61,7 +57,7 @@ def described_state(ctx: DocContext, rules: Rules, head: Token, text: str) -> Sp
         return None
     if noun.i == head.i and not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.children):
         return None   # a bare "the country said" points back through the last speaker (role nouns)
-    if noun.i != head.i and head.lemma_.lower() not in OFFICIAL_TITLES and \
+    if noun.i != head.i and not rules.is_cue("official-title", head.lemma_.lower()) and \
             not rules.is_cue("state-organ", head.lemma_.lower()):
         return None   # "the country's largest newspaper" is no voice of the state
     stop = max(0, noun.idx - POINT_BACK_CHARS)

@@ -167,7 +167,7 @@ class _Reading:
         (its maker only: annotators list a model where the text names it)."""
         earlier = self.ctx.last_models.get(weapon_class) if weapon_class else None
         if group and earlier is not None and not any(w.model for w in group) and all(
-                any(c.lower_ in ("the", "these", "those") for c in w.head.children) for w in group):
+                any(load_rules().is_cue("definite-det", c.lower_) for c in w.head.children) for w in group):
             self.roles.rules.append("weapon/definite-earlier-model")
             return [*group, earlier]
         return group

@@ -29,15 +29,12 @@ class ActorRef:
     label: str
 
 
-_BACKED = {"backed", "supported", "sponsored", "aligned", "allied", "funded", "led", "affiliated", "linked"}
-
-
 def backed_group(ctx: DocContext, head: Token) -> ActorRef | None:
     """'Iran-backed militias' -> the slug iran-backed-militias (GUIDELINES: unnamed groups)."""
     if head.pos_ not in ("NOUN", "PROPN") or head.i < 2:
         return None
     for tok in head.lefts:
-        if tok.lower_ in _BACKED and tok.i >= 2 and ctx.doc[tok.i - 1].text == "-":
+        if load_rules().is_cue("backed-suffix", tok.lower_) and tok.i >= 2 and ctx.doc[tok.i - 1].text == "-":
             patron = ctx.mention(ctx.doc[tok.i - 2])
             if patron is None or patron.label_ not in ACTOR_LABELS:
                 return None
@@ -66,14 +63,10 @@ def _named_group_within(ctx: DocContext, start: int, head_i: int) -> ActorRef | 
     return None
 
 
-_GROUP_NOUNS = {"militants", "rebels", "militias", "separatists", "insurgents", "guerrillas", "jihadists",
-                "extremists", "paramilitaries", "fighters"}
-
-
 def described_group(ctx: DocContext, head: Token) -> ActorRef | None:
     """'Kurdish militants', 'Syrian rebels': an unnamed armed group gets a slug of its description
     (GUIDELINES), not the state its adjective names. Named groups ("Houthi rebels") keep their id."""
-    if head.lower_ not in _GROUP_NOUNS:
+    if not load_rules().is_cue("group-noun", head.lower_):
         return _group_as_modifier(ctx, head)
     mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     if not mods:
@@ -92,7 +85,7 @@ def _group_as_modifier(ctx: DocContext, head: Token) -> ActorRef | None:
     """'Syrian rebel sources', 'Kurdish militant commanders': people of an unnamed group speak for it,
     under the group's slug ("syrian-rebels"). ('fighter' as a modifier is the aircraft: "fighter pilots".)"""
     group = next((c for c in head.children if c.dep_ == "compound" and c.tag_ == "NN" and c.lower_ != "fighter"
-                  and c.lower_ + "s" in _GROUP_NOUNS and ctx.mention(c) is None), None)
+                  and load_rules().is_cue("group-noun", c.lower_ + "s") and ctx.mention(c) is None), None)
     if group is None or head.pos_ != "NOUN":
         return None
     mods = [c for c in head.children if c.dep_ == "amod" and c.i < group.i

@@ -33,8 +33,7 @@ from spacy.tokens import Token
 from ..nlp.mentions import ACTOR_LABELS, CLASS, WEAPON
 from ..rules import Rules, load_rules
 from .document import DocContext
-from .phrases import _MADE_BY as MADE_BY
-from .phrases import PRODUCER_SUFFIXES, WeaponRef, origin_of, weapons_in_phrase
+from .phrases import WeaponRef, origin_of, weapons_in_phrase
 
 _BESIDE_KINDS = (("beside-weapons-aircraft", "aircraft"), ("beside-weapons-naval", "naval"))
 _PLATFORMS = ("aircraft", "armor", "naval")   # the classes a noun that also names people must stand beside
@@ -78,7 +77,7 @@ def member_heads(ctx: DocContext, head: Token) -> list[Token]:
         if child.dep_ == "prep" and _is_member_prep(rules, child):
             out += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acl" and rules.is_cue("range-verb", child.lemma_.lower()):
-            out += [t for t in child.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "between")]
+            out += [t for t in child.subtree if t.dep_ == "pobj" and rules.is_cue("range-prep", t.head.lower_)]
         elif child.dep_ == "relcl" and rules.is_cue("member-verb", child.lemma_.lower()) and _relative(rules, child):
             out += _objects(child)
     if head.dep_ in ("nsubj", "nsubjpass") and rules.is_cue("member-verb", head.head.lemma_.lower()):
@@ -129,7 +128,7 @@ def bare_class(ctx: DocContext, tok: Token, *, listed: bool = False) -> str | No
     if rules.is_cue("also-people", tok.lower_) and any(
             c.dep_ in ("compound", "poss", "amod", "nmod") and _is_actor(ctx, c) for c in tok.children):
         return None   # "Hamas fighters", "Ukrainian fighters" are people
-    made = any(c.dep_ == "amod" and c.lower_ in PRODUCER_SUFFIXES and any(_is_actor(ctx, g) for g in c.children)
+    made = any(c.dep_ == "amod" and rules.is_cue("producer-suffix", c.lower_) and any(_is_actor(ctx, g) for g in c.children)
                for c in tok.children)   # "three Russian-made fighters": people are not made
     # ("sent fighters and weapons", "fighters and rockets": militants go with arms; jets with tanks and helicopters)
     partner_classes = _PLATFORMS if rules.is_cue("also-people", tok.lower_) else None
@@ -142,7 +141,7 @@ def _means_of_production(tok: Token) -> str | None:
     production know-how and components), whatever the parser hangs the purpose on."""
     nxt = tok.doc[tok.i + 1:min(tok.i + 3, tok.sent.end)]
     if len(nxt) == 2 and load_rules().is_cue("production-means", tok.lower_) and nxt[0].lower_ in ("for", "to") \
-            and nxt[1].lemma_.lower() in MADE_BY:
+            and load_rules().is_cue("made-by-verb", nxt[1].lemma_.lower()):
         return "technology"
     return None
 

@@ -194,7 +194,9 @@ def _taught_what_was_sold(ev: Event, topic: Topic) -> Event:
     training on those weapons ("the deal for the drones ... Baykar will also provide training")."""
     if "weapon/unnamed-means-arms" not in ev.rules:
         return ev
-    sold = {c for c, pairs in topic.class_pairs.items() if (ev.actor, ev.recipient) in pairs and c not in (None, "arms")}
+    # (know-how sold beside the drones, "technical support", is nothing one is trained on)
+    sold = {c for c, pairs in topic.class_pairs.items() if (ev.actor, ev.recipient) in pairs
+            and c not in (None, "arms", "technology")}
     if len(sold) != 1:
         return ev
     return replace(ev, weapon_class=sold.pop(), rules=[*ev.rules, "weapon/training-on-sold-class"])

@@ -20,18 +20,9 @@ from .plurals import plural_back_reference
 
 # Dependencies that stay inside a noun phrase when looking for its actor.
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod"}
-# Prepositions whose object still describes the same party: "a spokesman for
-# Iran's foreign ministry", "the government of Iran", "officials in Tehran".
-_NP_PREPS = {"of", "for", "from", "in", "at", "behind"}
 # Clauses and phrases that describe something else: "drones capable of
 # carrying Hellfire missiles" are drones, not missiles.
 _WEAPON_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"}
-_WEAPON_STOP_WORDS = {"capable", "carry", "carrying", "armed", "against", "equipped", "like", "than",
-                      "unlike", "counter", "countering", "intercept", "intercepting"}
-_MADE_BY = {"produce", "make", "manufacture", "build", "design", "develop", "assemble"}
-_CIVILIAN = {"civilian", "commercial", "agricultural", "hobby", "consumer", "toy"}
-PRODUCER_SUFFIXES = {"made", "built", "designed", "manufactured", "produced", "origin", "developed"}
-SUPPLIER_SUFFIXES = {"supplied", "provided", "donated", "delivered", "sent", "funded"}
 
 
 @dataclass
@@ -67,7 +58,7 @@ def _np_tokens(head: Token, limit: int = 12) -> list[Token]:
         for child in tok.children:
             if child.dep_ in _NP_DEPS:
                 stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _NP_PREPS:
+            elif child.dep_ == "prep" and load_rules().is_cue("np-prep", child.lower_):
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
     return sorted(out, key=lambda t: t.i)
 
@@ -89,7 +80,7 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
             if group:
                 refs += [r for r in group if all(x.actor != r.actor for x in refs)]
                 continue
-        if found is None and h.lower_ not in _PRONOUNS:
+        if found is None and not load_rules().is_cue("pronoun-head", h.lower_):
             # "Militias such as Lebanon's Hezbollah and Yemen's Houthi rebels": the list names them.
             for ref in _listed_actors(ctx, h):
                 if all(r.actor != ref.actor for r in refs):
@@ -115,9 +106,6 @@ def actors_in_phrase(ctx: DocContext, head: Token, *, follow_conj: bool = True) 
     return refs
 
 
-_PRONOUNS, _LIST_PREPS = {"it", "they", "we", "he", "she", "them", "us", "which", "that", "who"}, {"as", "like", "including"}
-
-
 def _depth_below(tok: Token, head: Token) -> int:
     """How many arcs separate `tok` from `head` above it."""
     depth = 0
@@ -130,7 +118,8 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
     """Actors listed under 'such as', 'like' or 'including' after a generic noun."""
     refs: list[ActorRef] = []
     # The list may hang a little lower: "partners and proxies in the Middle East like Iraq, Lebanon".
-    preps = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ in _LIST_PREPS and _depth_below(t, head) <= 6]
+    rules = load_rules()
+    preps = [t for t in head.subtree if t.dep_ == "prep" and rules.is_cue("list-prep", t.lower_) and _depth_below(t, head) <= 6]
     if preps:   # the parser may hang the list's last members on the noun as appositions
         preps += [c for c in head.children if c.dep_ == "appos"]
     for prep in preps:
@@ -138,7 +127,7 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
             span = ctx.mention(tok)
             if span is None or tok.i != span.start or span.label_ not in ACTOR_LABELS or span.label_ == DEMONYM:
                 continue
-            if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "from", "of"):
+            if span.root.dep_ == "pobj" and load_rules().is_cue("location-prep", span.root.head.lower_):
                 continue   # "Hamas in Gaza": where a listed group is, not another member
             # "Lebanon's Hezbollah": the group, not its host state.
             nxt = ctx.doc[span.end:span.end + 2]
@@ -152,23 +141,22 @@ def _listed_actors(ctx: DocContext, head: Token) -> list[ActorRef]:
     return refs
 
 
-_BACK_NOUNS = {"group": ("BODY", "BODY_DEMONYM"), "militia": ("BODY", "BODY_DEMONYM"),
-               "movement": ("BODY", "BODY_DEMONYM"), "organisation": ("BODY",), "organization": ("BODY",),
-               "rebels": ("BODY", "BODY_DEMONYM"), "country": (STATE, CAPITAL), "kingdom": (STATE,),
-               "republic": (STATE,), "regime": (STATE, CAPITAL), "bloc": ("BODY",), "alliance": ("BODY",),
-               # "the Treasury designated ...", "the ministry said": the organ or state named before
-               "treasury": ("ORGAN",), "ministry": ("ORGAN",), "department": ("ORGAN",),
-               "government": ("ORGAN", STATE, "METONYM"), "administration": ("ORGAN", STATE, "METONYM"),
-               "military": ("ORGAN", STATE), "army": ("ORGAN", STATE), "navy": ("ORGAN", STATE)}
+# Cue kinds of nouns that point back ('the group', 'the country', 'the ministry') and the mention labels
+# each may point back to ("the Treasury designated ...": the organ named before).
+_BACK_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("back-armed-group", ("BODY", "BODY_DEMONYM")), ("back-body", ("BODY",)), ("back-state-or-capital", (STATE, CAPITAL)),
+    ("back-state", (STATE,)), ("back-organ", ("ORGAN",)), ("back-government", ("ORGAN", STATE, "METONYM")),
+    ("back-force", ("ORGAN", STATE)))
 
 
 def _back_reference(ctx: DocContext, head: Token, *, place: bool = False) -> ActorRef | None:
     """'the group', 'the country': the last group or state named before, within a few sentences."""
-    kinds = _BACK_NOUNS.get(head.lower_)
+    rules = load_rules()
+    kinds = next((labels for kind, labels in _BACK_KINDS if rules.is_cue(kind, head.lower_)), None)
     if kinds is None or not any(c.lower_ == "the" for c in head.children) or \
             any(c.dep_ in ("compound", "poss") for c in head.children):
         return None
-    former = any(c.lower_ in ("former", "ex") for c in head.children)
+    former = any(rules.is_cue("former", c.lower_) for c in head.children)
     if not former and any(c.dep_ == "amod" and ctx.mention(c) is not None for c in head.children):
         return None   # "the Iranian regime" names its state; "the former Soviet republic" points back
     start = head.sent.start   # within its own sentence the parse already says who is meant
@@ -208,7 +196,7 @@ def _actor_of_head(ctx: DocContext, head: Token) -> ActorRef | None:
         if span is None or span.label_ not in ACTOR_LABELS:
             continue
         after = ctx.doc[span.end:span.end + 2]
-        if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "registered") \
+        if len(after) == 2 and after[0].text == "-" and load_rules().is_cue("seat-suffix", after[1].lower_) \
                 and not load_rules().is_cue("firm-noun", head.lemma_.lower()):
             continue   # "a UK-based group" is located there, not part of the state; "China-based suppliers" are Chinese
         owned = ctx.mention(span.root.head) if span.root.dep_ == "poss" else None
@@ -243,20 +231,21 @@ def _weapon_tokens(head: Token) -> list[Token]:
     out: list[Token] = []
     stack = [head]
     seen: set[int] = set()
+    rules = load_rules()
     while stack:
         tok = stack.pop()
         if tok.i in seen:
             continue
         seen.add(tok.i)
-        if tok.lower_ in _WEAPON_STOP_WORDS:
+        if rules.is_cue("weapon-stop", tok.lower_):
             continue
         out.append(tok)
         for child in tok.children:
-            if child.dep_ in _WEAPON_STOP_DEPS or child.lower_ in _WEAPON_STOP_WORDS:
+            if child.dep_ in _WEAPON_STOP_DEPS or rules.is_cue("weapon-stop", child.lower_):
                 continue
-            parts_for = child.lower_ == "for" and load_rules().is_cue("part-noun", tok.lower_)   # drone parts
+            parts_for = child.lower_ == "for" and rules.is_cue("part-noun", tok.lower_)   # drone parts
             such_as = child.lower_ == "as" and any(x.lower_ == "such" for x in child.children)
-            if child.dep_ == "prep" and child.lower_ not in ("of", "including", "such", "like") and not (
+            if child.dep_ == "prep" and not rules.is_cue("weapon-list-prep", child.lower_) and not (
                     parts_for or such_as):
                 continue
             stack.append(child)
@@ -268,7 +257,7 @@ def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> 
     from .members import refine
     refs: list[WeaponRef] = []
     seen: set[int] = set()
-    if any(c.lower_ in _CIVILIAN for c in head.children):
+    if any(load_rules().is_cue("civilian-use", c.lower_) for c in head.children):
         return refs   # "civilian drones": not arms (GUIDELINES)
     tokens = _weapon_tokens(head)
     # The tagger often leaves a model name outside the phrase ("Shahed-136" as PUNCT on the verb):
@@ -292,11 +281,13 @@ def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> 
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i not in {t.i for t in tokens}:
             noun = head
         refs.append(WeaponRef(entry.weapon_class, entry.model, span, noun, gazetteer_ids=[span.kb_id_]))
-    # A model name and its generic noun are one weapon: "Shahed-136 drones".
+    # A model name and its generic noun are one weapon: "Shahed-136 drones"; two models are two
+    # ("Meteor and Scalp missiles").
     merged: list[WeaponRef] = []
     for ref in refs:
         twin = next((m for m in merged if m.weapon_class == ref.weapon_class and
-                     (m.head.i == ref.head.i or abs(m.span.start - ref.span.start) <= 2)), None)
+                     (m.head.i == ref.head.i or abs(m.span.start - ref.span.start) <= 2)
+                     and not (m.model and ref.model and m.model != ref.model)), None)
         if twin is None:
             merged.append(ref)
             continue
@@ -324,6 +315,7 @@ def _noun_head(tok: Token) -> Token:
 def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
     """(producer, supplier) from demonyms: "Iranian-made" / "Iranian drones", "US-supplied"."""
     producer = supplier = None
+    rules = load_rules()
     lo = max(ref.span.sent.start, min(ref.span.start, ref.head.i) - 6)
     for tok in ctx.doc[lo:min(ref.span.start, ref.head.i) + 1]:
         span = ctx.mention(tok)
@@ -336,16 +328,16 @@ def origin_of(ctx: DocContext, ref: WeaponRef) -> tuple[str | None, str | None]:
         actor = ctx.actor_of(span)
         after = ctx.doc[span.end:span.end + 2]
         suffix = after[1].lower_ if len(after) == 2 and after[0].text == "-" else ""
-        if suffix in SUPPLIER_SUFFIXES:
+        if rules.is_cue("supplier-suffix", suffix):
             supplier = actor
-        elif (suffix in PRODUCER_SUFFIXES or span.label_ in (DEMONYM, "BODY_DEMONYM", "ORGAN")) and (
+        elif (rules.is_cue("producer-suffix", suffix) or span.label_ in (DEMONYM, "BODY_DEMONYM", "ORGAN")) and (
                 anchor.head.i == ref.head.i or suffix or anchor.head.head.i == ref.head.i):
             # A demonym directly in the weapon phrase: "Iranian drones", "Chinese-made drones".
             producer = actor
             ref.made_suffix = bool(suffix)
     # "ones produced by a Turkish firm", "drones made in Iran"
     for tok in ref.head.subtree:
-        if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _MADE_BY and abs(tok.i - ref.head.i) < 8:
+        if tok.dep_ in ("acl", "relcl") and rules.is_cue("made-by-verb", tok.lemma_.lower()) and abs(tok.i - ref.head.i) < 8:
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     found = actors_in_phrase(ctx, pobj)

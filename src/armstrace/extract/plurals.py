@@ -26,12 +26,13 @@ def plural_back_reference(ctx: DocContext, head: Token) -> list[ActorRef]:
         return []
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod", "predet", "quantmod")}
     dets |= {head.lower_} if bare else set()
-    if not dets & {"those", "these", "both", "the", *_NUMBER_WORDS} or \
+    rules = load_rules()
+    if not dets & (rules.cue_words["plural-det"] | _NUMBER_WORDS.keys()) or \
             any(c.dep_ in ("compound", "poss", "prep", "relcl", "acl", "amod") and ctx.mention(c) is not None
                 for c in head.children):
         return []
     wanted = next((_NUMBER_WORDS[d] for d in dets if d in _NUMBER_WORDS), 0)
-    if not wanted and not dets & {"those", "these", "both"}:
+    if not wanted and not dets & rules.cue_words["plural-pointer-det"]:
         return []   # "the countries" alone is too loose to resolve
     found: list[ActorRef] = []
     sent_start = head.sent.start

@@ -11,7 +11,9 @@ from spacy.tokens import Token
 
 from ..nlp.mentions import SPAN_KEY, WEAPON
 from ..records import Quantity
+from ..rules import load_rules
 
+# The number lexicon stays here: numbers, not cues (spaCy's like_num recognises number words but gives no value).
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -21,11 +23,6 @@ _WORDS = {
 }
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _YEARLIKE = re.compile(r"(1[89]|20)\d\d")
-_CONTAINERS = {"container", "package", "crate", "box", "shipment", "consignment", "round", "unit", "battery",
-               "trainload", "truckload", "shipload", "pallet"}
-_VAGUE = {"several", "few", "dozens", "hundreds", "thousands", "millions", "many", "some", "scores", "tens"}
-_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
-_AT_MOST = ("up to", "as many as", "no more than", "fewer than", "less than", "at most", "nearly", "almost")
 
 
 def _number(tokens: list[Token]) -> int | None:
@@ -46,12 +43,9 @@ def _number(tokens: list[Token]) -> int | None:
     return int(value) if value is not None else None
 
 
-_CURRENCY = {"$", "€", "£", "¥", "dollars", "dollar", "euros", "euro", "pounds", "usd", "eur"}
-
-
 def _is_money(num: Token) -> bool:
     near = [t.lower_ for t in num.subtree] + [t.lower_ for t in num.doc[num.i + 1:num.i + 3]]
-    return any(w in _CURRENCY for w in near)
+    return any(load_rules().is_cue("currency", w) for w in near)
 
 
 def _in_weapon_name(tok: Token) -> bool:
@@ -60,9 +54,10 @@ def _in_weapon_name(tok: Token) -> bool:
 
 def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     """The quantity a noun carries (nummod), and the rule id that read it."""
+    rules = load_rules()
     nums = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
     if not nums and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(
-            c.dep_ in ("det", "amod") and c.lower_ in ("the", "some", "several", "other") for c in noun.children):
+            c.dep_ in ("det", "amod") and rules.is_cue("count-determiner", c.lower_) for c in noun.children):
         # "more than 300 drones and missiles": the count covers the coordinated weapons too.
         return quantity_of(noun.head)
     if not nums:
@@ -70,7 +65,8 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
         # "more than 1,000 containers of munitions": the containers are counted.
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
             nums = [noun.head.head]
-        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                rules.is_cue("quantity-container", noun.head.head.lemma_.lower()):
             return quantity_of(noun.head.head)
         else:
             # The parser sometimes detaches the count: "used eight Iranian-made drones".
@@ -89,7 +85,7 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
     if _YEARLIKE.fullmatch(num.text) and noun.tag_ != "NNS":
         return None, None   # "the 2015 nuclear deal": a year; "2000 drones" is a count
     lead_words = {t.lower_ for t in num.doc[max(num.sent.start, num.i - 2):num.i]}
-    if lead_words & _VAGUE or num.lower_ in _VAGUE:
+    if lead_words & rules.cue_words["vague-quantity"] or rules.is_cue("vague-quantity", num.lower_):
         return None, "quantity/vague"
     run = [t for t in num.subtree if t.i <= num.i and (t.like_num or t.lower_ in _SCALE or t.lower_ in ("a", "an"))]
     value = _number(run or [num])
@@ -103,9 +99,9 @@ def quantity_of(noun: Token) -> tuple[Quantity | None, str | None]:
             return Quantity(min=value, max=high), "quantity/range"   # "between 90 and 100 soldiers"
     lead = " ".join(t.lower_ for t in num.subtree if t.i < num.i and not t.like_num)
     context = (_bound_words_before(num) + " " + lead).strip()
-    if any(context.endswith(p) or f"{p} " in context + " " for p in _AT_LEAST):
+    if any(context.endswith(p) or f"{p} " in context + " " for p in rules.cue_words["at-least"]):
         return Quantity(min=value, max=None), "quantity/at-least"
-    if any(context.endswith(p) or f"{p} " in context + " " for p in _AT_MOST):
+    if any(context.endswith(p) or f"{p} " in context + " " for p in rules.cue_words["at-most"]):
         return Quantity(min=None, max=value), "quantity/at-most"
     return Quantity(min=value, max=value), "quantity/exact"
 

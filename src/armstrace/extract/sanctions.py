@@ -23,7 +23,6 @@ from .document import DocContext
 from .phrases import ActorRef, actors_in_phrase
 
 _AIM_DEPS = ("acl", "relcl", "xcomp", "advcl", "pcomp")
-_TARGET_PREPS = ("on", "against", "at")
 
 
 def _subject_actors(ctx: DocContext, rules: Rules, verb: Token) -> list[ActorRef]:
@@ -48,7 +47,7 @@ def aimed_at(ctx: DocContext, rules: Rules, head: Token, exclude: set[str]) -> l
         seen.add(verb.i)
         if rules.is_cue("sanction-aim", verb.lemma_.lower()):
             objects = [c for c in verb.children if c.dep_ == "dobj"]
-            objects += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+            objects += [p for prep in verb.children if prep.dep_ == "prep" and rules.is_cue("strike-prep", prep.lower_)
                         for p in prep.children if p.dep_ == "pobj"]
             for obj in objects:
                 out += [a for a in actors_in_phrase(ctx, obj) if a.actor not in exclude

@@ -13,32 +13,15 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import load_gazetteers
 from ..nlp.mentions import PERSON
-from ..rules import Rules
-from .described import OFFICIAL_TITLES, POINT_BACK_CHARS, described_state, report_author
+from ..rules import Rules, load_rules
+from .described import POINT_BACK_CHARS, described_state, report_author
 from .document import DocContext, Speaker
 from .clauses import partitive_relative
 from .phrases import actors_in_phrase
 
 _SUBJ = ("nsubj", "nsubjpass")
-_OFFICIAL_TITLES = OFFICIAL_TITLES
-_OWN_ORGANS = {"government", "ministry", "cabinet", "chancellery", "presidency", "military", "army",
-               "office", "administration", "kremlin"}
-_ROLE_NOUNS = {"ministry", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
-               "government", "president", "ambassador", "envoy", "department", "embassy", "army", "military",
-               "navy", "command", "agency", "office", "administration", "regime", "country", "chancellor",
-               "premier", "leader", "general", "commander", "diplomat", "statement", "force", "forces",
-               "service"}
 # "The ministry added": only as far back as a reader would look (about three sentences).
 _POINT_BACK_CHARS = POINT_BACK_CHARS
-_RUN_ON_MODALS = {"will", "would", "could", "might", "may"}
-_FIRST_PERSON = {"we", "our", "us"}
-_THIRD_PERSON = {"he", "she", "they"}
-# Belief verbs attribute and hedge at once: "US intelligence believes ...".
-_BELIEF = {"believe", "suspect", "think", "assess", "estimate", "fear", "speculate", "suggest"}
-
-
-_DISMISSIVE = {"baseless", "groundless", "false", "fabricated", "untrue", "lie", "lies", "nonsense", "unfounded",
-               "absurd", "fake", "ridiculous", "fiction", "propaganda", "speculation", "misinformation"}
 
 
 def _speaker_phrase(head: Token) -> str:
@@ -55,7 +38,7 @@ def _speaker_phrase(head: Token) -> str:
 
 def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     """Turn a speaker phrase into claimants: a state or body, or the author."""
-    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+    if rules.is_cue("relative-pronoun", head.lower_) and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         # "the deputy minister of Armenia, who said ...": the relative pronoun is the noun it hangs on.
         head = head.head.head
     head = partitive_relative(head) or head   # "the US and France, all of whom have said ..."
@@ -67,7 +50,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
     # rebel forces, Human Rights Watch said") names only itself.
     refs = actors_in_phrase(ctx, head, follow_conj=head.dep_ != "conj")
     refs = [r for r in refs if not _against_the_state(rules, r.span)]
-    official = head.ent_type_ == "PERSON" and any(t.lemma_.lower() in _OFFICIAL_TITLES for t in head.subtree)
+    official = head.ent_type_ == "PERSON" and any(rules.is_cue("official-title", t.lemma_.lower()) for t in head.subtree)
     if refs and head.pos_ == "PROPN" and ctx.mention(head) is None and not official \
             and all(r.label == "DEMONYM" for r in refs) and not rules.is_cue("state-organ", head.lemma_.lower()):
         # "the British Guardian", "Austrian expert X": a nationality does not make one the state's voice;
@@ -84,7 +67,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
             if child.dep_ == "appos":
                 refs = actors_in_phrase(ctx, child)
                 break
-            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name"):
+            if child.dep_ == "acl" and rules.is_cue("naming-verb", child.lemma_.lower()):
                 refs = [r for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
                         for o in p.children if o.dep_ == "pobj" for r in actors_in_phrase(ctx, o)]
                 if refs:
@@ -119,7 +102,7 @@ def resolve_speaker(ctx: DocContext, rules: Rules, head: Token) -> Speaker:
         return titled
     # "The ministry added", "the official said": a definite role noun points back to the last
     # state or body that spoke.
-    if head.lemma_.lower() in _ROLE_NOUNS and any(c.lower_ == "the" for c in head.children) \
+    if rules.is_cue("role-noun", head.lemma_.lower()) and any(c.lower_ == "the" for c in head.children) \
             and not any(c.pos_ == "PROPN" for c in head.children) \
             and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS:
         back = ctx.last_speaker
@@ -200,7 +183,7 @@ def _titled_back(ctx: DocContext, head: Token) -> Speaker | None:
     to the last person named with that title (as written, or as the gazetteer gives the role)."""
     title = head.lemma_.lower()
     back = ctx.last_person
-    if title not in _OFFICIAL_TITLES or back is None or back.claimants == ["author"] or \
+    if not load_rules().is_cue("official-title", title) or back is None or back.claimants == ["author"] or \
             not any(c.lower_ == "the" for c in head.children) or \
             any(c.pos_ == "PROPN" or c.dep_ in ("amod", "compound") for c in head.children):
         return None
@@ -252,7 +235,8 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
     text does not name speaks for the state that is the subject of what he reports (officials report
     their own state's doings), as "the government said" does for the acting state."""
     words = [w.strip(",.").lower() for w in (speaker.text or "").split()]
-    if not any(w in _OFFICIAL_TITLES for w in words) or any(w in ("former", "ex", "opposition") for w in words) or \
+    rules = load_rules()
+    if not any(rules.is_cue("official-title", w) for w in words) or any(rules.is_cue("not-in-office", w) for w in words) or \
             any(rules_non_state(w) for w in words):
         return None   # (a former minister, a rebel commander: nobody's official)
     found = _subject_state(ctx, trigger)
@@ -269,7 +253,7 @@ def _official_of_subject(ctx: DocContext, trigger: Token, speaker: Speaker) -> S
         actor, kb_id = found[0], found[1].kb_id_
     own = Speaker([actor], speaker.text, speaker.deny, speaker.hedge, [*speaker.rules, rule], [kb_id])
     name = (speaker.text or "").split()[-1].strip(",.")
-    if name[:1].isupper() and name.lower() not in _OFFICIAL_TITLES and (
+    if name[:1].isupper() and not rules.is_cue("official-title", name.lower()) and (
             name not in ctx.people or ctx.people[name].claimants == ["author"]):
         # "... , Defence Minister X Y said. ... Y added": the surname keeps the state from now on.
         ctx.people[name] = Speaker([actor], speaker.text, rules=[rule], gazetteer_ids=[kb_id])
@@ -283,8 +267,6 @@ def _is_state_id(actor: str) -> bool:
 
 def rules_non_state(word: str) -> bool:
     """'rebel commander', 'opposition leader': people who do not speak for the state."""
-    from ..rules import load_rules
-
     return load_rules().is_cue("non-state-people", word)
 
 
@@ -349,14 +331,14 @@ def according_to(ctx: DocContext, rules: Rules, sent: Span, relay: bool = True) 
 def _pronoun_or_name(ctx: DocContext, head: Token, text: str) -> Speaker | None:
     """Speakers that point back: pronouns ("we", "they", "he", "it"), "its spokesman", and surnames
     met before or known from the gazetteer ("Wood said", "Hollande said")."""
-    if head.lower_ in _FIRST_PERSON and ctx.last_person is not None:
+    if load_rules().is_cue("first-person-plural", head.lower_) and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/first-person"])
     if head.lower_ == "they" and ctx.last_speaker is not None and head.idx - ctx.last_speaker_at < _POINT_BACK_CHARS \
             and (ctx.last_person is None or ctx.last_speaker.claimants != ctx.last_person.claimants):
         # "US officials said ... . They also said ...": the officials, not the last person named.
         back = ctx.last_speaker
         return Speaker(back.claimants, back.text, rules=["attribution/pronoun-speaker"], gazetteer_ids=back.gazetteer_ids)
-    if head.lower_ in _THIRD_PERSON and ctx.last_person is not None:
+    if load_rules().is_cue("third-person", head.lower_) and ctx.last_person is not None:
         return Speaker(ctx.last_person.claimants, ctx.last_person.text, rules=["attribution/pronoun"])
     if head.lower_ == "it":
         # "The Treasury designated firms that it said sold engines": the subject of a clause above.

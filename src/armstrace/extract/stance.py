@@ -14,19 +14,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .document import Speaker
 
 # Heads that stop the scope: beyond them is another clause's business.
 # A relative clause states its event as given: "the drones that Russia is using ... appear to be
 # Iranian" hedges the origin, not the use.
 _STOP_AT = {"ccomp", "parataxis", "ROOT", "relcl"}
-_KEEP = {"keep", "maintain", "retain", "continue", "preserve"}
-# "Russia has not prevented Israel from launching airstrikes": a negated prevention lets it happen.
-_PREVENT = {"prevent", "stop", "block", "keep", "deter", "bar", "hinder"}
-
-
-_ABSENCE_NOUNS = {"sign", "evidence", "indication", "proof", "trace", "record", "plan", "intention"}
 
 
 @dataclass
@@ -103,15 +97,16 @@ def _scope(trigger: Token, rules: Rules | None = None) -> list[Token]:
     """
     chain = [trigger]
     tok = trigger
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
-        return chain
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and not (
+            rules is not None and rules.is_cue("contain", trigger.head.lemma_.lower())):
+        return chain   # (but "the aid could include missiles": what it holds is only possible)
     while tok.head.i != tok.i:
         if tok.dep_ in _STOP_AT or _own_clause_conj(tok):
             break
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and rules is not None and \
                 rules.is_cue("violation", tok.head.lemma_.lower()):
             break   # "would violate a UN resolution": the resolution stands, whatever becomes of the breach
-        if tok.head.lemma_.lower() in _KEEP and tok.dep_ == "dobj" and not any(
+        if load_rules().is_cue("keep-verb", tok.head.lemma_.lower()) and tok.dep_ == "dobj" and not any(
                 c.dep_ == "neg" for c in tok.head.children):
             break   # "they would keep their own sanctions": what is kept exists; the modal is about keeping
         tok = tok.head
@@ -140,7 +135,7 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
             and not _own_clause_conj(tok):
         tok = tok.head
         neg_scope.add(tok.i)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in _ABSENCE_NOUNS:
+        if tok.pos_ == "NOUN" and not rules.is_cue("absence-noun", tok.lemma_.lower()):
             break   # "no sign of X supplying" denies; "no part of a deal to supply" is not ours to judge
     # "had seen no sign of the ministry supplying drones": the parser may hang the event on the verb
     # beside the absent sign rather than under it.
@@ -148,17 +143,17 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
     while first.dep_ == "conj" and first.head.i != first.i:   # "... supplying or purchasing drones"
         first = first.head
     if first.dep_ in ("advcl", "acl", "ccomp", "xcomp") and any(
-            c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _ABSENCE_NOUNS and
+            c.dep_ in ("dobj", "attr") and rules.is_cue("absence-noun", c.lemma_.lower()) and
             any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in first.head.children):
         negated = True
         fired.append("stance/absence")
     for tok in chain:
         for child in tok.children:
             word = child.lower_
-            if child.dep_ == "mark" and word in ("if", "whether", "unless"):
+            if child.dep_ == "mark" and rules.is_cue("condition-mark", word):
                 hedged = True
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and rules.is_cue("negation", word)):
-                if tok.i != trigger.i and tok.lemma_.lower() in _PREVENT:
+                if tok.i != trigger.i and rules.is_cue("hinder-verb", tok.lemma_.lower()):
                     fired.append("stance/unprevented")   # not prevented: it went ahead
                 elif tok.i in neg_scope:
                     negated = True
@@ -186,6 +181,9 @@ def decide_stance(rules: Rules, trigger: Token, speaker: Speaker, theme: Token |
                 hedged = True
             if child.dep_ == "det" and child.lower_ == "no":
                 negated = True
+    if trigger.dep_ == "nsubj" and rules.is_cue("exclude", trigger.head.lemma_.lower()):
+        negated = True   # "the arms package excludes Meteor missiles"
+        fired.append("stance/excluded")
     # "Russia is seeking missiles", "Britain promised tanks": the event word itself is a plan or promise.
     if rules.is_cue("hedge-verb", trigger.lemma_.lower()) and trigger.pos_ in ("VERB", "AUX"):
         hedged = True

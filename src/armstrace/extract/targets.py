@@ -24,12 +24,13 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from ..rules import Rules
+from ..rules import Rules, load_rules
 from .document import DocContext
 from .phrases import ActorRef, _listed_actors, actors_in_phrase, is_weapon_phrase, weapons_in_phrase
 
 OWN_PEOPLE = "role/use/own-people"   # the rule id of a state's attack on its own people
-_SERVICE_KINDS = (("service-aircraft", "aircraft"), ("service-naval", "naval"), ("service-artillery", "artillery"))
+# The cue kinds that name a service and the weapon class it fights with (antecedents.py reads them too).
+SERVICE_KINDS = (("service-aircraft", "aircraft"), ("service-naval", "naval"), ("service-artillery", "artillery"))
 
 
 def holders_of(ctx: DocContext, rules: Rules, head: Token) -> list[ActorRef]:
@@ -54,7 +55,7 @@ def target_heads(trigger: Token) -> list[Token]:
     """The objects an attack is aimed at: the verb's object, 'on/against/at X' on the verb or noun,
     and for a noun, those on its light verb ("five strikes had hit a depot")."""
     heads = [c for c in trigger.children if c.dep_ == "dobj"]
-    heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
+    heads += [p for prep in trigger.children if prep.dep_ == "prep" and load_rules().is_cue("strike-prep", prep.lower_)
               for p in prep.children if p.dep_ == "pobj"]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj",) and trigger.head.pos_ == "VERB":
         heads += [c for c in trigger.head.children if c.dep_ == "dobj"]
@@ -126,7 +127,7 @@ def service_class(rules: Rules, agents: list[ActorRef]) -> str | None:
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head   # "the Egyptian Air Force": the demonym is a modifier of the force
         words = " ".join(t.lower_ for t in head.subtree if t.i <= head.i)
-        for kind, weapon_class in _SERVICE_KINDS:
+        for kind, weapon_class in SERVICE_KINDS:
             if any(w in words.split() or (" " in w and w in words) for w in rules.cue_words.get(kind, ())):
                 return weapon_class
     return None
@@ -168,7 +169,7 @@ def on_own_people(ctx: DocContext, rules: Rules, trigger: Token, actor: str | No
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != trigger.i:
             return True
         noun = tok.head if tok.dep_ == "amod" else tok   # "air strikes on residential areas"
-        if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against", "at", "in"):
+        if noun.dep_ == "pobj" and rules.is_cue("target-place-prep", noun.head.lower_):
             return True
     return False
 
@@ -178,7 +179,7 @@ def civilian_target(rules: Rules, trigger: Token) -> bool:
     are people and places of a country, not the armed group the attacker fights."""
     # (on the attack word, or on what a verb launches: "launched 55 airstrikes against civilian buses")
     for prep in [*trigger.children, *(p for o in trigger.children if o.dep_ == "dobj" for p in o.children)]:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at"):
+        if prep.dep_ == "prep" and rules.is_cue("strike-prep", prep.lower_):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 words = [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
                 if any(rules.is_cue("own-people", w.lower_) or rules.is_cue("own-people", w.lemma_.lower())

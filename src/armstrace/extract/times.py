@@ -12,8 +12,6 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
 _YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 _RELATIVE = re.compile(r"\b(last|this|next|ago|yesterday|today|recently|earlier)\b", re.IGNORECASE)
 
@@ -21,10 +19,12 @@ _RELATIVE = re.compile(r"\b(last|this|next|ago|yesterday|today|recently|earlier)
 @lru_cache(maxsize=4096)
 def _parse(text: str, base: str | None) -> tuple[str, str] | None:
     import dateparser  # ~100 ms on first use (NOTES.md): only when a date appears
+    from dateutil.parser import parserinfo  # the month names ("January" ... "December"), from the library
 
     low = text.lower()
     has_year = bool(_YEAR.search(low))
-    month = next((m for m in _MONTHS if re.search(rf"\b{m[:3]}", low)), None)
+    # (each month as (abbreviation, ..., name): "Jan" ... "January"; a word starting so names the month)
+    month = next((m[-1].lower() for m in parserinfo.MONTHS if re.search(rf"\b{m[0].lower()}", low)), None)
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", _YEAR.sub("", low))) and month is not None
     if not has_year and not base:
         return None

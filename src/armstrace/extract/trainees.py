@@ -186,7 +186,7 @@ def mission_parties(ctx: DocContext, rules: Rules, trigger: Token) -> tuple[list
     if trigger.pos_ != "NOUN" or trigger.dep_ != "compound" or trigger.head.pos_ != "NOUN":
         return [], []
     mission = trigger.head
-    trainees = [a for prep in mission.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to")
+    trainees = [a for prep in mission.children if prep.dep_ == "prep" and rules.is_cue("trainee-prep", prep.lower_)
                 for p in prep.children if p.dep_ == "pobj" for a in actors_in_phrase(ctx, p)]
     trainers = [a for c in mission.children if c.dep_ == "poss" for a in actors_in_phrase(ctx, c)]
     if not trainers and mission.dep_ in ("dobj", "nsubjpass") and mission.head.pos_ in ("VERB", "AUX"):

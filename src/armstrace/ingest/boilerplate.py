@@ -174,8 +174,12 @@ def _first_title(lines: list[_Line | None], rules: tuple[CompiledRule, ...]) -> 
     return None
 
 
-def explain_chrome(text: str, *, title: str | None = None) -> list[Chrome]:
-    """The chrome lines of `text`, each with the id of the rule that skipped it (in text order)."""
+def explain_chrome(text: str, *, title: str | None = None, short_lines: bool = True) -> list[Chrome]:
+    """The chrome lines of `text`, each with the id of the rule that skipped it (in text order).
+
+    `short_lines=False` leaves out the generic short-line rule: in a PDF's hard-wrapped
+    lines a sentence may begin on a short line, and a report has no menus.
+    """
     rules = load_chrome_rules()
     lines = _lines(text)
     title = title or _first_title(lines, rules)
@@ -205,7 +209,7 @@ def explain_chrome(text: str, *, title: str | None = None) -> list[Chrome]:
                 found.append(Chrome(line.start, line.end, _block_rule(found)))
                 continue
             in_block = False
-        if _is_label(lines, i, title):
+        if short_lines and _is_label(lines, i, title):
             found.append(Chrome(line.start, line.end, SHORT_LINE_RULE))
         elif _is_prose(line):
             seen_prose = True
@@ -217,7 +221,7 @@ def _block_rule(found: list[Chrome]) -> str:
     return found[-1].rule
 
 
-def find_chrome(text: str, *, title: str | None = None) -> list[tuple[int, int]]:
+def find_chrome(text: str, *, title: str | None = None, short_lines: bool = True) -> list[tuple[int, int]]:
     """Character ranges of `text` to skip as page chrome, sorted and merged.
 
     Each range runs from the end of the previous non-blank text (so a
@@ -225,7 +229,7 @@ def find_chrome(text: str, *, title: str | None = None) -> list[tuple[int, int]]
     to the end of the chrome line. `title`, when known, is never skipped.
     """
     spans: list[tuple[int, int]] = []
-    for chrome in explain_chrome(text, title=title):
+    for chrome in explain_chrome(text, title=title, short_lines=short_lines):
         start = chrome.start
         while start > 0 and text[start - 1].isspace():
             start -= 1

@@ -10,13 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-SourceFormat = Literal["txt", "html", "jsonl"]
+SourceFormat = Literal["txt", "html", "jsonl", "pdf", "docx", "md", "odt", "epub"]
 
 # Suffix (lower case) -> the format it is read as.
 FORMATS: dict[str, SourceFormat] = {
     ".txt": "txt", ".text": "txt",
     ".html": "html", ".htm": "html",
     ".jsonl": "jsonl", ".json-lines": "jsonl",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".md": "md", ".markdown": "md",
+    ".odt": "odt",
+    ".epub": "epub",
 }
 SUPPORTED = ", ".join(FORMATS)
 NOT_REGULAR = "not a regular file or folder (a pipe, socket or device)"
@@ -30,6 +35,9 @@ class Skipped:
 
     source: str      # "corpus/a.jsonl line 12" or "corpus/b.html"
     reason: str      # one line: the problem and, where there is one, the fix
+    # A file of a type armstrace does not read, met inside a folder: named in the summary, but not a
+    # failure (the exit code stays 0), as a folder holding a spreadsheet beside its reports is normal.
+    unsupported: bool = False
 
     def __str__(self) -> str:
         return f"{one_line(self.source)}: {one_line(self.reason)}"
@@ -44,6 +52,30 @@ def one_line(text: str) -> str:
 def source_format(path: Path) -> SourceFormat | None:
     """The format a file is read as, from its extension (case-insensitive), or None if unsupported."""
     return FORMATS.get(path.suffix.lower())
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file of this type is not read, with the types that are."""
+    kind = f"'{path.suffix}' files" if path.suffix else "files without an extension"
+    return f"{kind} are not supported (use {SUPPORTED})"
+
+
+def skip_lines(skipped: Iterable[Skipped]) -> list[str]:
+    """What a command prints about skipped inputs: one line per failure, one line naming every unsupported file.
+
+    `skipped 3 unsupported files: corpus/a.xlsx, corpus/b.pptx, corpus/c.zip`
+    """
+    failures = [f"skipped {skip}" for skip in skipped if not skip.unsupported]
+    unsupported = [one_line(skip.source) for skip in skipped if skip.unsupported]
+    if unsupported:
+        noun = "file" if len(unsupported) == 1 else "files"
+        failures.append(f"skipped {len(unsupported)} unsupported {noun}: {', '.join(unsupported)}")
+    return failures
+
+
+def count_failures(skipped: Iterable[Skipped]) -> int:
+    """Inputs that could not be read (the unsupported files of a folder are not failures)."""
+    return sum(1 for skip in skipped if not skip.unsupported)
 
 
 def os_problem(exc: OSError, what: str = "read it") -> str:
@@ -72,10 +104,11 @@ def probe(path: Path) -> tuple[os.stat_result | None, str | None]:
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
-    """Supported files under `folder`, recursively, sorted, and the sub-folders and files that cannot be read.
+    """Supported files under `folder`, recursively, sorted, and the sub-folders and files that are not read.
 
     Hidden files and folders are left out; symlinked folders are not followed
-    (no loops). A symlinked file that loops or dangles is Skipped, named.
+    (no loops). A symlinked file that loops or dangles is Skipped, named; a
+    file of an unsupported type is Skipped as `unsupported`, named too.
     """
     found: list[Path] = []
     skipped: list[Skipped] = []
@@ -86,8 +119,12 @@ def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and source_format(Path(name)) is not None:
-                path = Path(root) / name
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if source_format(path) is None:
+                skipped.append(Skipped(str(path), unsupported_reason(path), unsupported=True))
+            else:
                 stat, problem = probe(path)
                 if problem is not None:
                     skipped.append(Skipped(str(path), problem))
@@ -102,10 +139,11 @@ def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
     """Files to read from files and folders (recursive, sorted), and the explicit paths that cannot be read.
 
-    Inside folders, files of other types are ignored silently; a path named
-    explicitly that does not exist or has an unsupported extension is Skipped,
-    and so is anything, named or found, that cannot be read: a folder without
-    permission, a symlink loop, a dangling link. A file reached twice is read once.
+    Inside folders, files of other types are Skipped as `unsupported` (named,
+    not failures); a path named explicitly that does not exist or has an
+    unsupported extension is Skipped, and so is anything, named or found, that
+    cannot be read: a folder without permission, a symlink loop, a dangling
+    link. A file reached twice is read once.
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
@@ -129,8 +167,7 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
                 add(found)
         elif _stat.S_ISREG(stat.st_mode):
             if source_format(path) is None:
-                kind = f"'{path.suffix}' files" if path.suffix else "files without an extension"
-                skipped.append(Skipped(str(path), f"{kind} are not supported (use {SUPPORTED})"))
+                skipped.append(Skipped(str(path), unsupported_reason(path)))
             else:
                 add(path)
         else:

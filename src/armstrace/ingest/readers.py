@@ -1,4 +1,4 @@
-"""Files -> articles: plain text, HTML and JSON lines, one `Skipped` per bad file or line."""
+"""Files -> articles: text, HTML, JSON lines, PDF, Word, Markdown, ODT and EPUB; a `Skipped` per bad file or line."""
 from __future__ import annotations
 
 import os
@@ -10,9 +10,14 @@ from .. import settings
 from ..records import Article
 from .boilerplate import find_chrome
 from .dates import normalise_date
+from .docx import read_docx
+from .epub import read_epub
 from .files import NOT_REGULAR, Skipped, find_files, os_problem, probe, source_format
 from .html import declared_encoding, read_html
 from .jsonl import duplicate, read_jsonl
+from .markdown import read_markdown
+from .odt import read_odt
+from .pdf import PageProgress, read_pdf
 from .text import Unreadable, decode_bytes
 
 
@@ -28,7 +33,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | Skipped:
         return Skipped(str(path), os_problem(exc))
 
 
-def _read_txt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
+def _read_txt(path: Path, *, published: str | None, max_bytes: int,
+              markdown: bool = False) -> Iterator[Article | Skipped]:
     data = _read_bytes(path, max_bytes)
     if isinstance(data, Skipped):
         yield data
@@ -36,6 +42,9 @@ def _read_txt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[
     text = decode_bytes(data)
     if isinstance(text, Unreadable):
         yield Skipped(str(path), text.reason)
+        return
+    if markdown:
+        yield from read_markdown(path, text, published=published)
         return
     yield Article(doc_id=path.stem, text=text, published=published, source_path=str(path),
                   source_format="txt", skip_spans=find_chrome(text))
@@ -58,8 +67,25 @@ def _read_html(path: Path, *, published: str | None, max_bytes: int) -> Iterator
                   source_path=str(path), source_format="html", skip_spans=find_chrome(page.text, title=page.title))
 
 
+def _read_binary(path: Path, kind: str, *, published: str | None, max_bytes: int,
+                 progress: PageProgress | None) -> Iterator[Article | Skipped]:
+    """A PDF, Word, OpenDocument or EPUB file, after checking its size on disk (the libraries read it whole)."""
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        yield Skipped(str(path), os_problem(exc))
+        return
+    if size > max_bytes:
+        yield Skipped(str(path), f"{size} bytes is over the {max_bytes}-byte limit (raise it with --max-bytes)")
+    elif kind == "pdf":
+        yield from read_pdf(path, published=published, progress=progress)
+    else:
+        reader = {"docx": read_docx, "odt": read_odt, "epub": read_epub}[kind]
+        yield from reader(path, published=published, max_bytes=max_bytes)
+
+
 def _read(path: Path, published: str | None, max_bytes: int,
-          seen: dict[str, str] | None = None) -> Iterator[Article | Skipped]:
+          seen: dict[str, str] | None = None, progress: PageProgress | None = None) -> Iterator[Article | Skipped]:
     """read_file with `published` already normalised; `seen` as read_jsonl takes it."""
     kind = source_format(path)
     stat, problem = probe(path)
@@ -72,8 +98,10 @@ def _read(path: Path, published: str | None, max_bytes: int,
         yield from skipped
     elif not S_ISREG(stat.st_mode):
         yield Skipped(str(path), NOT_REGULAR)
-    elif kind == "txt":
-        yield from _read_txt(path, published=published, max_bytes=max_bytes)
+    elif kind in ("txt", "md"):
+        yield from _read_txt(path, published=published, max_bytes=max_bytes, markdown=kind == "md")
+    elif kind in ("pdf", "docx", "odt", "epub"):
+        yield from _read_binary(path, kind, published=published, max_bytes=max_bytes, progress=progress)
     elif kind == "html":
         yield from _read_html(path, published=published, max_bytes=max_bytes)
     else:
@@ -95,20 +123,25 @@ def _no_nul(items: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
         yield item
 
 
-def read_file(path: Path, *, published: str | None = None,
-              max_bytes: int = settings.DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+def read_file(path: Path, *, published: str | None = None, max_bytes: int = settings.DEFAULT_MAX_BYTES,
+              progress: PageProgress | None = None) -> Iterator[Article | Skipped]:
     """Articles from one file (a JSONL file gives many), or a Skipped for each part that cannot be read.
 
     Args:
         published: fallback date (any form dateparser reads) for documents that carry none.
-        max_bytes: size limit of a .txt/.html file, or of one JSONL line.
+        max_bytes: size limit of a file, or of one JSONL line.
+        progress: called ("pages", n) when a PDF of n pages opens and ("page", 1) as each is read.
     """
-    yield from _no_nul(_read(Path(path), normalise_date(published) if published else None, max_bytes))
+    yield from _no_nul(_read(Path(path), normalise_date(published) if published else None, max_bytes,
+                             progress=progress))
 
 
 def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
-                   max_bytes: int = settings.DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
-    """Articles from files and folders, streamed; bad paths, files and lines come out as Skipped."""
+                   max_bytes: int = settings.DEFAULT_MAX_BYTES,
+                   progress: PageProgress | None = None) -> Iterator[Article | Skipped]:
+    """Articles from files and folders, streamed; bad paths, files and lines come out as Skipped.
+
+    `progress` as `read_file` takes it (pages of PDFs)."""
     fallback = normalise_date(published) if published else None
     files, skipped = find_files(paths)
     yield from skipped
@@ -116,7 +149,7 @@ def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
     # each other on every run, so the second is skipped and both places (file, or file and line) named.
     seen: dict[str, str] = {}
     for path in files:
-        for item in _no_nul(_read(path, fallback, max_bytes, seen)):
+        for item in _no_nul(_read(path, fallback, max_bytes, seen, progress)):
             if isinstance(item, Article) and item.source_format != "jsonl":   # JSONL lines: read_jsonl checked
                 where = item.source_path or str(path)
                 if item.doc_id in seen:

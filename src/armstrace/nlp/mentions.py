@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteers, load_gazetteers
+from ..rules import load_rules
 from .line_breaks import DATELINE
 
 SPAN_KEY = "armstrace"
@@ -48,9 +49,6 @@ class Referent:
     instrument: str | None = None
     producer: str | None = None
     base: str | None = None           # a group's home state ("houthis" -> YEM)
-
-
-_WATERS = {"gulf", "sea", "strait", "straits", "bay"}
 
 
 def _strip_the(name: str) -> str:
@@ -124,6 +122,14 @@ def _divided_halves(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _firm_names(spans: list[Span]) -> list[Span]:
+    """'Safran Electronics & Defense', 'Lockheed Martin Aeronautics': a capitalised class word right after a
+    firm's name is the rest of that name, not a weapon the sentence names."""
+    organs = {s.end for s in spans if s.label_ == ORGAN}
+    return [s for s in spans if not (s.label_ == CLASS and s.start in organs and all(
+        t.text[:1].isupper() for t in s) and not s[0].is_sent_start)]
+
+
 class MentionMatcher:
     """Finds gazetteer mentions; see the module docstring."""
 
@@ -154,7 +160,7 @@ class MentionMatcher:
         for match_id, start, end in self.matcher(doc):
             if datelines and any(a <= doc[start].idx < b for a, b in datelines):
                 continue
-            if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _WATERS:
+            if start >= 2 and doc[start - 1].lower_ == "of" and load_rules().is_cue("water-body", doc[start - 2].lower_):
                 continue   # "the Gulf of Oman", "the Sea of Japan": a body of water, not the state
             label, entry_id = doc.vocab.strings[match_id].split("|", 1)
             if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.islower() \
@@ -162,6 +168,7 @@ class MentionMatcher:
                 continue   # "us", "un", "eu" in lower case are words, not the US, the UN or the EU
             spans.append(Span(doc, start, end, label=label, kb_id=entry_id))
         spans += _divided_halves(doc, spans)
+        spans = _firm_names(spans)
         # Longest first, then by kind priority, then leftmost.
         spans.sort(key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
         doc.spans[SPAN_KEY] = sorted((s for s in filter_spans(spans) if s.label_ != REGION), key=lambda s: s.start)

@@ -233,7 +233,7 @@ class Store:
                 conn.execute("DELETE FROM documents WHERE doc_id = ?", (article.doc_id,))
             now = datetime.now(UTC).isoformat(timespec="seconds")
             conn.execute(_INSERT_DOCUMENT, document_row(article, now))
-            self._insert_records(conn, article.doc_id, records)
+            self._insert_records(conn, article.doc_id, article.with_pages(list(records)))
             write_names(conn, records)
             self._write_meta(conn, records, now)
         return "added" if row is None else "replaced"
@@ -306,13 +306,22 @@ class Store:
         where_sql, params = where_clause(flt)
         page, page_params = page_clause(limit, offset)
         sql = f"{_SELECT_RECORD} {from_clause(flt)} {where_sql} {RECORD_ORDER} {page}"
+        if (source := self._source()) != "records":   # filter on corrected values, return the stored records
+            sql = (f"{_SELECT_RECORD} FROM records AS r WHERE r.record_id IN "
+                   f"(SELECT r.record_id {from_clause(flt, source)} {where_sql}) {RECORD_ORDER} {page}")
         return [record_of(row) for row in self._query(sql, params + page_params)]
 
     def count_records(self, where: RecordFilter | None = None, /, **filters: Unpack[FilterFields]) -> int:
         """How many records `records()` would return with the same filters and no limit."""
         flt = RecordFilter.of(where, filters)
         where_sql, params = where_clause(flt)
-        return int(self._query(f"SELECT count(*) {from_clause(flt)} {where_sql}", params)[0][0])
+        return int(self._query(f"SELECT count(*) {from_clause(flt, self._source())} {where_sql}", params)[0][0])
+
+    def _source(self) -> str:
+        """The records table, or the records with their reviews' corrections applied (`effective.py`)."""
+        from .effective import source   # effective imports the Store: import when used
+
+        return source(self)
 
     def get_record(self, record_id: str) -> Record:
         """The record `record_id`; NotFound if it is not stored."""

@@ -293,16 +293,42 @@ INSERT INTO documents_fts(rowid, doc_id, title, text) SELECT rowid, doc_id, titl
 INSERT INTO records_fts(rowid, record_id, doc_id, evidence) SELECT rowid, record_id, doc_id, evidence FROM records;
 """
 
-# Indexes for the dashboard's reads at 10,000+ articles (issue 15): the network groups records by edge,
-# stance, claimant and class from one covering index in its own order (no table read, no sort); the
-# timeline walks records by their date (event time, else publication: the expression of
-# store.aggregates._DATE) and stops at its limit instead of sorting every record. IF NOT EXISTS: safe
-# whatever number this migration ends up with beside other branches' migrations.
-_V6_SCALE_INDEXES = """
-CREATE INDEX IF NOT EXISTS records_edges ON records(type, actor COLLATE BINARY, recipient COLLATE BINARY, stance,
-                                                   claimant COLLATE BINARY, weapon_class, doc_id);
-CREATE INDEX IF NOT EXISTS records_dated ON records(COALESCE(NULLIF(time, ''), NULLIF(published, '')), doc_id,
-                                                   evidence_start, type, position);
+# PDF, Word and Markdown sources (issue 12). `documents.source_format` loses its
+# CHECK: the list of formats lives in one place, `armstrace.records.Article`,
+# and a new reader no longer needs a migration. SQLite cannot drop a CHECK with
+# ALTER TABLE (3.40); its documented procedure for removing one edits the table's
+# definition in sqlite_schema under writable_schema (sqlite.org/lang_altertable.html,
+# section 7): the rows, rowids, indexes, triggers and foreign keys stay as they are.
+# The ADD COLUMNs after it bump the schema cookie, so other connections reload it.
+# `page_starts` (JSON [0, start of page 2, ...]) is where each page of a PDF's
+# text starts; `records.page` is the page the evidence starts on.
+_V6_PAGES = """
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, ' CHECK (source_format IN (''txt'', ''html'', ''jsonl''))', '')
+WHERE type = 'table' AND name = 'documents';
+PRAGMA writable_schema = RESET;
+
+ALTER TABLE documents ADD COLUMN page_starts TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE records ADD COLUMN page INTEGER;
+"""
+
+# What `armstrace watch` has read (issue 12), so that a restart does not fetch or store again what it
+# already has: one row per source and item. A feed has a row for itself (item '') with the server's
+# validators for a conditional GET, and one per entry (item: the entry's id, else its link) with a
+# fingerprint of what the feed says about it; a page has one row (item ''). `doc_id` is the document
+# the item was stored as. Rows are written only after their document is stored.
+_V7_SEEN = """
+CREATE TABLE seen (
+    source        TEXT NOT NULL,
+    item          TEXT NOT NULL,
+    fingerprint   TEXT,
+    doc_id        TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    first_seen    TEXT NOT NULL,
+    last_seen     TEXT NOT NULL,
+    PRIMARY KEY (source, item)
+) WITHOUT ROWID;
 """
 
 # (version, SQL script), in order. Append; never reorder or rewrite.
@@ -312,7 +338,8 @@ MIGRATIONS: list[tuple[int, str]] = [
     (3, _V3_EVENTS),
     (4, _V4_EVENT_AGGREGATES),
     (5, _V5_VIEWS_AND_SEARCH),
-    (6, _V6_SCALE_INDEXES),
+    (6, _V6_PAGES),
+    (7, _V7_SEEN),
 ]
 
 LATEST_VERSION: int = MIGRATIONS[-1][0]

@@ -33,6 +33,23 @@ def weapon_class_of(name: str) -> str | None:
     return _CLASS_BY_KEY.get(weapon_key(name))
 
 
+def weapon_condition(value: str, has_model: str, class_column: str) -> tuple[str, list[object]]:
+    """The SQL condition and parameters of a `weapon` filter: a model or class, or several joined by commas.
+
+    `has_model` is the membership test of a record (or event) in the models
+    whose lookup keys fill its `{marks}`; a part that spells a class also
+    matches `class_column`. "shahed-136,shahed-131" matches either model, as
+    the resolver writes a family ("Shahed").
+    """
+    parts = [part for part in value.split(",") if part.strip()] or [value]
+    keys: list[object] = list(dict.fromkeys(weapon_key(part) for part in parts))
+    classes: list[object] = list(dict.fromkeys(c for part in parts if (c := weapon_class_of(part)) is not None))
+    terms = [has_model.format(marks=", ".join("?" * len(keys)))]
+    if classes:
+        terms.append(f"{class_column} IN ({', '.join('?' * len(classes))})")
+    return "(" + " OR ".join(terms) + ")", keys + classes
+
+
 def escape_like(text: str) -> str:
     """`text` for a LIKE pattern with `%`, `_` and the escape character taken literally."""
     return (
@@ -60,9 +77,34 @@ def fts_query(parts: list[str]) -> str:
     return " ".join('"' + part.replace('"', '""') + '"' for part in parts)
 
 
+# A record's review state is its last verdict (right or wrong) and whether any review corrected it.
+REVIEW_STATES: tuple[str, ...] = ("unreviewed", "reviewed", "right", "wrong", "corrected")
+_LAST_VERDICT = ("SELECT v.record_id FROM reviews AS v WHERE v.verdict = ? AND v.review_id = (SELECT max(v2.review_id) "
+                 "FROM reviews AS v2 WHERE v2.record_id = v.record_id AND v2.verdict IS NOT NULL)")
+_REVIEW_SQL: dict[str, tuple[str, list[object]]] = {
+    "unreviewed": ("r.record_id NOT IN (SELECT record_id FROM reviews)", []),
+    "reviewed": ("r.record_id IN (SELECT record_id FROM reviews)", []),
+    "right": (f"r.record_id IN ({_LAST_VERDICT})", ["right"]),
+    "wrong": (f"r.record_id IN ({_LAST_VERDICT})", ["wrong"]),
+    "corrected": ("r.record_id IN (SELECT record_id FROM reviews WHERE corrections != '{}')", []),
+}
+
+
+def not_rejected(column: str = "r.record_id") -> tuple[str, list[object]]:
+    """The condition that the record id in `column` is not reviewed wrong (its last verdict), and its parameters.
+
+    Records reviewed wrong are left out of every view unless asked for.
+    """
+    return f"{column} NOT IN ({_LAST_VERDICT})", ["wrong"]
+
+
 @dataclass(frozen=True)
 class RecordFilter:
-    """What `Store.records()` and `Store.count_records()` select; None means any."""
+    """What `Store.records()` and `Store.count_records()` select; None means any.
+
+    Records reviewed wrong are left out unless `include_rejected` (or `review="wrong"`):
+    a review counts in every view, and the switch shows what it took out.
+    """
 
     type: str | None = None
     actor: str | None = None
@@ -74,8 +116,12 @@ class RecordFilter:
     since: str | None = None
     until: str | None = None
     text: str | None = None
+    review: str | None = None
+    include_rejected: bool = False
 
     def __post_init__(self) -> None:
+        if self.review is not None and self.review not in REVIEW_STATES:
+            raise UsageError(f"review {self.review!r}: unknown review state (use one of {', '.join(REVIEW_STATES)})")
         if self.type is not None and self.type not in EVENT_TYPES:
             raise UsageError(f"type {self.type!r}: unknown event type (use one of {', '.join(EVENT_TYPES)})")
         if self.stance is not None and self.stance not in STANCES:
@@ -97,8 +143,14 @@ class RecordFilter:
         return where
 
     def is_empty(self) -> bool:
-        """True when the filter selects every record."""
-        return all(getattr(self, f.name) is None for f in fields(self))
+        """True when the filter selects every record (rejected ones included)."""
+        return self.include_rejected and all(
+            getattr(self, f.name) is None for f in fields(self) if f.name != "include_rejected")
+
+    @property
+    def drops_rejected(self) -> bool:
+        """True when records reviewed wrong are left out."""
+        return not self.include_rejected and self.review not in ("wrong", "reviewed")
 
 
 class FilterFields(TypedDict, total=False):
@@ -114,6 +166,8 @@ class FilterFields(TypedDict, total=False):
     since: str | None
     until: str | None
     text: str | None
+    review: str | None
+    include_rejected: bool
 
 
 def where_clause(flt: RecordFilter) -> tuple[str, list[object]]:
@@ -134,13 +188,11 @@ def where_clause(flt: RecordFilter) -> tuple[str, list[object]]:
         terms.append("r.recipient = ?")
         params.append(flt.recipient)
     if flt.weapon is not None:
-        weapon_terms = ["r.record_id IN (SELECT w.record_id FROM record_weapons AS w WHERE w.model_key = ?)"]
-        params.append(weapon_key(flt.weapon))
-        weapon_class = weapon_class_of(flt.weapon)
-        if weapon_class is not None:
-            weapon_terms.append("r.weapon_class = ?")
-            params.append(weapon_class)
-        terms.append("(" + " OR ".join(weapon_terms) + ")")
+        condition, weapon_params = weapon_condition(
+            flt.weapon, "r.record_id IN (SELECT w.record_id FROM record_weapons AS w WHERE w.model_key IN ({marks}))",
+            "r.weapon_class")
+        terms.append(condition)
+        params += weapon_params
     if flt.claimant is not None:
         terms.append("r.claimant = ?")
         params.append(flt.claimant)
@@ -162,6 +214,14 @@ def where_clause(flt: RecordFilter) -> tuple[str, list[object]]:
         params += [flt.until, flt.until, flt.until]
     if flt.text is not None:
         _text_terms(flt.text, terms, params)
+    if flt.review is not None:
+        review_sql, review_params = _REVIEW_SQL[flt.review]
+        terms.append(review_sql)
+        params += review_params
+    if flt.drops_rejected:
+        rejected_sql, rejected_params = not_rejected()
+        terms.append(rejected_sql)
+        params += rejected_params
     if not terms:
         return "", params
     return "WHERE " + " AND ".join(terms), params
@@ -194,11 +254,14 @@ def needs_documents(flt: RecordFilter) -> bool:
     return flt.since is not None or flt.until is not None
 
 
-def from_clause(flt: RecordFilter) -> str:
-    """`FROM records AS r`, joined to documents when the filter needs them."""
+def from_clause(flt: RecordFilter, source: str = "records") -> str:
+    """`FROM records AS r`, joined to documents when the filter needs them.
+
+    `source` replaces the records table (`effective.source`: the records with their corrections applied).
+    """
     if needs_documents(flt):
-        return "FROM records AS r JOIN documents AS d ON d.doc_id = r.doc_id"
-    return "FROM records AS r"
+        return f"FROM {source} AS r JOIN documents AS d ON d.doc_id = r.doc_id"
+    return f"FROM {source} AS r"
 
 
 def page_clause(limit: int | None, offset: int) -> tuple[str, list[object]]:

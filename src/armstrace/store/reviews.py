@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -23,6 +23,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import BadInput
 from ..records import Record
+from ..resolve import actor_label, weapon_label
+from .backup import checkpoint
+from .corrections import vocabulary_checked
 from .database import Store
 
 Verdict = Literal["right", "wrong"]
@@ -65,14 +68,13 @@ class ReviewState(BaseModel):
     n_reviews: int
 
 
-def check_corrections(record: Record, corrections: Mapping[str, Any]) -> dict[str, Any]:
-    """The corrections, validated against the record schema; BadInput names the bad field."""
-    unknown = sorted(set(corrections) - set(CORRECTABLE_FIELDS))
-    if unknown:
-        raise BadInput(
-            f"corrections: cannot correct {', '.join(unknown)} "
-            f"(correctable fields: {', '.join(CORRECTABLE_FIELDS)})"
-        )
+def check_corrections(store: Store, record: Record, corrections: Mapping[str, Any]) -> dict[str, Any]:
+    """The corrections, names resolved to ids and validated against the vocabularies and the record schema.
+
+    BadValue (a 422, with the allowed values) for a field that cannot be corrected, a value outside its
+    vocabulary or without a field; BadInput names any other bad field.
+    """
+    corrections = vocabulary_checked(store, corrections, CORRECTABLE_FIELDS)
     try:
         corrected = Record.model_validate({**record.model_dump(), **corrections})
     except ValidationError as exc:
@@ -101,7 +103,7 @@ def add_review(
     if verdict is not None and verdict not in ("right", "wrong"):
         raise BadInput(f"verdict {verdict!r}: use right or wrong")
     record = store.get_record(record_id)
-    checked = check_corrections(record, corrections)
+    checked = check_corrections(store, record, corrections)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with store._write() as conn:
         cursor = conn.execute(
@@ -112,6 +114,7 @@ def add_review(
              json.dumps(record.to_json(), ensure_ascii=False)),
         )
         review_id = int(cursor.lastrowid or 0)
+    checkpoint(store)   # into the main file now: a copy of the .db alone has the review (backup.py)
     return Review(review_id=review_id, record_id=record_id, verdict=verdict, corrections=checked,
                   reviewer=reviewer, at=now)
 
@@ -137,6 +140,11 @@ def reviews_for(store: Store, record_ids: Iterable[str]) -> dict[str, ReviewStat
     return {record_id: fold_reviews(reviews) for record_id, reviews in history.items()}
 
 
+def rejected_ids(store: Store, record_ids: Iterable[str]) -> set[str]:
+    """The records among `record_ids` whose last verdict is wrong."""
+    return {rid for rid, state in reviews_for(store, record_ids).items() if state.verdict == "wrong"}
+
+
 def fold_reviews(reviews: list[Review]) -> ReviewState:
     """The state a trail adds up to: the last verdict given, later corrections over earlier ones."""
     verdict: Verdict | None = None
@@ -150,9 +158,40 @@ def fold_reviews(reviews: list[Review]) -> ReviewState:
                        n_reviews=len(reviews))
 
 
+def corrected(record: Record, review: ReviewState | None) -> Record:
+    """The record as its reviews correct it (itself when uncorrected). Its `record_id` is then a new hash:
+    callers that show it keep the stored id beside it."""
+    if review is None or not review.corrections:
+        return record
+    return Record.model_validate({**record.model_dump(), **review.corrections})
+
+
+def apply_reviews(store: Store, records: Sequence[Record]) -> list[Record]:
+    """`records` with every correction applied, in order (their ids are the stored records' ids before this)."""
+    reviews = reviews_for(store, [rec.record_id for rec in records])
+    return [corrected(rec, reviews.get(rec.record_id)) for rec in records]
+
+
 def record_with_review(record: Record, review: ReviewState | None) -> dict[str, Any]:
-    """A record as the API and `armstrace records --json` show it: its JSONL fields plus `review` (None if none)."""
-    return {**record.to_json(), "review": review.model_dump() if review is not None else None}
+    """A record as the API and `armstrace records --format jsonl` show it, its review applied.
+
+    The JSONL fields with corrections applied (the stored id kept), `review`
+    (None if none) and `original`: the stored value of each corrected field
+    ({} when nothing was corrected). Names sit beside ids (`actor_name`, ...).
+    """
+    data = record.to_json()
+    fixed = corrected(record, review).to_json() if review is not None and review.corrections else data
+    original = {name: data[name] for name in (review.corrections if review is not None else {})}
+    return {**fixed, "id": data["id"], **names_of(fixed), "review": review.model_dump() if review is not None else None,
+            "original": original}
+
+
+def names_of(data: Mapping[str, Any]) -> dict[str, Any]:
+    """`actor_name`, `recipient_name`, `location_name`, `claimant_name` and `weapon_names` of a record's JSON."""
+    names: dict[str, Any] = {f"{field}_name": actor_label(data.get(field))
+                             for field in ("actor", "recipient", "location", "claimant")}
+    names["weapon_names"] = [weapon_label(model) or model for model in data.get("weapons") or []]
+    return names
 
 
 def _review_of(row: sqlite3.Row) -> Review:

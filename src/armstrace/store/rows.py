@@ -11,7 +11,7 @@ from ..records import Article, Quantity, Record
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "content_hash", "title", "url", "published", "source_path", "source_format",
-    "text", "skip_spans", "ingested_at",
+    "text", "skip_spans", "ingested_at", "page_starts",
 )
 
 RECORD_COLUMNS: tuple[str, ...] = (
@@ -19,7 +19,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "weapons", "has_quantity", "quantity_min", "quantity_max", "claimant", "speaker", "stance",
     "time", "time_precision", "violates", "evidence", "evidence_start", "evidence_end", "trigger",
     "rules", "gazetteer_ids", "confidence", "extractor_version", "data_version", "published",
-    "position",
+    "position", "page",
 )
 
 # Record fields held as JSON text.
@@ -57,6 +57,7 @@ def document_row(article: Article, ingested_at: str) -> dict[str, Any]:
         "text": article.text,
         "skip_spans": _dumps([list(span) for span in article.skip_spans]),
         "ingested_at": ingested_at,
+        "page_starts": _dumps(article.page_starts),
     }
 
 
@@ -71,6 +72,7 @@ def article_of(row: sqlite3.Row) -> Article:
         source_path=row["source_path"],
         source_format=row["source_format"],
         skip_spans=[(int(start), int(end)) for start, end in json.loads(row["skip_spans"])],
+        page_starts=[int(start) for start in json.loads(row["page_starts"])],
     )
 
 
@@ -116,6 +118,7 @@ def record_row(record: Record, position: int) -> dict[str, Any]:
         "data_version": record.data_version,
         "published": record.published,
         "position": position,
+        "page": record.page,
     }
     for name in _JSON_LISTS:
         row[name] = _dumps(list(getattr(record, name)))

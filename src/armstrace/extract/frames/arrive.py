@@ -15,7 +15,7 @@ from .registry import verb_roles
 @verb_roles("arrive")
 def arrive_verb(c: VerbClause, roles: Roles) -> None:
     """'reached Harare with two radar units', 'arrived in Tripoli with armed drones'."""
-    places = c.objs + pobjs(c.verb, {"in", "at", "to"})
+    places = c.objs + pobjs(c.verb, c.rules.cue_words["arrive-place-prep"])
     own = {x.actor for x in c.agent}
     reached = [a for p in places for a in actors_in_phrase(c.ctx, p) if a.actor not in own]
     if not reached:

@@ -24,7 +24,7 @@ def ban_verb(c: VerbClause, roles: Roles) -> None:
     if not bodies:
         return
     roles.agents = bodies[:1]
-    parties = [p for b in banned for p in pobjs(b, {"with", "to", "from", "for", "on"})]
-    parties += pobjs(verb, {"to", "with", "on", "against"})   # "prohibit arms sales to Iran" (parser's attachment)
+    parties = [p for b in banned for p in pobjs(b, c.rules.cue_words["ban-party-prep"])]
+    parties += pobjs(verb, c.rules.cue_words["ban-verb-prep"])   # "prohibit arms sales to Iran" (parser's attachment)
     roles.recipients = [a for p in parties for a in actors_in_phrase(ctx, p) if a.actor != bodies[0].actor]
     roles.rules.append("role/ban/instrument")

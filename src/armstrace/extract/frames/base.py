@@ -113,7 +113,7 @@ class NounClause:
             roles.pronoun = light_subj   # "it has responded with air strikes": resolved by the caller
         if light is not None and not light_is_recipient and not acting:
             light_actors = []   # "pushing Guterres to investigate the drone use": the investigator did not use
-        weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + pobjs(noun, {"on", "with", "for"})
+        weapon_phrases = of + [m for m in mods if ctx.mention(m) is not None] + pobjs(noun, rules.cue_words["weapon-object-prep"])
         return cls(ctx, rules, noun, children(noun, "poss"), by, from_, of, to, pobjs(noun, {"on", "against"}),
                    mods, mod_actors, light, light_subj, light_is_recipient, light_actors, weapon_phrases)
 
@@ -168,8 +168,11 @@ def noun_weapons(c: NounClause, roles: Roles, *, deep: bool = False) -> None:
     # weapons listed beside it.
     beside = [t for t in c.noun.conjuncts if is_weapon_phrase(ctx, t)] if is_weapon_phrase(ctx, c.noun) else []
     roles.weapons = weapons_from(ctx, c.weapon_phrases + beside) or weapons_in_phrase(ctx, c.noun) or roles.weapons
-    if not roles.weapons:
-        roles.weapons = weapons_from(ctx, contents(c.rules, c.noun))   # "the shipment included missiles"
+    if not roles.weapons or all(w.weapon_class == "arms" and c.noun.i in (w.head.i, w.head.head.i)
+                                                for w in roles.weapons):
+        # "the shipment included missiles"; "the arms package excludes Meteor missiles" (what it holds
+        # names the arms)
+        roles.weapons = weapons_from(ctx, contents(c.rules, c.noun)) or roles.weapons
     if not roles.weapons and deep:
         listed = [h for t in c.noun.subtree if t.dep_ == "prep" and t.lower_ == "including" for h in listed_after(ctx, t)]
         roles.weapons = weapons_from(ctx, [p for t in c.noun.subtree if t.i != c.noun.i
@@ -177,7 +180,8 @@ def noun_weapons(c: NounClause, roles: Roles, *, deep: bool = False) -> None:
     roles.theme = c.of[0] if c.of else None
     if c.light is not None and not roles.weapons:
         # ("placed an order worth $1 billion for 200 howitzers": the parser hangs the "for" on the light verb)
-        roles.weapons = weapons_from(ctx, children(c.light, "dobj", "nsubjpass") + pobjs(c.light, {"with", "on", "for"}))
+        objects = children(c.light, "dobj", "nsubjpass") + pobjs(c.light, c.rules.cue_words["weapon-object-prep"])
+        roles.weapons = weapons_from(ctx, objects)
 
 
 def plain_noun_roles(c: NounClause, roles: Roles) -> None:

@@ -31,7 +31,7 @@ def market_noun(c: NounClause, roles: Roles) -> None:
     places: list[Token] = []
     holders = list(noun.subtree) + ([x for x in light.children if x.dep_ in ("prep", "conj")] if light is not None else [])
     for prep in holders:
-        if prep.dep_ in ("prep", "conj") and prep.lower_ in ("in", "among", "including", "like"):
+        if prep.dep_ in ("prep", "conj") and c.rules.is_cue("market-place-prep", prep.lower_):
             places += [p for p in prep.children if p.dep_ == "pobj"]
             for more in prep.conjuncts:   # "not only in Russia but also in countries like ..."
                 places += [p for p in more.children if p.dep_ == "pobj"]

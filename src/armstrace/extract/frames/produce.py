@@ -15,9 +15,6 @@ from ..phrases import ActorRef, actors_in_phrase, place_in_phrase
 from .base import NounClause, VerbClause, clause_weapon_default, noun_weapons, possessive_pronoun
 from .registry import noun_roles, verb_roles
 
-_AT = {"in", "at", "near"}
-
-
 @verb_roles("produce")
 def produce_verb(c: VerbClause, roles: Roles) -> None:
     """'Russia produces drones in Yelabuga'; 'their missiles are produced in Yemen': the owner makes them."""
@@ -42,7 +39,8 @@ def produce_verb(c: VerbClause, roles: Roles) -> None:
     if verb.dep_ == "relcl" and any(x.lower_ == "where" for x in verb.children):
         roles.place = place_in_phrase(ctx, verb.head)   # "in Dushanbe, ..., where it will produce drones"
     # ("the bomb in the Yemen bus attack was made by a US firm": an event the weapon was in is no place)
-    sites = [p for p in pobjs(verb, _AT) + [p for t in theme for p in pobjs(t, _AT)]
+    at = c.rules.cue_words["site-prep"]
+    sites = [p for p in pobjs(verb, at) + [p for t in theme for p in pobjs(t, at)]
              if not c.rules.by_lemma.get((p.lemma_.lower(), "NOUN"))]
     roles.place = first_place(ctx, sites) or roles.place or _national_site(ctx, sites)
     _helpers(c, roles)
@@ -78,10 +76,11 @@ def produce_noun(c: NounClause, roles: Roles) -> None:
     ctx, noun, light = c.ctx, c.noun, c.light
     possessive_pronoun(c, roles)
     roles.agents = (actors_in_phrase(ctx, c.poss[0]) if c.poss else []) or c.mod_actors or c.light_actors
-    places = [p for t in noun.subtree for p in pobjs(t, _AT)]
-    places += pobjs(light, _AT) if light is not None else []
+    at = c.rules.cue_words["site-prep"]
+    places = [p for t in noun.subtree for p in pobjs(t, at)]
+    places += pobjs(light, at) if light is not None else []
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
-        places += pobjs(noun.head, _AT)   # "an Iranian drone factory opened in Tajikistan"
+        places += pobjs(noun.head, at)   # "an Iranian drone factory opened in Tajikistan"
     roles.place = first_place(ctx, places) or roles.place or _national_site(ctx, places)
     noun_weapons(c, roles)
     # "escalated its missile program with the help of China": the helper transfers know-how

@@ -24,7 +24,7 @@ def train_verb(c: VerbClause, roles: Roles) -> None:
     else:
         # "Iranian pilots have begun training on the Su-35": without an object, the subject learns.
         roles.recipients = c.agent
-    theme = pobjs(verb, {"on", "in", "with"}) + [p for o in objs for p in pobjs(o, {"on", "with"})]
+    theme = pobjs(verb, c.rules.cue_words["training-theme-prep"]) + [p for o in objs for p in pobjs(o, {"on", "with"})]
     # "trained pilots to use F-16 jets", "trained Russians on using drones": what the act is done with.
     acts = [x for x in verb.children if x.dep_ in ("advcl", "xcomp") and x.tag_ in ("VB", "VBG")]
     acts += [x for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in") for x in p.children
@@ -64,7 +64,8 @@ def train_noun(c: NounClause, roles: Roles) -> None:
         roles.agents = (actors_in_phrase(ctx, c.poss[0]) if c.poss else []) or c.mod_actors or c.light_actors
         # "provided flight training to Ukrainian pilots": the parser may hang the "to" on the light verb
         given_to = pobjs(light, {"to"}) if light is not None and noun.dep_ == "dobj" and noun.head.i == light.i else []
-        roles.recipients = [a for o in pobjs(noun, {"for", "to", "of"}) + given_to for a in actors_in_phrase(ctx, o)]
+        trainees = pobjs(noun, c.rules.cue_words["trainee-prep"]) + given_to
+        roles.recipients = [a for o in trainees for a in actors_in_phrase(ctx, o)]
         help_weapons = _helped(c, roles)
     places = pobjs(noun, {"in", "at"}) + (pobjs(light, {"in", "at"}) if light is not None else [])
     if help_weapons:

@@ -54,7 +54,7 @@ def _strike(c: VerbClause, roles: Roles, use: bool) -> _Strike:
             targets += [p for o in strikes for p in pobjs(o, target_preps)]
             if (rules.is_cue("combat", x.lemma_.lower()) or strikes) and any(t.lower_ == "to" for t in x.children):
                 roles.purpose = True   # "deployed drones to attack ...": an attack, not a deployment
-        if any(rules.is_cue("combat", p.lemma_.lower()) for p in pobjs_around(verb, {"in", "on", "during"})):
+        if any(rules.is_cue("combat", p.lemma_.lower()) for p in pobjs_around(verb, rules.cue_words["combat-setting-prep"])):
             roles.purpose = True       # "Ukraine uses drones in the war", "on the battlefield"
     return _Strike(weapons, targets, theme, subj_weapons)
 
@@ -138,7 +138,7 @@ def _blamed(c: NounClause, roles: Roles) -> None:
     """'Tehran blamed Israel for the Damascus strike': the one blamed attacked; the place says where."""
     noun = c.noun
     roles.agents = [a for o in children(noun.head.head, "dobj") for a in actors_in_phrase(c.ctx, o)]
-    roles.place = first_place(c.ctx, [noun]) or first_place(c.ctx, pobjs(noun, {"in", "on", "at"}))
+    roles.place = first_place(c.ctx, [noun]) or first_place(c.ctx, pobjs(noun, c.rules.cue_words["use-place-prep"]))
     roles.rules.append("role/use/blamed")
 
 
@@ -160,10 +160,10 @@ def _attack(c: NounClause, roles: Roles) -> None:
     if by_weapons and not roles.weapons:
         # "strikes by Israeli jets on Hezbollah depots": the means, whose "on" the parser may hang on them
         roles.weapons = weapons_from(ctx, by_weapons)
-    targets = c.on + pobjs(c.noun, {"at", "over", "into", "in"}) + [
-        p for o in by_weapons for p in pobjs(o, {"on", "against", "at"})]
+    targets = c.on + pobjs(c.noun, c.rules.cue_words["attack-target-prep"]) + [
+        p for o in by_weapons for p in pobjs(o, c.rules.cue_words["strike-prep"])]
     if c.light is not None:   # "responded with air strikes on Hezbollah positions"
-        targets += [p for p in pobjs(c.light, {"on", "against", "at"}) if p not in targets]
+        targets += [p for p in pobjs(c.light, c.rules.cue_words["strike-prep"]) if p not in targets]
     roles.recipients = [a for t in targets for a in actors_in_phrase(ctx, t) if a.label != "PERSON"]
     roles.place = first_place(ctx, targets) or roles.place
 

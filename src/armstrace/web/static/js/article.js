@@ -71,7 +71,9 @@ const FIELDS = [
 function fieldTable(record) {
   const corrections = (record.review && record.review.corrections) || {};
   const rows = FIELDS.map((name) => {
-    const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(record.stance) : valueText(record[name]));
+    const label = record[`${name}_name`];
+    const shown = label && label !== record[name] ? `${valueText(record[name])} (${label})` : valueText(record[name]);
+    const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(record.stance) : shown);
     if (name in corrections) {
       cell.append(" ", el("span", { className: "corrected", title: "analyst correction" }, `→ ${valueText(corrections[name])}`));
     }
@@ -89,6 +91,7 @@ export function renderRecord(container, record, doc, reviewPanel, onEvent) {
     el("p", { className: "meta" },
       `document ${doc.doc_id} · published ${doc.published || "unknown"} · record ${record.id} · `,
       `characters ${record.evidence_start}–${record.evidence_end}`,
+      record.page ? [" · ", el("span", { id: "record-page" }, `page ${record.page}`)] : null,
       url ? [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "source")] : null),
     el("p", {}, el("strong", {}, `${record.claimant}`), record.speaker ? ` (speaker: ${record.speaker})` : "",
       " says, ", stanceBadge(record.stance), reviewBadge(record.review)),

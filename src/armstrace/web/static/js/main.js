@@ -1,61 +1,91 @@
-// The dashboard: one set of filters drives the network, the timeline and the
-// record list; clicking a node or an arrow sets the filters, clicking a record
-// opens it in its article. The open record is kept in the URL (#record=ID).
+// The dashboard: one set of filters drives the network, the timeline and the record list; clicking a
+// node or an arrow sets the filters, clicking a record opens it in its article. Everything on screen
+// is read from the URL (state.js) and written back to it, so a link or a reload shows the same view.
 
 import { getJSON } from "./api.js";
-import { replace, el, STANCE_COLOURS } from "./dom.js";
-import { renderRecord } from "./article.js";
-import { renderEvent } from "./events.js";
-import { highlight, renderNetwork } from "./network.js";
+import { el, STANCE_COLOURS } from "./dom.js";
+import { showEvent, showPicker, showRecord, showUndated } from "./detail.js";
+import { renderLegend } from "./legend.js";
+import { renderContradictionList, renderEventList } from "./lists.js";
+import { hideKinds, highlight, renderNetwork } from "./network.js";
 import { markSelected, renderRecordList } from "./records.js";
-import { reviewPanel } from "./review.js";
+import { apiFilters, FILTERS, queryOf, readState, writeState } from "./state.js";
 import { renderTimeline } from "./timeline.js";
 
 const PAGE = 50;
-const EVENT_PAGE = 50;   // claims of an event per request: a 2,000-document event opens at once
-const FILTERS = ["type", "actor", "recipient", "weapon", "claimant", "stance", "q"];
+const OTHERS = "~others";
 const form = document.getElementById("filters");
 const status = document.getElementById("status");
-const state = { offset: 0, openId: null, selection: null };
-let meta = null;  // GET /api/meta, fetched once: the server's vocabularies
-
-function loadMeta() {
-  meta = meta || getJSON("meta").catch((error) => {
-    meta = null;  // try again on the next record
-    throw error;
-  });
-  return meta;
-}
-
-function filters() {
-  const out = {};
-  for (const name of FILTERS) out[name] = form.elements[name].value.trim();
-  return out;
-}
-
-function setFilters(values) {
-  for (const name of FILTERS) form.elements[name].value = values[name] || "";
-}
+let state = readState();
 
 function showError(error) {
   status.textContent = error.message || String(error);
 }
 
+/** The number of actors the network shows unless the URL says: fewer on a small screen. */
+function topActors() {
+  if (state.top !== "") return Number(state.top) || 0;
+  return window.innerWidth < 600 ? 10 : 20;
+}
+
+/** The selection as the graph knows it: {node} or {edge}, from `sel`, else the actor filter. */
+function selection() {
+  const match = state.sel.match(/^(node|edge):(.+)$/);
+  if (match) return { [match[1]]: match[2] };
+  return state.filters.actor ? { node: state.filters.actor } : null;
+}
+
+function formToState() {
+  for (const name of FILTERS) {
+    const input = form.elements[name];
+    state.filters[name] = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value.trim();
+  }
+}
+
+function stateToPage() {
+  for (const name of FILTERS) {
+    const input = form.elements[name];
+    if (input.type === "checkbox") input.checked = state.filters[name] === "true";
+    else input.value = state.filters[name] || "";
+  }
+  document.body.dataset.view = state.view;
+  document.getElementById("top").value = String(topActors());
+  for (const box of document.querySelectorAll("#network-legend input[type=checkbox]")) {
+    box.checked = !state.hide.includes(box.value);
+  }
+  for (const radio of document.querySelectorAll("#timeline-mode input")) radio.checked = radio.value === (state.tl || "event");
+  for (const link of document.querySelectorAll("#views a")) {
+    const target = { ...state, view: link.dataset.view, sel: "", record: "", event: "", offset: 0 };
+    link.href = `/${queryOf(target)}`;
+    link.classList.toggle("active", link.dataset.view === state.view);
+  }
+  for (const format of ["csv", "parquet"]) {
+    const query = new URLSearchParams(Object.entries(apiFilters(state)).filter(([, v]) => v));
+    query.set("format", format);
+    document.getElementById(`download-${format}`).href = `/api/download?${query}`;
+  }
+}
+
 async function loadNetwork() {
-  const { actor, recipient, ...rest } = filters();
-  const data = await getJSON("network", rest);
+  const { actor, recipient, ...rest } = apiFilters(state);
+  const data = await getJSON("network", { ...rest, top: topActors() });
+  const count = document.getElementById("network-count");
+  count.textContent = `${data.edges.length} links between ${data.n_actors} actors` +
+    (data.hidden_records ? ` (${data.hidden_records} records between folded actors not drawn)` : "");
   renderNetwork(document.getElementById("network"), data, {
-    onNode: (id) => select({ node: id }, { actor: id, recipient: "", type: "" }),
-    onEdge: (edge) => select({ edge: edge.id }, { actor: edge.source, recipient: edge.target, type: edge.kind }),
-    onBackground: () => select(null, { actor: "", recipient: "" }),
-  });
-  highlight(state.selection);
+    onNode: (id) => select(`node:${id}`, id === OTHERS ? {} : { actor: id, recipient: "", type: "" }),
+    onEdge: (edge) => select(`edge:${edge.id}`, {
+      actor: edge.source === OTHERS ? "" : edge.source, recipient: edge.target === OTHERS ? "" : edge.target,
+      type: edge.kind }),
+    onBackground: () => select("", { actor: "", recipient: "" }),
+  }, { hidden: state.hide, tip: document.getElementById("network-tip") });
+  highlight(selection());
 }
 
 async function loadRecords() {
-  const page = await getJSON("records", { ...filters(), limit: PAGE, offset: state.offset });
+  const page = await getJSON("records", { ...apiFilters(state), limit: PAGE, offset: state.offset });
   const list = document.getElementById("records");
-  renderRecordList(list, page, { onOpen: openRecord, selectedId: state.openId });
+  renderRecordList(list, page, { onOpen: openRecord, selectedId: state.record });
   document.getElementById("records-count").textContent = `${page.total} match`;
   const last = Math.min(page.offset + page.items.length, page.total);
   document.getElementById("page-info").textContent = page.total ? `${page.offset + 1}–${last} of ${page.total}` : "";
@@ -64,14 +94,51 @@ async function loadRecords() {
 }
 
 async function loadTimeline() {
-  const data = await getJSON("timeline", filters());
-  renderTimeline(document.getElementById("timeline"), data, { onPoint: openRecord });
+  const mode = state.tl || "event";
+  const data = await getJSON("timeline", { ...apiFilters(state), mode });
+  document.getElementById("timeline-title").textContent = mode === "report"
+    ? `by report date: ${data.total} records placed at their article's date`
+    : `by event date: ${data.total} records placed at the date their text gives`;
+  renderTimeline(document.getElementById("timeline"), data, {
+    onPoint: openRecord,
+    onGroup: (items, title) => showPicker(title, items, openRecord),
+    onUndated: () => showUndated(apiFilters(state), mode, openRecord).catch(showError),
+  });
+}
+
+async function loadList() {
+  const panel = document.getElementById("list-panel");
+  const { type, actor, weapon, include_rejected } = state.filters;
+  if (state.view === "events") {
+    const sort = state.sort || "first_reported";
+    const page = await getJSON("events", { type, actor, weapon, include_rejected, sort, limit: PAGE,
+                                              offset: state.offset });
+    renderEventList(panel, page, sort, {
+      onSort: (key) => relist({ sort: key, offset: 0 }),
+      onEvent: openEvent,
+      onPage: (offset) => relist({ offset }),
+    });
+  } else {
+    renderContradictionList(panel, await getJSON("contradictions", { type, actor, weapon, include_rejected }), { onEvent: openEvent });
+  }
+}
+
+/** Sort or page the list: the change goes into the URL (a new history entry), then the list reloads. */
+function relist(changes) {
+  Object.assign(state, changes);
+  writeState(state, { push: true });
+  loadList().catch(showError);
 }
 
 async function refresh({ network = true } = {}) {
   status.textContent = "";
+  stateToPage();
   try {
-    await Promise.all([network ? loadNetwork() : null, loadRecords(), loadTimeline()]);
+    if (state.view === "dashboard") {
+      await Promise.all([network ? loadNetwork() : null, loadRecords(), loadTimeline()]);
+    } else {
+      await loadList();
+    }
     document.body.dataset.ready = "true";
   } catch (error) {
     showError(error);
@@ -79,93 +146,98 @@ async function refresh({ network = true } = {}) {
 }
 
 /** A click in the graph: highlight it there, filter everything else by it. */
-function select(selection, values) {
-  state.selection = selection;
+function select(sel, values) {
+  state.sel = sel;
   state.offset = 0;
-  setFilters({ ...filters(), ...values });
-  highlight(selection);
+  Object.assign(state.filters, values);
+  writeState(state, { push: true });
+  highlight(selection());
   refresh({ network: false });
 }
 
-function setHash(kind, id) {
-  const hash = `#${kind}=${encodeURIComponent(id)}`;
-  if (location.hash !== hash) history.replaceState(null, "", hash);
+/** After a review: a record marked wrong leaves the network, the list and the timeline (the server decides). */
+function onReviewed() {
+  return state.view === "dashboard" ? refresh() : loadList().catch(showError);
 }
 
-async function openEvent(id) {
-  state.openId = null;
-  setHash("event", id);
-  const detail = document.getElementById("detail");
-  try {
-    const path = `events/${encodeURIComponent(id)}`;
-    renderEvent(detail, await getJSON(path, { limit: EVENT_PAGE }), {
-      onRecord: openRecord,
-      onMore: async (offset) => (await getJSON(path, { limit: EVENT_PAGE, offset })).claims,
-    });
-  } catch (error) {
-    replace(detail, el("p", { className: "warning" }, `Cannot open event ${id}: ${error.message}`));
-  }
+function openEvent(id) {
+  state.event = id;
+  state.record = "";
+  writeState(state, { push: true });
+  return showEvent(id, openRecord);
 }
 
-async function openRecord(id) {
-  state.openId = id;
-  setHash("record", id);
+function openRecord(id) {
+  state.record = id;
+  state.event = "";
+  writeState(state, { push: true });
   markSelected(document.getElementById("records"), id);
-  const detail = document.getElementById("detail");
-  try {
-    const record = await getJSON(`records/${encodeURIComponent(id)}`);
-    const [doc, reviews, vocabularies] = await Promise.all([
-      getJSON(`documents/${encodeURIComponent(record.doc_id)}`),
-      getJSON(`records/${encodeURIComponent(id)}/reviews`),
-      loadMeta(),
-    ]);
-    renderRecord(detail, record, doc, reviewPanel(record, reviews, async () => {
-      await openRecord(id);
-      await loadRecords();
-    }, vocabularies.correctable_fields), openEvent);
-  } catch (error) {
-    replace(detail, el("p", { className: "warning" }, `Cannot open record ${id}: ${error.message}`));
-  }
+  return showRecord(id, { onEvent: openEvent, onReviewed });
 }
 
-function legend() {
+function openFromState() {
+  if (state.event) return showEvent(state.event, openRecord);
+  if (state.record) return showRecord(state.record, { onEvent: openEvent, onReviewed });
+  return null;
+}
+
+function bindControls() {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    formToState();
+    Object.assign(state, { offset: 0, sel: "" });
+    writeState(state, { push: true });
+    refresh();
+  });
+  document.getElementById("clear-filters").addEventListener("click", () => {
+    for (const name of FILTERS) state.filters[name] = "";
+    Object.assign(state, { offset: 0, sel: "" });
+    writeState(state, { push: true });
+    refresh();
+  });
+  document.getElementById("prev-page").addEventListener("click", () => {
+    state.offset = Math.max(0, state.offset - PAGE);
+    writeState(state);
+    loadRecords().catch(showError);
+  });
+  document.getElementById("next-page").addEventListener("click", () => {
+    state.offset += PAGE;
+    writeState(state);
+    loadRecords().catch(showError);
+  });
+  document.getElementById("top").addEventListener("change", (event) => {
+    state.top = event.target.value;
+    writeState(state, { push: true });
+    loadNetwork().catch(showError);
+  });
+  document.getElementById("timeline-mode").addEventListener("change", (event) => {
+    state.tl = event.target.value === "event" ? "" : event.target.value;
+    writeState(state, { push: true });
+    loadTimeline().catch(showError);
+  });
+  window.addEventListener("popstate", () => {
+    state = readState();
+    refresh().then(openFromState);
+  });
+}
+
+function stanceLegend() {
   const node = document.getElementById("timeline-legend");
-  for (const [stance, colour] of Object.entries(STANCE_COLOURS)) {
+  node.append("Colour: the claim's stance");
+  for (const [stance, colour] of Object.entries({ ...STANCE_COLOURS, mixed: "#6b7280" })) {
     const dot = el("span", { className: "legend-dot" });
     dot.style.background = colour;
     node.append(dot, stance);
   }
+  node.append(". A dot is a day, a band a month or a year; a number counts the records drawn as one mark.");
 }
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  state.offset = 0;
-  state.selection = null;
-  refresh();
+renderLegend(document.getElementById("network-legend"), state.hide, (hidden) => {
+  state.hide = hidden;
+  writeState(state, { push: true });
+  hideKinds(hidden);
 });
-document.getElementById("clear-filters").addEventListener("click", () => {
-  setFilters({});
-  state.offset = 0;
-  state.selection = null;
-  refresh();
-});
-document.getElementById("prev-page").addEventListener("click", () => {
-  state.offset = Math.max(0, state.offset - PAGE);
-  loadRecords().catch(showError);
-});
-document.getElementById("next-page").addEventListener("click", () => {
-  state.offset += PAGE;
-  loadRecords().catch(showError);
-});
-
-function openFromHash() {
-  const match = location.hash.match(/^#(record|event)=(.+)$/);
-  if (!match) return;
-  const id = decodeURIComponent(match[2]);
-  if (match[1] === "event") openEvent(id);
-  else if (id !== state.openId) openRecord(id);
-}
-
-window.addEventListener("hashchange", openFromHash);
-legend();
-refresh().then(openFromHash);
+stanceLegend();
+bindControls();
+if (location.hash) writeState(state);  // an old #record= link becomes ?record=
+refresh().then(openFromState);

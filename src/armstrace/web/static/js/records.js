@@ -2,10 +2,19 @@
 
 import { el, replace, reviewBadge, stanceBadge } from "./dom.js";
 
+/** "Iran (IRN)": the name the API gives beside an id, or the id alone. */
+export function named(id, name) {
+  if (!id) return "";
+  return name && name !== id ? `${name} (${id})` : id;
+}
+
 function summary(record) {
-  const target = record.recipient || record.location || "";
-  const weapons = record.weapons.length ? ` (${record.weapons.join(", ")})` : "";
-  return `${record.type} ${record.actor}${target ? " → " + target : ""} · ${record.weapon_class || "no class"}${weapons}`;
+  const target = record.recipient ? named(record.recipient, record.recipient_name)
+    : named(record.location, record.location_name);
+  const names = record.weapon_names && record.weapon_names.length ? record.weapon_names : record.weapons;
+  const weapons = names.length ? ` (${names.join(", ")})` : "";
+  return `${record.type} ${named(record.actor, record.actor_name)}${target ? " → " + target : ""} · ` +
+    `${record.weapon_class || "no class"}${weapons}`;
 }
 
 /** Fill `list` with the records of one page; `onOpen(id)` is called on click or Enter. */
@@ -24,7 +33,7 @@ export function renderRecordList(list, page, { onOpen, selectedId }) {
       onkeydown: (event) => { if (event.key === "Enter") open(); },
     },
     el("div", { className: "record-head" }, summary(record), " ", stanceBadge(record.stance),
-       " ", el("span", { className: "meta" }, `claimant ${record.claimant}`), reviewBadge(record.review)),
+       " ", el("span", { className: "meta" }, `claimant ${named(record.claimant, record.claimant_name)}`), reviewBadge(record.review)),
     el("div", { className: "record-evidence" }, record.evidence),
     el("div", { className: "meta" }, record.doc_id));
     list.append(item);

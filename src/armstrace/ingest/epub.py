@@ -1,0 +1,55 @@
+"""EPUB books (.epub) -> articles with ebooklib: the chapters in reading order, as HTML pages are read.
+
+Each chapter in the spine (the book's reading order; its generated table of
+contents left out) is XHTML, stripped by `html.plain_text` into paragraphs;
+chapters are a blank line apart. The title is the book's Dublin Core title.
+"""
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.etree
+from ebooklib import epub
+
+from ..records import Article
+from .boilerplate import find_chrome
+from .docx import MAX_UNPACKED_RATIO, unpacked_size
+from .files import Skipped
+from .html import plain_text
+from .text import EMPTY
+
+_BROKEN = (epub.EpubException, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError,
+           lxml.etree.LxmlError, EOFError, OSError, UnicodeDecodeError)
+
+
+def _chapters(book: epub.EpubBook) -> Iterator[str]:
+    for idref, _linear in book.spine:
+        item = book.get_item_with_id(idref)
+        if isinstance(item, epub.EpubHtml) and item.is_chapter():
+            text = plain_text("<body>" + item.get_body_content().decode("utf-8", "replace") + "</body>")
+            if text.strip():
+                yield text
+
+
+def read_epub(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
+    """The article of an .epub file, or why it cannot be read (not an EPUB, damaged, empty)."""
+    source = str(path)
+    try:
+        if unpacked_size(path) > MAX_UNPACKED_RATIO * max_bytes:
+            yield Skipped(source, f"unpacks to over {MAX_UNPACKED_RATIO} times --max-bytes (raise --max-bytes)")
+            return
+        book = epub.read_epub(str(path), options={"ignore_ncx": True})
+        chapters = list(_chapters(book))
+        titles = book.get_metadata("DC", "title")
+    except _BROKEN as exc:
+        yield Skipped(source, f"not a readable EPUB file ({type(exc).__name__}: {exc})")
+        return
+    if not chapters:
+        yield Skipped(source, EMPTY)
+        return
+    title = " ".join(str(titles[0][0]).split()) or None if titles else None
+    text = "\n\n".join(chapters) + "\n"
+    yield Article(doc_id=path.stem, text=text, title=title, published=published, source_path=source,
+                  source_format="epub", skip_spans=find_chrome(text, title=title))

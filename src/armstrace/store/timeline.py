@@ -1,0 +1,77 @@
+"""Records placed in time, in one of two modes that are never mixed.
+
+- `event`: when the thing happened, as the text says it (`time`, with its
+  precision: a year, a month or a day); records whose text gives no time are
+  undated.
+- `report`: when it was reported, the article's publication date (a day);
+  articles without a date are undated.
+
+The old timeline put each record at its event time, else its report date,
+in one lane: a 2019 delivery reported in 2023 and a 2023 report then sat side
+by side as if alike. Undated records are counted and can be listed
+(`undated_records`), so none is silently left off.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ..resolve import actor_label
+from .database import Store
+from .effective import source as corrected_source
+from .queries import RecordFilter, from_clause, where_clause
+
+Mode = Literal["event", "report"]
+MODES: tuple[str, ...] = ("event", "report")
+
+_DATE = {"event": "NULLIF(r.time, '')",
+         "report": "COALESCE(NULLIF(r.published, ''), (SELECT dd.published FROM documents AS dd "
+                   "WHERE dd.doc_id = r.doc_id))"}
+_PRECISION = {"event": "COALESCE(r.time_precision, CASE length(r.time) WHEN 4 THEN 'year' WHEN 7 THEN 'month' "
+                       "ELSE 'day' END)",
+              "report": "CASE length(COALESCE(NULLIF(r.published, ''), '0000-00-00')) WHEN 4 THEN 'year' "
+                        "WHEN 7 THEN 'month' ELSE 'day' END"}
+_FIELDS = ("r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id, "
+           "r.evidence")
+
+
+def _selected(flt: RecordFilter, records: str, extra: str) -> tuple[str, list[object]]:
+    """`FROM ... WHERE ...` over `records` (the records as reviews correct them), plus a condition."""
+    where, params = where_clause(flt)
+    where = f"{where} AND {extra}" if where else f"WHERE {extra}"
+    return f"{from_clause(flt, records)} {where}", params
+
+
+def _item(row: Any, mode: str) -> dict[str, Any]:
+    return {"id": row["record_id"], "date": row["date"], "precision": row["precision"],
+            "date_source": "time" if mode == "event" else "published", "type": row["type"],
+            "actor": row["actor"], "actor_name": actor_label(row["actor"]), "recipient": row["recipient"],
+            "recipient_name": actor_label(row["recipient"]), "stance": row["stance"], "claimant": row["claimant"],
+            "weapon_class": row["weapon_class"], "doc_id": row["doc_id"]}
+
+
+def dated_records(store: Store, flt: RecordFilter, limit: int, mode: str = "event") -> dict[str, Any]:
+    """The first `limit` records dated in `mode`, by date, with `total` (dated) and `undated` counts."""
+    date = _DATE[mode]
+    with store.snapshot():
+        records = corrected_source(store)
+        sql, params = _selected(flt, records, "1")
+        counts = store._query(f"SELECT count({date}), count(*) - count({date}) {sql}", params)[0]
+        dated, dated_params = _selected(flt, records, f"{date} IS NOT NULL")
+        rows = store._query(
+            f"SELECT {_FIELDS}, {date} AS date, {_PRECISION[mode]} AS precision {dated} "
+            "ORDER BY date, r.doc_id, r.evidence_start, r.type, r.position LIMIT ?", [*dated_params, limit])
+    return {"mode": mode, "items": [_item(row, mode) for row in rows], "total": int(counts[0]),
+            "undated": int(counts[1])}
+
+
+def undated_records(store: Store, flt: RecordFilter, mode: str, limit: int, offset: int) -> dict[str, Any]:
+    """A page of the records with no date in `mode` (what the timeline cannot place), in document order."""
+    date = _DATE[mode]
+    with store.snapshot():
+        sql, params = _selected(flt, corrected_source(store), f"{date} IS NULL")
+        total = int(store._query(f"SELECT count(*) {sql}", params)[0][0])
+        rows = store._query(f"SELECT {_FIELDS}, NULL AS date, NULL AS precision {sql} "
+                            "ORDER BY r.doc_id, r.evidence_start, r.type, r.position LIMIT ? OFFSET ?",
+                            [*params, limit, offset])
+    items = [{**_item(row, mode), "evidence": row["evidence"]} for row in rows]
+    return {"mode": mode, "items": items, "total": total, "limit": limit, "offset": offset}
