@@ -136,6 +136,7 @@ class Report:
                 self.flags.append(f"{name}: x{growth:.2f} for x{size_growth:.0f} articles")
             notes.append(f"x{growth:.2f} (exp {exponent:+.2f}){flag}")
         self.rows.append((name, [format(v, fmt) for v in values], "; ".join(notes) + paired_note))
+        print(f"  {name}: {' | '.join(self.rows[-1][1])}  {self.rows[-1][2]}", file=sys.stderr, flush=True)
 
     def print(self) -> None:
         head = ["figure".ljust(38)] + [f"{s:>12,}" for s in self.sizes] + ["  growth per step"]
