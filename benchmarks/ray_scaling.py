@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -99,7 +100,7 @@ def main() -> int:
         files = write_corpus(tmp / "corpus", args.articles, seed=99)
         serial = serial_run(files, tmp)
         runs: dict[int, list[dict]] = {1: [], 2: []}
-        with ray_engine.ray_session(num_cpus=2):
+        with ray_engine.ray_session(os.environ.get("ARMSTRACE_RAY_ADDRESS"), num_cpus=2):   # a cluster if set
             for n in range(args.pairs + 1):
                 pair = {workers: ray_run(files, workers, tmp, n) for workers in (1, 2)}
                 if n:   # the first pair warms up
