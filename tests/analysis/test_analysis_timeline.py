@@ -34,6 +34,6 @@ def test_timeline_bad_date_is_a_usage_error(multi_store):
 
 @pytest.mark.parametrize("time", ["2022-13", "2022-00", "2022-02-30", "2022-04-00", "0000"])
 def test_period_of_impossible_date_is_none(time):
-    from armstrace.analysis.periods import period_of, precision_of
+    from armstrace.periods import period_of, precision_of
 
     assert (period_of(time), precision_of(time)) == (None, None)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import NotFound
 from ..records import Record
 from ..store import Store, weapon_key
+from ..store.reviews import apply_reviews
 from .access import query
 
 ROLES: dict[str, tuple[str, str | None]] = {
@@ -63,10 +64,17 @@ def _party(actor: str, records: list[tuple[Record, str | None]]) -> ChainParty:
                       n_events=len({e for _, e in records if e}), stances=dict(sorted(stances.items())))
 
 
-def weapon_chain(store: Store, model: str) -> WeaponChain:
-    """The chain of the model `model` (any spelling: "Shahed 136" finds shahed-136); NotFound if no record names it."""
+def weapon_chain(store: Store, model: str, *, include_rejected: bool = False) -> WeaponChain:
+    """The chain of the model `model` (any spelling: "Shahed 136" finds shahed-136); NotFound if no record names it.
+
+    Records reviewed wrong are left out unless `include_rejected`; the others count with their corrections.
+    """
     key = weapon_key(model)
-    found = [r for r in store.records(weapon=model) if any(weapon_key(m) == key for m in r.weapons)]
+    stored = store.records(weapon=model, include_rejected=include_rejected)
+    # (stored id, record as corrected): a corrected record's own id is a hash of its corrected fields.
+    reviewed = [(rec.record_id, fixed) for rec, fixed in zip(stored, apply_reviews(store, stored), strict=True)
+                if any(weapon_key(m) == key for m in fixed.weapons)]
+    found = [r for _, r in reviewed]
     if not found:
         raise NotFound(f"weapon {model!r}: no record names it in {store.path} "
                        "(model ids look like shahed-136; list them with `armstrace records`)")
@@ -75,12 +83,12 @@ def weapon_chain(store: Store, model: str) -> WeaponChain:
         store, "SELECT c.record_id, c.event_id FROM event_claims AS c JOIN record_weapons AS w "
                "ON w.record_id = c.record_id WHERE w.model_key = ?", (key,))}
     by_role: dict[str, dict[str, list[tuple[Record, str | None]]]] = defaultdict(lambda: defaultdict(list))
-    for record in found:
+    for record_id, record in reviewed:
         roles = ROLES.get(record.type)
         if roles is None:
             continue
         actor_role, recipient_role = roles
-        pair = (record, event_of.get(record.record_id))
+        pair = (record, event_of.get(record_id))
         by_role[actor_role][record.actor].append(pair)
         if recipient_role and record.recipient:
             by_role[recipient_role][record.recipient].append(pair)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..records import Record
-from .periods import PRECISION_RANK, Period, period_of, precision_of
+from ..periods import PRECISION_RANK, Period, period_of, precision_of
 
 Block = tuple[str, str, str | None, str | None]  # type, actor, recipient or location, weapon class
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import NotFound, UsageError
 from ..records import EVENT_TYPES, Record
@@ -35,7 +35,7 @@ from ..store.queries import not_rejected, page_clause, weapon_condition
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
-from .periods import precision_of
+from ..periods import precision_of
 from .sources import corroborate_members, save_sources, signatures_of
 from .syndication import sign_documents
 
@@ -95,6 +95,12 @@ class Membership(BaseModel):
     record: Record
     published: str | None
     reason: str
+    stored_id: str | None = Field(default=None, exclude=True)   # set when `record` carries corrections
+
+    @property
+    def record_id(self) -> str:
+        """The stored record's id (a corrected record's own `record_id` hashes its corrected fields)."""
+        return self.stored_id or self.record.record_id
 
 
 @dataclass(frozen=True)
@@ -293,11 +299,11 @@ def count_events(store: Store, *, type: str | None = None, actor: str | None = N
     return int(query(store, f"SELECT count(*) FROM events AS e {where}", params)[0][0])
 
 
-def block_events(store: Store, block: Block) -> list[Event]:
-    """The events of one block, ordered as `list_events` orders them."""
+def block_events(store: Store, block: Block, *, include_rejected: bool = False) -> list[Event]:
+    """The events of one block, ordered as `list_events` orders them, as their claims' reviews leave them."""
     rows = query(store, "SELECT * FROM events WHERE block = ? ORDER BY COALESCE(first_published, '9999'), event_id",
                  (block_key(block),))
-    return _reviewed(store, [_event_of(row) for row in rows])
+    return _reviewed(store, [_event_of(row) for row in rows], include_rejected)
 
 
 def get_event(store: Store, event_id: str, include_rejected: bool = False) -> Event:

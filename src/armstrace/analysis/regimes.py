@@ -37,7 +37,7 @@ from ..errors import BadData
 from ..gazetteer import Entry, read_data_file
 from ..records import EventType, WeaponClass
 from .events import Event, Membership
-from .periods import Period, window
+from ..periods import Period, window
 
 REGIMES_PACKAGE = "armstrace.data.regimes"
 REGIMES_FILE = "regimes.jsonl"
@@ -252,7 +252,7 @@ def claimed_violations(claims: Sequence[Membership], flags: Sequence[RegimeFlag]
             by_instrument.setdefault(instrument, []).append(m)
     return [
         ClaimedViolation(instrument=code, claimants=sorted({m.record.claimant for m in members}),
-                         record_ids=[m.record.record_id for m in members], flagged=code.casefold() in flagged,
+                         record_ids=[m.record_id for m in members], flagged=code.casefold() in flagged,
                          n_records=len(members))
         for code, members in sorted(by_instrument.items())
     ]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from ..store.reviews import rejected_ids
 from ..store import Store
+from ..store.effective import source as corrected_source
+from ..store.queries import not_rejected
 from .access import query
 from .corroboration import Corroboration, stored_corroboration
-from .events import Event, Membership, claims_page, get_event, list_events, memberships
+from .events import Event, Membership, claims_page, get_event, list_events
 from .regimes import ClaimedViolation, RegimeFlag, claimed_violations, flag_event, regimes_version
+from .reviewed import reviewed_memberships
 
 # Record ids listed per claimed instrument; `n_records` counts them all.
 CLAIMED_IDS_LIMIT = 50
@@ -37,14 +39,20 @@ class EventReport(BaseModel):
     regimes_version: str
 
 
-def claimed_of(store: Store, event_id: str, flags: list[RegimeFlag]) -> list[ClaimedViolation]:
-    """What the claimants say the event breaches, per instrument (grouped in SQL), marked when a flag agrees."""
+def claimed_of(store: Store, event_id: str, flags: list[RegimeFlag],
+               include_rejected: bool = False) -> list[ClaimedViolation]:
+    """What the claimants say the event breaches, per instrument (grouped in SQL), marked when a flag agrees.
+
+    Read from the records as their reviews correct them (a `violates` or claimant correction counts), claims
+    reviewed wrong left out unless `include_rejected`.
+    """
     flagged = {code.casefold() for flag in flags for code in flag.instruments}
+    kept, params = ("1", []) if include_rejected else not_rejected()
     rows = query(store, "SELECT j.value AS instrument, r.claimant AS claimant, r.record_id AS record_id "
-                        "FROM event_claims AS c JOIN records AS r ON r.record_id = c.record_id "
+                        f"FROM event_claims AS c JOIN {corrected_source(store)} AS r ON r.record_id = c.record_id "
                         "JOIN documents AS d ON d.doc_id = r.doc_id, json_each(r.violates) AS j "
-                        "WHERE c.event_id = ? AND r.violates != '[]' ORDER BY j.value, "
-                        "COALESCE(d.published, '9999'), r.doc_id, r.evidence_start, r.record_id", (event_id,))
+                        f"WHERE c.event_id = ? AND r.violates != '[]' AND {kept} ORDER BY j.value, "
+                        "COALESCE(d.published, '9999'), r.doc_id, r.evidence_start, r.record_id", (event_id, *params))
     by_instrument: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
         by_instrument.setdefault(str(row["instrument"]), []).append((row["claimant"], row["record_id"]))
@@ -67,7 +75,7 @@ def event_report(store: Store, event_id: str, *, limit: int | None = 50, offset:
     event = get_event(store, event_id, include_rejected)
     flags = flag_event(event)
     return EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=groups_limit),
-                       flags=flags, claimed=claimed_of(store, event_id, flags),
+                       flags=flags, claimed=claimed_of(store, event_id, flags, include_rejected),
                        claims=claims_page(store, event_id, limit=limit, offset=offset, include_rejected=include_rejected),
                        claims_total=event.n_claims,
                        claims_limit=limit, claims_offset=offset, regimes_version=regimes_version())
@@ -82,12 +90,10 @@ def event_reports(store: Store, *, type: str | None = None, actor: str | None = 
     """
     events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset,
                          include_rejected=include_rejected)
-    claims = memberships(store, [e.event_id for e in events])
-    rejected = set() if include_rejected else rejected_ids(
-        store, [m.record.record_id for ms in claims.values() for m in ms])
+    claims = reviewed_memberships(store, [e.event_id for e in events], include_rejected=include_rejected)
     reports = []
     for event in events:
-        members = [m for m in claims.get(event.event_id, []) if m.record.record_id not in rejected]
+        members = claims.get(event.event_id, [])
         flags = flag_event(event)
         reports.append(EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=-1),
                                    flags=flags, claimed=claimed_violations(members, flags), claims=members,

@@ -15,13 +15,12 @@ the next `armstrace ingest` of its document re-clusters it as extracted.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from ..records import Record
 from ..store import Store
 from ..store.reviews import corrected, reviews_for
 from .access import chunks, query
-from .events import Event, memberships
+from .events import Event, Membership, memberships
 from .sources import corroborate_members, signatures_of
 
 
@@ -36,32 +35,53 @@ def reviewed_event_ids(store: Store, event_ids: Sequence[str]) -> set[str]:
     return found
 
 
-def with_reviews(store: Store, events: list[Event], *, include_rejected: bool = False) -> list[Event]:
-    """`events` with the claimant lists and counts of those with reviewed claims recomputed; order kept."""
-    touched = reviewed_event_ids(store, [e.event_id for e in events])
-    if not touched:
-        return events
-    members = memberships(store, touched)
+def reviewed_memberships(store: Store, event_ids: Iterable[str], *,
+                         include_rejected: bool = False) -> dict[str, list[Membership]]:
+    """The claims of `event_ids` as reviews leave them: those reviewed wrong left out (unless `include_rejected`),
+    the others with their corrections applied; each keeps its stored id in `Membership.record_id`."""
+    members = memberships(store, event_ids)
     reviews = reviews_for(store, [m.record.record_id for ms in members.values() for m in ms])
-    held: dict[str, list[tuple[Record, str | None]]] = {}
+    kept: dict[str, list[Membership]] = {}
     for event_id, ms in members.items():
         for m in ms:
             review = reviews.get(m.record.record_id)
             if review is not None and review.verdict == "wrong" and not include_rejected:
                 continue
-            held.setdefault(event_id, []).append((corrected(m.record, review), m.published))
+            if review is not None and review.corrections:
+                fixed = {"record": corrected(m.record, review), "stored_id": m.record.record_id}
+                kept.setdefault(event_id, []).append(m.model_copy(update=fixed))
+            else:
+                kept.setdefault(event_id, []).append(m)
+    return kept
+
+
+def _anchor(members: Sequence[Membership]) -> str:
+    """The earliest-published claim (unknown dates last), ties by stored id: as `clustering.Cluster.anchor`."""
+    return min(members, key=lambda m: (m.published or "9999-99-99", m.record_id)).record_id
+
+
+def with_reviews(store: Store, events: list[Event], *, include_rejected: bool = False) -> list[Event]:
+    """`events` with the claimant lists, counts and anchor of those with reviewed claims recomputed; order kept.
+
+    An event whose every claim is reviewed wrong (read by id, or with its block) has no claims and no claimants.
+    """
+    touched = reviewed_event_ids(store, [e.event_id for e in events])
+    if not touched:
+        return events
+    held = reviewed_memberships(store, touched, include_rejected=include_rejected)
     with store._lock:
-        signatures = signatures_of(store._conn, {r.doc_id for hs in held.values() for r, _ in hs})
+        signatures = signatures_of(store._conn, {m.record.doc_id for ms in held.values() for m in ms})
     out = []
     for event in events:
-        kept = held.get(event.event_id)
-        if event.event_id not in touched or not kept:
+        kept = held.get(event.event_id, [])
+        if event.event_id not in touched:
             out.append(event)
             continue
-        c = corroborate_members(event.event_id, kept, signatures)
+        c = corroborate_members(event.event_id, [(m.record, m.published) for m in kept], signatures)
         out.append(event.model_copy(update={
             "n_claims": c.n_claims, "n_documents": c.n_documents, "n_independent": c.n_independent,
             "asserting": c.asserting, "hedging": c.hedging, "denying": c.denying,
             "independent_asserting": c.independent_asserting, "independent_denying": c.independent_denying,
-            "first_reported": c.first_reported, "last_reported": c.last_reported}))
+            "first_reported": c.first_reported, "last_reported": c.last_reported,
+            "anchor": _anchor(kept) if kept else event.anchor}))
     return out

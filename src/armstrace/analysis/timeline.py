@@ -11,11 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..store.reviews import rejected_ids
 from ..errors import UsageError
 from ..store import Store
-from .events import list_events, memberships
-from .periods import period_of, precision_of
+from .events import list_events
+from ..periods import period_of, precision_of
+from .reviewed import reviewed_memberships
 
 Order = Literal["event", "published"]
 
@@ -77,14 +77,11 @@ def timeline(store: Store, *, by: Order = "event", type: str | None = None, acto
             for e in events if _in_range(e.time, since, until)
         ]
         return sorted(entries, key=_event_order)
-    claims = memberships(store, [e.event_id for e in events])
-    rejected = set() if include_rejected else rejected_ids(
-        store, [m.record.record_id for ms in claims.values() for m in ms])
-    claims = {eid: [m for m in ms if m.record.record_id not in rejected] for eid, ms in claims.items()}
+    claims = reviewed_memberships(store, [e.event_id for e in events], include_rejected=include_rejected)
     summaries = {e.event_id: e.summary() for e in events}
     entries = [
         TimelineEntry(when=m.published, precision=precision_of(m.published), event_id=event_id,
-                      summary=summaries[event_id], first_reported=m.published, record_id=m.record.record_id,
+                      summary=summaries[event_id], first_reported=m.published, record_id=m.record_id,
                       doc_id=m.record.doc_id, claimant=m.record.claimant, stance=m.record.stance,
                       evidence=m.record.evidence)
         for event_id, members in claims.items() for m in members if _in_range(m.published, since, until)

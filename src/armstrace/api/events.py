@@ -108,7 +108,8 @@ def event(
         "flags": [flag.model_dump(mode="json") for flag in report.flags],
         "claimed": [claim.model_dump(mode="json") for claim in report.claimed],
         "claims": {"items": claims, "total": report.claims_total, "limit": limit, "offset": offset},
-        "contradictions": [c.model_dump(mode="json") for c in event_contradictions(store, ev)],
+        "contradictions": [c.model_dump(mode="json")
+                           for c in event_contradictions(store, ev, include_rejected=include_rejected)],
         "regimes_version": report.regimes_version,
         "events_pending": pending_updates(store),
     }

@@ -32,7 +32,7 @@ from ..resolve import AmbiguousName, actor_label
 from ..store import Store, weapon_class_of
 from ..store.lookup import actor_id, weapon_value
 from .app import DbOption, app, err_console, out_console
-from .records import named
+from .records import IncludeRejectedOption, named
 
 
 class Format(str, Enum):
@@ -117,6 +117,7 @@ def events(
     weapon: str | None = WeaponOption,
     limit: int = typer.Option(100, "--limit", min=1, help="At most this many events."),
     format: Format = FormatOption,
+    include_rejected: bool = IncludeRejectedOption,
 ) -> None:
     """List events across documents: claims joined, independent sources, claimants
     (+ asserting, ? hedging, - denying) and the regimes they would engage.
@@ -127,7 +128,7 @@ def events(
     with Store(db, readonly=True) as store:
         _note_pending(store)
         actor, weapon = _names(store, actor, weapon)
-        found = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit)
+        found = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, include_rejected=include_rejected)
         if format is Format.json:
             _print_json([{"event": e.model_dump(mode="json"),
                           "corroboration": stored_corroboration(store, e).model_dump(mode="json"),
@@ -153,6 +154,7 @@ def event(
     format: Format = FormatOption,
     limit: int | None = typer.Option(None, "--limit", min=0, help="Show at most this many claims (default: all)."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many claims first."),
+    include_rejected: bool = IncludeRejectedOption,
 ) -> None:
     """Show one event: every claim (or a page: --limit, --offset) with its evidence and why it was
     joined, the independent sources, and the regimes it would engage with reasons.
@@ -161,7 +163,8 @@ def event(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
-        report = event_report(store, event_id, limit=limit, offset=offset, groups_limit=-1)
+        report = event_report(store, event_id, limit=limit, offset=offset, groups_limit=-1,
+                              include_rejected=include_rejected)
     if format is Format.json:
         _print_json(report)
         return
@@ -208,6 +211,7 @@ def contradictions(
     actor: str | None = ActorOption,
     weapon: str | None = WeaponOption,
     format: Format = FormatOption,
+    include_rejected: bool = IncludeRejectedOption,
 ) -> None:
     """List events asserted or hedged by some claimants and denied by others, with both sides' evidence.
 
@@ -216,7 +220,7 @@ def contradictions(
     with Store(db, readonly=True) as store:
         _note_pending(store)
         actor, weapon = _names(store, actor, weapon)
-        found = find_contradictions(store, type=type, actor=actor, weapon=weapon)
+        found = find_contradictions(store, type=type, actor=actor, weapon=weapon, include_rejected=include_rejected)
     if format is Format.json:
         _print_json(found)
     else:
@@ -244,6 +248,7 @@ def timeline_(
     since: str | None = typer.Option(None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     format: Format = FormatOption,
+    include_rejected: bool = IncludeRejectedOption,
 ) -> None:
     """Show events by event time (with its precision), or claims by publication date.
 
@@ -252,7 +257,8 @@ def timeline_(
     with Store(db, readonly=True) as store:
         _note_pending(store)
         actor, weapon = _names(store, actor, weapon)
-        entries = timeline(store, by=by.value, type=type, actor=actor, weapon=weapon, since=since, until=until)
+        entries = timeline(store, by=by.value, type=type, actor=actor, weapon=weapon, since=since, until=until,
+                           include_rejected=include_rejected)
     if format is Format.json:
         _print_json(entries)
         return
@@ -277,6 +283,7 @@ def weapon(
     model: str = typer.Argument(..., help="A model id or name, e.g. shahed-136 or Geran-2."),
     db: Path = DbOption,
     format: Format = FormatOption,
+    include_rejected: bool = IncludeRejectedOption,
 ) -> None:
     """Show a weapon model's chain across documents: producers, suppliers, recipients, users and targets.
 
@@ -284,7 +291,7 @@ def weapon(
     """
     with Store(db, readonly=True) as store:
         _note_pending(store)
-        chain = weapon_chain(store, _one_model(store, model))
+        chain = weapon_chain(store, _one_model(store, model), include_rejected=include_rejected)
     if format is Format.json:
         _print_json(chain)
         return

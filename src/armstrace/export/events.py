@@ -59,7 +59,7 @@ def event_values(store: Store, report: EventReport) -> dict[str, Any]:
         "regime_reasons": [f"{flag.regime} {m.condition} ({m.paragraph}): {m.reason}"
                            for flag in report.flags for m in flag.matches],
         "claimed_violations": [c.instrument for c in report.claimed],
-        "record_ids": [m.record.record_id for m in report.claims],
+        "record_ids": [m.record_id for m in report.claims],
         "doc_ids": sorted({m.record.doc_id for m in report.claims}),
     }
 

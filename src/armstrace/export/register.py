@@ -37,7 +37,8 @@ from typing import Any
 
 from ..analysis.contradictions import event_contradictions
 from ..analysis.corroboration import corroborate
-from ..analysis.events import Event, Membership, list_events, memberships
+from ..analysis.events import Event, Membership, list_events
+from ..analysis.reviewed import reviewed_memberships
 from ..errors import UsageError
 from ..store import RecordFilter, Store
 from .names import actor_name, weapon_names
@@ -137,10 +138,11 @@ def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
         # and a row's corroboration is computed once over all its claims.
         page = list_events(store, type="transfer", actor=where.actor, weapon=where.weapon, limit=PAGE, offset=offset,
                            include_rejected=where.include_rejected)
-        claims_of = memberships(store, [e.event_id for e in page])
+        # Claims reviewed wrong left out (unless asked for), corrections applied: as every other view.
+        claims_of = reviewed_memberships(store, [e.event_id for e in page], include_rejected=where.include_rejected)
         for event in page:
             claims = claims_of.get(event.event_id, [])
-            contested = bool(event_contradictions(store, event))
+            contested = bool(event_contradictions(store, event, include_rejected=where.include_rejected))
             models: list[str | None] = list(event.models) or [None]
             for model in models:
                 key = (event.actor, event.recipient or "", event.weapon_class or "", model or "", _year(event))
@@ -157,9 +159,9 @@ def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
 
 def _row(store: Store, key: tuple[Any, ...], group: _Group, documents: Documents) -> dict[str, Any]:
     supplier, recipient, weapon_class, model, year = key
-    claims = list({m.record.record_id: m for m in group.claims}.values())
+    claims = list({m.record_id: m for m in group.claims}.values())
     support = [m for m in claims if m.record.stance != "denied"]
-    counted = [m for m in {m.record.record_id: m for m in group.counted}.values() if m.record.stance != "denied"]
+    counted = [m for m in {m.record_id: m for m in group.counted}.values() if m.record.stance != "denied"]
     stated = [m.record.quantity for m in counted if m.record.quantity is not None]
     lows = [q.min for q in stated if q.min is not None]
     highs = [q.max for q in stated if q.max is not None]
@@ -181,7 +183,7 @@ def _row(store: Store, key: tuple[Any, ...], group: _Group, documents: Documents
         "first_reported": corr.first_reported, "last_reported": corr.last_reported,
         "evidence": list(dict.fromkeys(m.record.evidence for m in claims)),
         "doc_ids": doc_ids, "urls": [url for d in doc_ids if (url := documents.get(d)[0])],
-        "record_ids": [m.record.record_id for m in claims], "event_ids": [e.event_id for e in group.events],
+        "record_ids": [m.record_id for m in claims], "event_ids": [e.event_id for e in group.events],
     }
 
 

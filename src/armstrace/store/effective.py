@@ -11,19 +11,23 @@ it) with the corrected copies of those records, and returns the records with
 those copies in place of the originals, to be used where `records` was.
 With no correction, the table is `records` itself and costs nothing.
 
-Corrections to `weapons`, `quantity` and `violates` are applied in record
+`violates` (a JSON column) is corrected here too, for the claimed breaches of
+an event page. Corrections to `weapons` and `quantity` are applied in record
 payloads and exports (`reviews.corrected`), not here: they live in other
 tables or columns.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from .database import Store
 
 # The columns a correction may change that queries filter or group on.
 SQL_FIELDS: tuple[str, ...] = ("type", "actor", "recipient", "location", "place", "weapon_class", "claimant",
-                               "speaker", "stance", "time", "time_precision")
+                               "speaker", "stance", "time", "time_precision", "violates")
+# Those held as JSON text in their column.
+JSON_FIELDS = frozenset({"violates"})
 TABLE = "temp.corrected_records"
 EFFECTIVE = (f"(SELECT * FROM main.records WHERE record_id NOT IN (SELECT record_id FROM {TABLE}) "
              f"UNION ALL SELECT * FROM {TABLE} WHERE record_id IN (SELECT record_id FROM main.records))")
@@ -54,4 +58,5 @@ def _refill(conn: sqlite3.Connection, corrections: dict[str, dict[str, object]])
             continue
         conn.execute(f"INSERT INTO {TABLE} SELECT * FROM main.records WHERE record_id = ?", (record_id,))
         assignments = ", ".join(f"{name} = ?" for name in fields)   # names from SQL_FIELDS only
-        conn.execute(f"UPDATE {TABLE} SET {assignments} WHERE record_id = ?", [*fields.values(), record_id])
+        values = [json.dumps(v) if name in JSON_FIELDS else v for name, v in fields.items()]
+        conn.execute(f"UPDATE {TABLE} SET {assignments} WHERE record_id = ?", [*values, record_id])

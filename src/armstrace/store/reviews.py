@@ -21,11 +21,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..errors import BadInput
+from ..errors import BadInput, BadValue
 from ..records import Record
 from ..resolve import actor_label, weapon_label
 from .backup import checkpoint
-from .corrections import vocabulary_checked
+from .corrections import consistent_time, vocabulary_checked
 from .database import Store
 
 Verdict = Literal["right", "wrong"]
@@ -72,16 +72,18 @@ def check_corrections(store: Store, record: Record, corrections: Mapping[str, An
     """The corrections, names resolved to ids and validated against the vocabularies and the record schema.
 
     BadValue (a 422, with the allowed values) for a field that cannot be corrected, a value outside its
-    vocabulary or without a field; BadInput names any other bad field.
+    vocabulary or without a field, or a time precision that does not fit the time (as earlier reviews leave it).
     """
     corrections = vocabulary_checked(store, corrections, CORRECTABLE_FIELDS)
+    current = corrected(record, reviews_for(store, [record.record_id]).get(record.record_id))
+    corrections = consistent_time(current.model_dump(), corrections)
     try:
-        corrected = Record.model_validate({**record.model_dump(), **corrections})
+        fixed = Record.model_validate({**current.model_dump(), **corrections})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise BadInput(f"corrections.{where}: {first['msg']} (got {first.get('input')!r})") from exc
-    dumped = corrected.model_dump(mode="json")
+        raise BadValue(f"corrections.{where}: {first['msg']} (got {first.get('input')!r})", []) from exc
+    dumped = fixed.model_dump(mode="json")
     return {name: dumped[name] for name in corrections}
 
 

@@ -4,6 +4,9 @@ Claims give times at different precisions; two claims can describe the same
 event when their periods overlap ("2022-08" lies inside "2022"). Periods of
 the calendar nest or are disjoint, so the periods of a group of claims that
 overlap pairwise have one common part: the most precise of them.
+
+Above `analysis/` (which clusters by it) so that `store/corrections.py` checks
+a corrected time with the same parser every view reads it with.
 """
 from __future__ import annotations
 
