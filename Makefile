@@ -63,12 +63,19 @@ vendor:
 eval: install
 	$(BIN)/armstrace eval
 
+# Throughput (armstrace against bare spaCy, 5 interleaved pairs) then scale (1k and 10k articles: ingest,
+# clustering, re-ingest, API p50/p95, exports), in one run; about an hour on 2 cores. BENCH="--quick" for a
+# CI-sized run; `python benchmarks/scale.py --100k` for the opt-in 100,000.
+BENCH ?=
 bench: install
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py $(BENCH)
+	$(BIN)/python benchmarks/scale.py $(BENCH)
 
-# The same, plus the Ray engine against the local one (starts a private Ray: ~2 GB).
+# The same pairs for the Ray engine against the local one (starts a private Ray: ~2 GB), and Ray's scaling
+# from 1 to 2 workers with the driver's serial ceiling (docs/ray.md).
 bench-ray: install
-	$(BIN)/python benchmarks/throughput.py --ray
+	$(BIN)/python benchmarks/throughput.py --ray $(BENCH)
+	$(BIN)/python benchmarks/ray_scaling.py
 
 lint: install
 	$(BIN)/ruff check src tests stress benchmarks

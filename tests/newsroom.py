@@ -5,7 +5,9 @@ arms transfers (dates and parties as reported at the time), so extraction has
 records to find. Besides pages it serves what real sites do to a fetcher: a
 redirect and a redirect loop, 404, 500, a 503 that recovers, a page slower
 than the timeout, one larger than the cap (with and without Content-Length),
-an image, ETags with 304, and a feed that gains an entry after its first read.
+an image, ETags with 304, and a feed that gains an entry after its first read;
+a body that lies about its Content-Encoding, a redirect to any address
+(`/redirect?to=URL`), and every path again under `/no-etag/` without validators.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
 IRAN_DRONES = """<!doctype html>
 <html><head><meta charset="utf-8"><title>US says Iran supplied drones to Russia</title>
@@ -126,7 +129,8 @@ class _Handler(BaseHTTPRequestHandler):
               headers: dict[str, str] | None = None) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
         etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
-        if status == 200 and self.headers.get("If-None-Match") == etag:
+        validators = not self.path.startswith("/no-etag/")   # a server that never answers 304
+        if validators and status == 200 and self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.send_header("ETag", etag)
             self.end_headers()
@@ -135,7 +139,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         if status == 200:
-            self.send_header("ETag", etag)
+            if validators:
+                self.send_header("ETag", etag)
             with self.site.lock:
                 self.site.downloads[self.path] += 1
         for name, value in (headers or {}).items():
@@ -162,7 +167,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:   # one route table, read top to bottom
         site = self.site
-        path = self.path
+        path = self.path.removeprefix("/no-etag")
         with site.lock:
             site.hits[path] += 1
             hits = site.hits[path]
@@ -180,6 +185,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, site.pages[path])
         elif path == "/go/iran-drones":
             self._send(302, "", headers={"Location": "/news/iran-drones.html"})
+        elif path.startswith("/redirect?to="):
+            self._send(302, "", headers={"Location": unquote(path.split("=", 1)[1])})
+        elif path == "/bad-gzip":   # says gzip, sends plain HTML: httpx raises DecodingError reading it
+            self._send(200, IRAN_DRONES, headers={"Content-Encoding": "gzip"})
         elif path == "/loop":
             self._send(302, "", headers={"Location": "/loop"})
         elif path.startswith("/broken"):

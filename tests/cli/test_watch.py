@@ -96,7 +96,7 @@ def test_watch_ctrl_c_twice_during_a_slow_fetch_exits_at_once(site, db):
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("90", 90), ("90s", 90), ("15m", 900), ("2h", 7200), ("1d", 86400),
-                                                ("0.5s", 0.5)])
+                                                ("1s", 1), ("0.02m", 1.2)])
 def test_parse_every_reads_durations(text, seconds):
     assert parse_every(text) == seconds
 
@@ -104,6 +104,13 @@ def test_parse_every_reads_durations(text, seconds):
 @pytest.mark.parametrize("text", ["", "0", "15 minutes", "-1m", "m"])
 def test_parse_every_refuses_what_is_not_a_duration(text):
     with pytest.raises(UsageError, match="not a duration"):
+        parse_every(text)
+
+
+@pytest.mark.parametrize("text", ["0.5s", "0.01", "0.001m"])
+def test_parse_every_refuses_less_than_a_second(text):
+    # A round at most once a second: a typo of "0.01" must not poll someone's site a hundred times a second.
+    with pytest.raises(UsageError, match=r"shorter than 1 s"):
         parse_every(text)
 
 

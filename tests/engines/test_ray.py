@@ -148,3 +148,11 @@ def test_ray_is_an_extra_and_not_a_dependency_of_a_plain_install():
     project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]
     assert not [dep for dep in project["dependencies"] if dep.lower().startswith("ray")]
     assert any(dep.startswith("ray[data]") for dep in project["optional-dependencies"]["ray"])
+
+
+@pytest.mark.issue(15)
+def test_windows_grow_with_the_actors_so_model_loads_stay_a_small_share():
+    # 1,000 articles on 100 actors would give each 10 (seconds of work) for a model load of seconds.
+    assert ray_engine.window_size(None, 2) == 1_000
+    assert ray_engine.window_size(None, 100) == 100 * ray_engine.ACTOR_SHARE >= 10_000
+    assert ray_engine.window_size(3, 100) == 3   # as asked

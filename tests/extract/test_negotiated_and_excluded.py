@@ -91,3 +91,14 @@ def test_what_aid_could_include_is_a_hedged_transfer_of_it(nlp):
             "An official said lethal aid could include anti-tank missiles such as the Javelin.")
     found = [r for r in extract(nlp, text) if r.type == "transfer" and "javelin" in r.weapons]
     assert found and {(r.actor, r.recipient, r.stance) for r in found} == {("USA", "UKR", "hedged")}
+
+
+def test_a_phrase_headed_by_a_word_that_ends_weapon_phrases_names_no_weapon(nlp):
+    # (it raised ValueError on min() of nothing and lost the document: 23 of 10,000 generated articles)
+    from armstrace.extract.document import DocContext
+    from armstrace.extract.phrases import weapons_in_phrase
+    from armstrace.nlp.mentions import gazetteer_referents
+
+    doc = nlp("Russia sent jets like the Su-35 to Iran.")
+    ctx = DocContext.build(doc, gazetteer_referents()[0], [], None)
+    assert weapons_in_phrase(ctx, next(t for t in doc if t.lower_ == "like")) == []

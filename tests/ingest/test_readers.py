@@ -309,3 +309,22 @@ def test_read_file_records_chrome_as_skip_spans(tmp_path):
 
 def test_skipped_prints_source_and_reason():
     assert str(Skipped("corpus/a.jsonl line 12", "not valid JSON (x)")) == "corpus/a.jsonl line 12: not valid JSON (x)"
+
+
+def test_a_reader_raising_on_one_file_costs_that_file_one_line_and_the_next_files_are_read(tmp_path, monkeypatch):
+    # A library bug on odd input (injected here: no real file is known to trigger one) must not stop a folder.
+    from armstrace.ingest import readers
+    from armstrace.ingest.files import Skipped as SkippedItem
+
+    (tmp_path / "a.docx").write_bytes(b"not really a word file")
+    (tmp_path / "b.txt").write_text("Iran supplied drones to Russia.\n", encoding="utf-8")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("unforeseen")
+        yield  # (a generator, as the readers are)
+
+    monkeypatch.setattr(readers, "read_docx", explode)
+    items = list(readers.read_documents([tmp_path]))
+    failures = [i for i in items if isinstance(i, SkippedItem) and not i.unsupported]
+    assert len(failures) == 1 and "a.docx" in str(failures[0]) and "RuntimeError" in str(failures[0])
+    assert [i.doc_id for i in items if not isinstance(i, SkippedItem)] == ["b"]

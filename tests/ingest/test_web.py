@@ -207,10 +207,11 @@ def test_extract_reads_a_web_address_too(site):
 
 def fetch_with(site_url: str, waits: list[float], **options) -> object:
     """`fetch` over a real client, its waits recorded instead of slept (the requests are real)."""
+    from armstrace.addresses import origin
     from armstrace.ingest.fetch import FetchOptions, client, fetch
 
     opts = FetchOptions(**options)
-    with client(opts) as http:
+    with client(opts, {origin(site_url)}) as http:   # the test names its own 127.0.0.1 site
         return fetch(http, site_url, opts, sleep=waits.append)
 
 

@@ -83,6 +83,22 @@ def test_dashboard_review_flow(page, dashboard, world, screenshot):
         True, "wrong", {"claimant": "GBR"}, "ana")
 
 
+@pytest.mark.issue(13)
+def test_a_corrected_field_shows_the_correction_and_what_was_extracted(page, dashboard, world):
+    ensure_first_token(dashboard.db, "ana")
+    record = world["iran-russia"][0]
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    page.locator("#detail [name=field]").select_option("claimant")
+    page.locator("#detail [name=value]").fill("GBR")
+    page.locator("#detail button[name=right]").click()
+    expect(page.locator("#audit-trail li")).to_have_count(1)
+    page.reload()
+    page.locator(f"#records li[data-record-id='{record.record_id}']").click()
+    cell = page.locator("#detail [data-field=claimant]")
+    expect(cell).to_contain_text("GBR")
+    expect(cell).to_contain_text(f"extracted as {record.claimant}")
+
+
 @pytest.mark.issue(11)
 def test_dashboard_review_asks_for_the_token_where_required(page, serve_app, db, world):
     url = serve_app(create_app(db, require_token=True))

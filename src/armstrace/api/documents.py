@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from ..ingest.fetch import is_address
+from ..addresses import is_address
 from .deps import LimitParam, OffsetParam, StoreDep
 
 router = APIRouter(tags=["documents"])

@@ -99,7 +99,10 @@ DbOption = typer.Option(Path(DEFAULT_DB), "--db", envvar="ARMSTRACE_DB", help="S
 ModelOption = typer.Option(DEFAULT_MODEL, "--model", envvar="ARMSTRACE_MODEL",
                            help="spaCy model name or path (e.g. en_core_web_md).")
 # readable=False: a path that cannot be read is named and skipped by the reader, and the rest go in.
-PathsArgument = typer.Argument(..., readable=False, help="Files (.txt, .html, .jsonl) or folders (recursive).")
+FILE_FORMATS = ".txt, .html/.htm, .jsonl, .pdf, .docx, .md/.markdown, .odt, .epub"
+PathsArgument = typer.Argument(..., readable=False,
+                               help=f"Files ({FILE_FORMATS}), folders (recursive), web addresses (http://, "
+                                    "https://) or RSS/Atom feeds (an address, or a .rss/.atom/.xml file).")
 PublishedOption = typer.Option(None, "--published",
                                help="Publication date for documents that carry none (e.g. 2023-07-10).")
 MaxBytesOption = typer.Option(None, "--max-bytes", envvar="ARMSTRACE_MAX_BYTES", min=1,

@@ -16,7 +16,7 @@ import typer
 
 from ..errors import UsageError
 from ..settings import Settings
-from .app import DbOption, MaxBytesOption, ModelOption, PublishedOption, app, checked_published, err_console
+from .app import FILE_FORMATS, DbOption, MaxBytesOption, ModelOption, PublishedOption, app, checked_published, err_console
 from .web import RetriesOption, TimeoutOption, web_settings
 
 if TYPE_CHECKING:
@@ -24,14 +24,20 @@ if TYPE_CHECKING:
 
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$", re.IGNORECASE)
 _UNIT_S = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# A round starts at most once a second: "--every 0.01" would poll a stranger's site a hundred times a second.
+MIN_EVERY_S = 1.0
 
 
 def parse_every(text: str) -> float:
-    """`--every` in seconds: "90", "90s", "15m", "2h", "1d"."""
+    """`--every` in seconds: "90", "90s", "15m", "2h", "1d"; at least `MIN_EVERY_S`."""
     match = _EVERY.match(text)
     if not match or float(match.group(1)) <= 0:
         raise UsageError(f"--every {text!r}: not a duration (write it like 15m, 90s, 2h or 1d)")
-    return float(match.group(1)) * _UNIT_S[(match.group(2) or "s").lower()]
+    seconds = float(match.group(1)) * _UNIT_S[(match.group(2) or "s").lower()]
+    if seconds < MIN_EVERY_S:
+        raise UsageError(f"--every {text!r}: shorter than {MIN_EVERY_S:g} s (a round at most once a second; "
+                         "write it like 15m, 90s, 2h or 1d)")
+    return seconds
 
 
 @contextmanager
@@ -62,8 +68,10 @@ def _print_round(report: RoundReport) -> None:
 
 @app.command()
 def watch(
-    sources: list[str] = typer.Argument(..., help="Feeds and web addresses (or local feed files, files, folders)."),
-    every: str = typer.Option("15m", "--every", help="Time between the starts of two rounds: 90s, 15m, 2h, 1d."),
+    sources: list[str] = typer.Argument(..., help="Feeds (an address, or a .rss/.atom/.xml file) and web "
+                                        f"addresses (http://, https://); files ({FILE_FORMATS}) and folders are read "
+                                        "again each round."),
+    every: str = typer.Option("15m", "--every", help="Time between the starts of two rounds: 90s, 15m, 2h, 1d (at least 1s)."),
     rounds: int | None = typer.Option(None, "--rounds", min=1, help="Stop after this many rounds (default: never)."),
     db: Path = DbOption,
     model: str = ModelOption,

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..settings import Settings
+from .app import FILE_FORMATS
 
 if TYPE_CHECKING:
     from ..ingest import Skipped
 
 # str, not Path: a Path would fold "https://host" into "https:/host".
-SourcesArgument = typer.Argument(
-    None, help="Files (.txt, .html, .jsonl), folders (recursive), web addresses (http://, https://) "
-               "or RSS/Atom feeds (an address, or a .rss/.atom/.xml file).")
+SourcesArgument = typer.Argument(None, help=f"Files ({FILE_FORMATS}), folders (recursive), web addresses (http://, "
+                                           "https://) or RSS/Atom feeds (an address, or a .rss/.atom/.xml file).")
 UrlsOption = typer.Option(None, "--urls", help="A file of web addresses, one a line (# starts a comment).")
 TimeoutOption = typer.Option(None, "--timeout", envvar="ARMSTRACE_TIMEOUT", min=0.01,
                              help="Seconds to wait for a web server to connect, and for each read (default 20).")

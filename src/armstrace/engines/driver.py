@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..analysis import update_events
 from ..ingest import Skipped, count_failures, read_sources
+from ..ingest.guard import failure
 from ..records import Article, Record
 from ..settings import Settings
 from ..store import Store
@@ -57,6 +58,26 @@ def failed(article: Article, exc: Exception) -> Skipped:
     return Skipped(where, f"extraction failed on {article.doc_id!r}: {type(exc).__name__}: {exc}")
 
 
+def surviving(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
+    """`items` until the reader raises, then one Skipped naming where it was: what was read before stays.
+
+    The readers guard each source themselves (`ingest.guard`); this is the last
+    line, for a reader handed in by a caller (a generator cannot be resumed after it raises).
+    """
+    where = "the first source"
+    iterator = iter(items)
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001  a reader's bug: one line, and what was read is stored
+            yield Skipped(f"after {where}", failure(exc) + "; the sources after it were not read")
+            return
+        where = item.source if isinstance(item, Skipped) else (item.source_path or item.doc_id)
+        yield item
+
+
 def _read(paths: Iterable[str | Path], settings: Settings, published: str | None,
           progress: Progress | None = None) -> Iterator[Article | Skipped]:
     """Files, folders, web addresses and feeds, read with the settings' limits (PDF pages counted on `progress`)."""
@@ -79,7 +100,7 @@ def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: st
     own = own_files(db)
     with Store(db) as store:
         def fresh() -> Iterator[Article]:
-            for item in items:
+            for item in surviving(items):
                 if isinstance(item, Skipped):
                     if item.unsupported and os.path.realpath(item.source) in own:
                         continue   # the database ingested into, kept in the corpus folder
@@ -124,7 +145,7 @@ def extract_with(extract: Extract, paths: Iterable[str | Path], *, settings: Set
     sink = skipped if skipped is not None else []
 
     def articles() -> Iterator[Article]:
-        for item in _read(paths, settings, published):
+        for item in surviving(_read(paths, settings, published)):
             if isinstance(item, Skipped):
                 sink.append(item)
             else:

@@ -45,12 +45,14 @@ from ..settings import Settings
 from .driver import IngestSummary, Progress, Result, extract_with, ingest_with
 from .local import extract_docs
 
-__all__ = ["WINDOW", "Extractor", "extract_paths", "extract_stream", "ingest_paths", "ray_session"]
+__all__ = ["ACTOR_SHARE", "WINDOW", "Extractor", "extract_paths", "extract_stream", "ingest_paths", "ray_session"]
 
 # Articles per Dataset. Each window starts its actors afresh, one model load per
-# actor (~1 s for the sm model): 1,000 articles (~300k words, ~50 s per actor
-# on this 2-core machine) keeps that under a few per cent.
+# actor (~1 s for the sm model, several on a loaded machine): a window gives each
+# actor at least ACTOR_SHARE articles (~40 s of work), so the loads stay a few per
+# cent however many actors run: 1,000 articles on up to 10 actors, 10,000 on 100.
 WINDOW = 1_000
+ACTOR_SHARE = 100
 # Articles per map_batches call (and per block): small enough that a window
 # spreads over every actor, large enough that nlp.pipe batches fill.
 BATCH = 8
@@ -247,31 +249,38 @@ def _run_window(ray: ModuleType, articles: list[Article], model: str, workers: i
                                     f"armstrace and the spaCy model {model!r} installed)") from exc
 
 
+def window_size(window: int | None, actors: int) -> int:
+    """Articles per Dataset: `window` if given, else WINDOW or ACTOR_SHARE per actor, whichever is more."""
+    return window or max(WINDOW, actors * ACTOR_SHARE)
+
+
 def extract_stream(articles: Iterable[Article], model: str, *, workers: int | None = None,
-                   address: str | None = None, window: int = WINDOW) -> Iterator[Result]:
+                   address: str | None = None, window: int | None = None) -> Iterator[Result]:
     """(article, records) for each article, or (article, Skipped) when extraction fails on it, extracted on Ray.
 
     Args:
         workers: actors, one CPU each (default: one per CPU of the cluster).
         address: where Ray runs (see the module docstring); None starts a private local Ray.
-        window: articles per Dataset (see WINDOW).
+        window: articles per Dataset (default: WINDOW, or ACTOR_SHARE per actor when that is more).
     """
     source = iter(articles)
-    chunk = list(islice(source, window))
+    chunk = list(islice(source, window or WINDOW))
     if not chunk:
         return   # nothing new to extract (a re-run): no Ray started
     check_model(model)
     with ray_session(address, num_cpus=workers) as ray:
         size = _workers(ray, workers)
+        span = window_size(window, size)
+        chunk += islice(source, span - len(chunk))
         while chunk:
             yield from _run_window(ray, chunk, model, size)
-            chunk = list(islice(source, window))
+            chunk = list(islice(source, span))
 
 
 def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, settings: Settings | None = None,
                  published: str | None = None, workers: int | None = None, address: str | None = None,
                  force: bool = False, progress: Progress | None = None,
-                 window: int = WINDOW) -> IngestSummary:
+                 window: int | None = None) -> IngestSummary:
     """Ingest files and folders into `db`, extracting on Ray; as `engines.local.ingest_paths` otherwise.
 
     `address` defaults to the settings' `ray_address` (ARMSTRACE_RAY_ADDRESS).
@@ -289,7 +298,7 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, settings: Setti
 def extract_paths(paths: Iterable[str | Path], *, settings: Settings | None = None,
                   published: str | None = None, skipped: list[Skipped] | None = None,
                   workers: int | None = None, address: str | None = None,
-                  window: int = WINDOW) -> Iterator[Record]:
+                  window: int | None = None) -> Iterator[Record]:
     """Records from files without a database, extracted on Ray (for `armstrace extract --engine ray`)."""
     settings = settings or Settings()
     where = address if address is not None else settings.ray_address

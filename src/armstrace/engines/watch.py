@@ -7,7 +7,10 @@ answered (ETag, Last-Modified), so an unchanged one costs a 304. New and
 changed documents go through the same driver as `armstrace ingest` (one
 transaction each), and their `seen` rows are written after them: a stop at any
 moment leaves nothing half-written, and a restart picks up where it stopped.
-A network error costs one line and the source is tried again next round.
+A network error, or a reader that raises, costs one line naming the source,
+which is tried again next round. A page met twice in a round (a feed entry
+whose address is watched too) is read once: the first source to store it keeps
+it, so later rounds change nothing.
 """
 from __future__ import annotations
 
@@ -16,14 +19,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from ..errors import ArmstraceError
 from ..ingest import Skipped, count_failures, normalise_date, read_documents
-from ..ingest.feeds import FEED_SUFFIXES, Feed, looks_like_feed, parse_feed
+from ..ingest.feeds import FEED_SUFFIXES, Feed, FeedEntry, looks_like_feed, parse_feed
 from ..ingest.fetch import FetchOptions, Fetched, is_address
+from ..ingest.guard import guarded
 from ..ingest.text import Unreadable
-from ..ingest.web import WebReader, page_items
+from ..ingest.web import WebReader, web_doc_id
 from ..nlp import load_pipeline
 from ..records import Article
 from ..settings import Settings
@@ -74,16 +79,20 @@ class _Round:
         self.not_fetched = 0
 
     def items(self, sources: Iterable[str]) -> Iterator[Item]:
+        """Every source once, in order; a source whose reader raises is one Skipped naming it."""
         for source in sources:
             if self.stop.is_set():
                 return
-            if is_address(source):
-                yield from self._address(source)
-            elif Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file():
-                yield from self._feed_file(source)
-            else:   # a file or folder: re-read each round; the content hash tells what changed
-                yield from read_documents([source], published=self.reader.published,
-                                          max_bytes=self.reader.options.max_bytes)
+            yield from guarded(source, partial(self._source, source))
+
+    def _source(self, source: str) -> Iterator[Item]:
+        if is_address(source):
+            yield from self._address(source)
+        elif Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file():
+            yield from self._feed_file(source)
+        else:   # a file or folder: re-read each round; the content hash tells what changed
+            yield from read_documents([source], published=self.reader.published,
+                                      max_bytes=self.reader.options.max_bytes)
 
     def _address(self, source: str) -> Iterator[Item]:
         me = seen_items(self.store, source).get(SELF)
@@ -93,10 +102,16 @@ class _Round:
             yield fetched
         elif fetched.not_modified:
             self.not_fetched += 1
+            if me is not None and me.doc_id:
+                self.reader.read_ids.add(me.doc_id)   # unchanged: a feed listing the same page must not replace it
         elif fetched.content_type != "text/html" and looks_like_feed(fetched.body, fetched.content_type):
             yield from self._feed_bytes(source, fetched.body, fetched)
+        elif web_doc_id(source) in self.reader.read_ids:   # read this round from a feed listing it: done
+            self.not_fetched += 1
+            self.pending.append((SeenItem(source, SELF, doc_id=web_doc_id(source), etag=fetched.etag,
+                                          last_modified=fetched.last_modified), None))
         else:
-            for item in page_items(fetched, published=self.reader.published):
+            for item in self.reader.page(fetched):
                 if isinstance(item, Article):
                     self.pending.append((SeenItem(source, SELF, doc_id=item.doc_id, etag=fetched.etag,
                                                   last_modified=fetched.last_modified), item))
@@ -130,8 +145,13 @@ class _Round:
             prior = known.get(entry.key)
             if prior is not None and prior.fingerprint == entry.fingerprint:
                 self.not_fetched += 1
+                if prior.doc_id:
+                    self.reader.read_ids.add(prior.doc_id)   # stored as this entry: no other source replaces it
                 continue
-            items = self.reader.read_entry(entry, source)
+            read = list(guarded(f"{source} entry {entry.key}", partial(self._entry, entry, source)))
+            if read == [None]:   # its page was read already this round (an address, another feed)
+                continue
+            items = [item for item in read if item is not None]
             articles = [item for item in items if isinstance(item, Article)]
             if not articles:
                 complete = False
@@ -141,6 +161,15 @@ class _Round:
         # The feed's validators only once every entry went in: a 304 next round must not hide a failed one.
         if complete and fetched is not None:
             self.pending.append((SeenItem(source, SELF, etag=fetched.etag, last_modified=fetched.last_modified), None))
+
+    def _entry(self, entry: FeedEntry, source: str) -> list[Item | None]:
+        """The entry's items, or [None] (and its seen row) when its page was read already this round."""
+        _, _, doc_id = self.reader.entry_doc_id(entry, source)
+        if doc_id in self.reader.read_ids:
+            self.not_fetched += 1
+            self.pending.append((SeenItem(source, entry.key, entry.fingerprint, doc_id), None))
+            return [None]
+        return list(self.reader.read_entry(entry, source))
 
     def stored(self) -> list[SeenItem]:
         """The seen rows whose documents are now stored (a failed extraction is tried again next round)."""
@@ -155,7 +184,7 @@ def run_round(number: int, sources: list[str], *, db: str | Path, settings: Sett
     options = FetchOptions(timeout=settings.timeout, max_bytes=settings.max_bytes, retries=settings.retries)
     nlp = load_pipeline(settings.model)
     try:
-        with WebReader(options, published=published) as reader, Store(db) as store:
+        with WebReader(options, published=published, trusted=sources) as reader, Store(db) as store:
             polled = _Round(reader, store, stop)
             report.summary = ingest_items(lambda articles: extract_docs(nlp, articles), polled.items(sources), db=db)
             mark_seen(store, polled.stored())

@@ -260,6 +260,8 @@ def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> 
     if any(load_rules().is_cue("civilian-use", c.lower_) for c in head.children):
         return refs   # "civilian drones": not arms (GUIDELINES)
     tokens = _weapon_tokens(head)
+    if not tokens:
+        return refs   # the head is itself a word that ends weapon phrases ("like", "carrying")
     # The tagger often leaves a model name outside the phrase ("Shahed-136" as PUNCT on the verb):
     # take a model name that directly precedes the phrase.
     left = min(t.i for t in tokens)

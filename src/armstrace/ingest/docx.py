@@ -8,13 +8,12 @@ not read: they are page chrome or not the text as published.
 """
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
-import lxml.etree
 from docx.opc.exceptions import OpcError
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -22,60 +21,77 @@ from ..records import Article
 from .boilerplate import find_chrome
 from .files import Skipped
 from .text import EMPTY
+from .zipped import ZIP_BROKEN, zip_problem
 
-# A .docx (.odt, .epub) is a zip: its parts, unpacked, may not exceed this many times --max-bytes
-# (a zip bomb guard; Word's XML is about 10x its compressed size).
-MAX_UNPACKED_RATIO = 50
-_BROKEN = (OpcError, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError,
-           lxml.etree.LxmlError, EOFError)
+_BROKEN = (OpcError, *ZIP_BROKEN, KeyError, ValueError, TypeError, AttributeError, IndexError)
 _TITLE_STYLES = ("title", "heading 1")
+_ON = ("1", "true", "on")   # ST_OnOff
 
 
-def unpacked_size(path: Path) -> int:
-    """Bytes the parts of a zip file (.docx, .odt, .epub) take unpacked."""
-    with zipfile.ZipFile(path) as archive:
-        return sum(info.file_size for info in archive.infolist())
+def _style_names(document: docx.document.Document) -> tuple[dict[str, str], str]:
+    """Paragraph style names (casefolded) by style id, and the default paragraph style's name.
+
+    Read once per file, from the styles part's XML: python-docx's `paragraph.style`
+    scans every style for the default on each call, which made a file of 14,000
+    paragraphs take 17 s to read (benchmarks/word.py), and its style objects raise
+    ValueError on a style of a type it does not know, where this leaves the style out.
+    """
+    names: dict[str, str] = {}
+    default = ""
+    for style in document.styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        style_id = style.get(qn("w:styleId"))
+        if style.get(qn("w:type"), "paragraph") != "paragraph" or name is None or not style_id:
+            continue
+        names[style_id] = (name.get(qn("w:val")) or "").casefold()
+        if style.get(qn("w:default")) in _ON:   # the last one wins, as in python-docx
+            default = names[style_id]
+    return names, default
 
 
-def _style(paragraph: Paragraph) -> str:
-    try:
-        return (paragraph.style.name or "").casefold() if paragraph.style is not None else ""
-    except (KeyError, ValueError, AttributeError):
-        return ""
-
-
-def _blocks(document: docx.document.Document) -> Iterator[tuple[str, str]]:
-    """(style, text) of each non-empty paragraph and table row, in document order."""
+def _blocks(document: docx.document.Document) -> Iterator[tuple[Paragraph | None, str]]:
+    """(paragraph, text) of each non-empty paragraph and (None, text) of each table row, in document order."""
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             text = " ".join(item.text.split())
             if text:
-                yield _style(item), text
+                yield item, text
         elif isinstance(item, Table):
             for row in item.rows:
                 cells = [" ".join(cell.text.split()) for cell in row.cells]
                 if any(cells):
-                    yield "table", " | ".join(cells)
+                    yield None, " | ".join(cells)
+
+
+def _texts_and_title(document: docx.document.Document) -> tuple[list[str], str | None]:
+    """The text blocks, and the title: the Title property, else the first Title or Heading 1 paragraph."""
+    title = (document.core_properties.title or "").strip() or None
+    names, default = _style_names(document) if title is None else ({}, "")
+    texts: list[str] = []
+    for paragraph, text in _blocks(document):
+        # the pStyle id as written (the public `paragraph.style` is the slow lookup); no id, or an unknown
+        # one, is the default style, as python-docx reads it
+        if title is None and paragraph is not None and names.get(paragraph._p.style or "", default) in _TITLE_STYLES:
+            title = text
+        texts.append(text)
+    return texts, title
 
 
 def read_docx(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
-    """The article of a .docx file, or why it cannot be read (not a Word file, damaged, empty)."""
+    """The article of a .docx file, or why it cannot be read (not a Word file, damaged, too big unpacked, empty)."""
     source = str(path)
     try:
-        if unpacked_size(path) > MAX_UNPACKED_RATIO * max_bytes:
-            yield Skipped(source, f"unpacks to over {MAX_UNPACKED_RATIO} times --max-bytes (raise --max-bytes)")
+        problem = zip_problem(path, max_bytes)
+        if problem is not None:
+            yield Skipped(source, problem)
             return
-        document = docx.Document(str(path))
-        blocks = list(_blocks(document))
-        title = (document.core_properties.title or "").strip() or None
+        texts, title = _texts_and_title(docx.Document(str(path)))
     except _BROKEN as exc:
         yield Skipped(source, f"not a readable Word (.docx) file ({type(exc).__name__}: {exc})")
         return
-    if not blocks:
+    if not texts:
         yield Skipped(source, EMPTY)
         return
-    if title is None:
-        title = next((text for style, text in blocks if style in _TITLE_STYLES), None)
-    text = "\n\n".join(text for _, text in blocks) + "\n"
+    text = "\n\n".join(texts) + "\n"
     yield Article(doc_id=path.stem, text=text, title=title, published=published, source_path=source,
                   source_format="docx", skip_spans=find_chrome(text, title=title))

@@ -6,22 +6,21 @@ chapters are a blank line apart. The title is the book's Dublin Core title.
 """
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import lxml.etree
 from ebooklib import epub
 
 from ..records import Article
 from .boilerplate import find_chrome
-from .docx import MAX_UNPACKED_RATIO, unpacked_size
 from .files import Skipped
 from .html import plain_text
 from .text import EMPTY
+from .zipped import ZIP_BROKEN, zip_problem
 
-_BROKEN = (epub.EpubException, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError,
-           lxml.etree.LxmlError, EOFError, OSError, UnicodeDecodeError)
+# AssertionError: ebooklib asserts on a container.xml that parses to no root element (an XML NUL, say).
+_BROKEN = (epub.EpubException, *ZIP_BROKEN, KeyError, ValueError, TypeError, AttributeError, IndexError,
+           OSError, UnicodeDecodeError, AssertionError)
 
 
 def _chapters(book: epub.EpubBook) -> Iterator[str]:
@@ -34,11 +33,12 @@ def _chapters(book: epub.EpubBook) -> Iterator[str]:
 
 
 def read_epub(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
-    """The article of an .epub file, or why it cannot be read (not an EPUB, damaged, empty)."""
+    """The article of an .epub file, or why it cannot be read (not an EPUB, damaged, too big unpacked, empty)."""
     source = str(path)
     try:
-        if unpacked_size(path) > MAX_UNPACKED_RATIO * max_bytes:
-            yield Skipped(source, f"unpacks to over {MAX_UNPACKED_RATIO} times --max-bytes (raise --max-bytes)")
+        problem = zip_problem(path, max_bytes)
+        if problem is not None:
+            yield Skipped(source, problem)
             return
         book = epub.read_epub(str(path), options={"ignore_ncx": True})
         chapters = list(_chapters(book))

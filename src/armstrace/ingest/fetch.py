@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from urllib.request import getproxies
 from datetime import UTC, datetime
 
 import httpx
 
 from .. import settings
+from ..addresses import is_address, origin, private_address
 from ..version import __version__
 from .files import Skipped
 
@@ -27,7 +29,6 @@ USER_AGENT = f"armstrace/{__version__} (+https://pypi.org/project/armstrace/; ar
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # A Retry-After longer than this is not waited for: the address fails and the batch goes on.
 MAX_RETRY_AFTER_S = 60.0
-_ADDRESS = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -64,17 +65,60 @@ class Fetched:
         return self.status == 304
 
 
-def is_address(text: str) -> bool:
-    """True for an http(s) web address (what `armstrace ingest` fetches rather than opens)."""
-    return bool(_ADDRESS.match(text.strip()))
+__all__ = ["FetchOptions", "Fetched", "RefusedAddress", "client", "fetch", "is_address", "unique"]
 
 
-def client(options: FetchOptions) -> httpx.Client:
-    """An httpx client with the timeouts, redirect bound and User-Agent of `options`."""
+class RefusedAddress(Exception):
+    """A request (a feed's link, a redirect hop) to a host that is not public and that the user did not name."""
+
+    def __init__(self, url: str, ip: str) -> None:
+        super().__init__(f"refused {url}: {ip} is not a public address (loopback, private, link-local or "
+                         "metadata); name its host on the command line to fetch it")
+
+
+def _refuse_private(trusted: Collection[tuple[str, int]]) -> Callable[[httpx.Request], None]:
+    """An httpx request hook (it runs for every redirect hop too) refusing non-public hosts not in `trusted`."""
+    def check(request: httpx.Request) -> None:
+        where = origin(str(request.url))
+        if where is None or where in trusted:
+            return
+        ip = private_address(*where)
+        if ip is not None:
+            raise RefusedAddress(str(request.url), ip)
+    return check
+
+
+def _refuse_private_peer(trusted: Collection[tuple[str, int]]) -> Callable[[httpx.Response], None]:
+    """An httpx response hook: the address actually connected to, checked before the body is read.
+
+    The request hook asked DNS; a name can answer a public address then and a
+    private one at connect time (DNS rebinding). The socket's peer cannot lie.
+    """
+    def check(response: httpx.Response) -> None:
+        where = origin(str(response.request.url))
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if where is None or where in trusted or not peer:
+            return
+        ip = private_address(str(peer[0]), int(peer[1]))
+        if ip is not None:
+            raise RefusedAddress(str(response.request.url), ip)
+    return check
+
+
+def client(options: FetchOptions, trusted: Collection[tuple[str, int]] = ()) -> httpx.Client:
+    """An httpx client with the timeouts, redirect bound and User-Agent of `options`.
+
+    Args:
+        trusted: (host, port) pairs the user named; any other host that is not public is refused.
+    """
     return httpx.Client(
         timeout=httpx.Timeout(options.timeout),
         follow_redirects=True,
         max_redirects=options.max_redirects,
+        event_hooks={"request": [_refuse_private(trusted)],
+                     # Through a proxy (HTTP_PROXY...) the peer is the proxy: only the request's host can be checked.
+                     "response": [] if getproxies() else [_refuse_private_peer(trusted)]},
         headers={"User-Agent": USER_AGENT,
                  "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"},
@@ -169,14 +213,18 @@ def fetch(http: httpx.Client, address: str, options: FetchOptions, *, etag: str 
             return Skipped(address, f"no answer within {options.timeout:g} s (timeout; raise it with --timeout)")
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             return Skipped(address, f"not a web address armstrace can fetch ({exc})")
+        except RefusedAddress as exc:
+            return Skipped(address, str(exc))
         except httpx.TransportError as exc:   # refused, reset, DNS, connect timeout: the network, maybe briefly
             if last:
                 return Skipped(address, f"cannot connect ({_transport_problem(exc)}) after {attempt + 1} tries")
             sleep(wait)
+        except httpx.HTTPError as exc:   # a body that does not decode (Content-Encoding: gzip, not gzip), ...
+            return Skipped(address, f"unreadable answer ({_transport_problem(exc)})")
     raise AssertionError("unreachable: the last attempt always returns")
 
 
-def _transport_problem(exc: httpx.TransportError) -> str:
+def _transport_problem(exc: httpx.HTTPError) -> str:
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 

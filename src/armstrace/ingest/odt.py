@@ -6,22 +6,22 @@ title is the document's title property, else its first heading.
 """
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import lxml.etree
 from odfdo import Document
+from odfdo.security import SecurityError
 
 from ..records import Article
 from .boilerplate import find_chrome
-from .docx import MAX_UNPACKED_RATIO, unpacked_size
 from .files import Skipped
 from .text import EMPTY
+from .zipped import ZIP_BROKEN, zip_problem
 
-_BROKEN = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, lxml.etree.LxmlError,
-           EOFError, OSError)
+# SecurityError: odfdo's own guards (a part inflating over 200 times its packed size, over 10,000 parts,
+# XML nested over 1,000 deep).
+_BROKEN = (*ZIP_BROKEN, SecurityError, KeyError, ValueError, TypeError, AttributeError, IndexError, OSError)
 
 
 def _one_line(text: str) -> str:
@@ -56,11 +56,12 @@ def _join(blocks: list[tuple[str, str]]) -> str:
 
 
 def read_odt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
-    """The article of an .odt file, or why it cannot be read (not OpenDocument, damaged, empty)."""
+    """The article of an .odt file, or why it cannot be read (not OpenDocument, damaged, too big unpacked, empty)."""
     source = str(path)
     try:
-        if unpacked_size(path) > MAX_UNPACKED_RATIO * max_bytes:
-            yield Skipped(source, f"unpacks to over {MAX_UNPACKED_RATIO} times --max-bytes (raise --max-bytes)")
+        problem = zip_problem(path, max_bytes)
+        if problem is not None:
+            yield Skipped(source, problem)
             return
         document = Document(path)
         if document.get_type() != "text":

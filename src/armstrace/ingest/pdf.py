@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdf
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, PyPdfError
 
 from ..records import Article
 from .boilerplate import find_chrome
@@ -33,9 +33,11 @@ from .pages import clean_page, join_pages
 # (event, n): "pages" adds n pages to read, "page" reports n read (the ingest progress bar counts them).
 PageProgress = Callable[[str, int], None]
 
-# What pypdf raises on malformed files besides its own errors (seen on truncated and hand-edited PDFs).
-_BROKEN = (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError,
-           RecursionError, OverflowError, zlib.error, struct.error)
+# What pypdf raises on malformed files besides its own errors (seen on truncated and hand-edited PDFs);
+# NotImplementedError: a stream filter or an encryption handler pypdf lacks (/Adobe.PubSec, certificates);
+# DependencyError (not a PyPdfError): a package an AES-encrypted or Brotli-compressed PDF needs is missing.
+_BROKEN = (PyPdfError, DependencyError, NotImplementedError, ValueError, TypeError, KeyError, IndexError,
+           AttributeError, AssertionError, RecursionError, OverflowError, zlib.error, struct.error)
 # A file name given as the document title by the program that made the PDF ("Microsoft Word - a.docx").
 _FILE_NAME_TITLE = re.compile(r"\.(docx?|pdf|indd|rtf|odt|tex|txt)$|^microsoft word - ", re.IGNORECASE)
 
@@ -56,6 +58,14 @@ def _title(reader: pypdf.PdfReader) -> str | None:
     return " ".join(" ".join(clean_page(title)).split()) or None   # no control characters, no NUL
 
 
+def _missing_package(exc: DependencyError) -> str:
+    """What a PDF needs that is not installed, and the command that installs it."""
+    need = str(exc)
+    if "cryptography" in need and "install" not in need:
+        need += "; install it with: pip install 'pypdf[crypto]'"
+    return f"needs a package that is not installed ({need})"
+
+
 def _open(path: Path) -> pypdf.PdfReader | str:
     """The reader of a PDF, or why it cannot be read."""
     try:
@@ -63,6 +73,8 @@ def _open(path: Path) -> pypdf.PdfReader | str:
         if reader.is_encrypted and not reader.decrypt(""):
             return "encrypted PDF with a password (decrypt it first, e.g. qpdf --decrypt)"
         len(reader.pages)   # parses the page tree: a broken one fails here, not halfway
+    except DependencyError as exc:
+        return _missing_package(exc)
     except _BROKEN as exc:
         return f"not a readable PDF ({type(exc).__name__}: {exc})"
     return reader

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from stat import S_ISDIR, S_ISREG
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from .dates import normalise_date
 from .docx import read_docx
 from .epub import read_epub
 from .files import NOT_REGULAR, Skipped, find_files, os_problem, probe, source_format
+from .guard import guarded
 from .html import declared_encoding, read_html
 from .jsonl import duplicate, read_jsonl
 from .markdown import read_markdown
@@ -136,6 +138,11 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = sett
                              progress=progress))
 
 
+def _read_checked(path: Path, fallback: str | None, max_bytes: int, seen: dict[str, str],
+                  progress: PageProgress | None) -> Iterator[Article | Skipped]:
+    return _no_nul(_read(path, fallback, max_bytes, seen, progress))
+
+
 def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
                    max_bytes: int = settings.DEFAULT_MAX_BYTES,
                    progress: PageProgress | None = None) -> Iterator[Article | Skipped]:
@@ -149,7 +156,8 @@ def read_documents(paths: Iterable[str | Path], *, published: str | None = None,
     # each other on every run, so the second is skipped and both places (file, or file and line) named.
     seen: dict[str, str] = {}
     for path in files:
-        for item in _no_nul(_read(path, fallback, max_bytes, seen, progress)):
+        # (a reader raising on input it did not foresee costs its file one line, not the files after it)
+        for item in guarded(str(path), partial(_read_checked, path, fallback, max_bytes, seen, progress)):
             if isinstance(item, Article) and item.source_format != "jsonl":   # JSONL lines: read_jsonl checked
                 where = item.source_path or str(path)
                 if item.doc_id in seen:

@@ -8,6 +8,7 @@ the file readers (`readers.read_documents`). Every source that fails is one
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from .. import settings
@@ -16,6 +17,7 @@ from .dates import normalise_date
 from .feeds import FEED_SUFFIXES
 from .fetch import FetchOptions, is_address, unique
 from .files import Skipped, os_problem
+from .guard import guarded
 from .pdf import PageProgress
 from .readers import read_documents
 from .web import WebReader
@@ -54,11 +56,12 @@ def read_sources(sources: Iterable[str | Path], *, published: str | None = None,
     if not addresses and not feed_files:
         return
     options = FetchOptions(timeout=timeout, max_bytes=max_bytes, retries=retries)
-    with WebReader(options, published=normalise_date(published) if published else None) as reader:
+    with WebReader(options, published=normalise_date(published) if published else None,
+                   trusted=addresses) as reader:   # the hosts named here may be local (see `addresses`)
         for path in feed_files:
-            yield from reader.read_feed_file(path)
+            yield from guarded(str(path), partial(reader.read_feed_file, path))
         for address in unique(addresses):
-            yield from reader.read_address(address)
+            yield from guarded(address, partial(reader.read_address, address))
 
 
 def read_address_list(path: Path) -> tuple[list[str], list[Skipped]]:

@@ -10,18 +10,21 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 from urllib.parse import urljoin, urlsplit
 
+from ..addresses import origin
 from ..records import Article
 from .boilerplate import find_chrome
 from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
 from .fetch import FetchOptions, Fetched, client, fetch, is_address
 from .files import Skipped, os_problem
+from .guard import guarded
 from .html import declared_encoding, read_html
 from .pdf import read_pdf
 from .text import Unreadable, decode_bytes
@@ -43,7 +46,13 @@ def web_doc_id(address: str) -> str:
     return f"{slug}-{hashlib.sha256(address.strip().encode('utf-8')).hexdigest()[:10]}"
 
 
-def _html_article(html: str, *, doc_id: str, address: str, url: str, published: str | None) -> Article | Unreadable:
+def feed_file_doc_id(name: str, key: str) -> str:
+    """The id of an entry of a local feed file without a link: its file name and entry key, never its folder."""
+    slug = _SLUG.sub("-", f"{name}-{key}").strip("-.")[:150]
+    return f"{slug}-{hashlib.sha256(f'{name}#{key}'.encode('utf-8')).hexdigest()[:10]}"
+
+
+def _html_article(html: str, *, doc_id: str, address: str, url: str | None, published: str | None) -> Article | Unreadable:
     page = read_html(html)
     if isinstance(page, Unreadable):
         return page
@@ -52,7 +61,7 @@ def _html_article(html: str, *, doc_id: str, address: str, url: str, published: 
                    skip_spans=find_chrome(page.text, title=page.title))
 
 
-def _text_article(text: str, *, doc_id: str, address: str, url: str, published: str | None) -> Article:
+def _text_article(text: str, *, doc_id: str, address: str, url: str | None, published: str | None) -> Article:
     return Article(doc_id=doc_id, text=text, published=published, url=url, source_path=address,
                    source_format="txt", skip_spans=find_chrome(text))
 
@@ -101,13 +110,25 @@ def page_items(fetched: Fetched, *, doc_id: str | None = None, published: str | 
 
 
 class WebReader:
-    """Reads addresses, feeds and feed entries into articles over one HTTP client (use it as a context manager)."""
+    """Reads addresses, feeds and feed entries into articles over one HTTP client (use it as a context manager).
 
-    def __init__(self, options: FetchOptions, *, published: str | None = None) -> None:
-        """`published`: the fallback date (YYYY-MM-DD) for documents whose page and feed say none."""
+    One reader reads each page once: a page met again (a feed entry whose page
+    was given as an address too, or listed by two feeds) gives nothing the
+    second time, so the first reading is the one stored, run after run.
+    """
+
+    def __init__(self, options: FetchOptions, *, published: str | None = None, trusted: Iterable[str] = ()) -> None:
+        """`published`: the fallback date (YYYY-MM-DD) for documents whose page and feed say none.
+
+        `trusted`: addresses the user named; their hosts are fetched even when not public (see `addresses`).
+        """
         self.options = options
         self.published = published
-        self.http = client(options)
+        self.trusted: set[tuple[str, int]] = set()
+        self.read_ids: set[str] = set()      # doc ids read by this reader: a page met again is not read again
+        self.http = client(options, self.trusted)   # the client's hook sees hosts trusted later too
+        for address in trusted:
+            self.trust(address)
 
     def __enter__(self) -> Self:
         return self
@@ -115,6 +136,12 @@ class WebReader:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.http.close()
+
+    def trust(self, address: str) -> None:
+        """Allow `address`'s host and port even if not public: the user named it (or a feed file of theirs does)."""
+        where = origin(address) if is_address(address) else None
+        if where is not None:
+            self.trusted.add(where)
 
     def fetch(self, address: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched | Skipped:
         """`fetch.fetch` with this reader's client and options."""
@@ -137,7 +164,19 @@ class WebReader:
                 return
             yield from self.read_feed(feed, fetched.address)
             return
-        yield from page_items(fetched, published=self.published)
+        yield from self.page(fetched)
+
+    def page(self, fetched: Fetched) -> list[Article | Skipped]:
+        """`page_items` of a fetched page, or nothing when this reader has read that page already."""
+        doc_id = web_doc_id(fetched.address)
+        if doc_id in self.read_ids:
+            return []
+        return self._first(doc_id, page_items(fetched, doc_id=doc_id, published=self.published))
+
+    def _first(self, doc_id: str, items: list[Article | Skipped]) -> list[Article | Skipped]:
+        if any(isinstance(item, Article) for item in items):
+            self.read_ids.add(doc_id)
+        return items
 
     def read_feed_file(self, path: Path) -> Iterator[Article | Skipped]:
         """The entries of a local RSS/Atom file (their pages fetched unless the feed carries their content)."""
@@ -158,25 +197,42 @@ class WebReader:
         yield from self.read_feed(feed, str(path))
 
     def read_feed(self, feed: Feed, source: str) -> Iterator[Article | Skipped]:
-        """An article per entry of `feed` (read from `source`, an address or a file)."""
+        """An article per entry of `feed` (read from `source`, an address or a file); an entry that raises is one line."""
         if not feed.entries:
             yield Skipped(source, "the feed has no entries")
         for entry in feed.entries:
-            yield from self.read_entry(entry, source)
+            yield from guarded(f"{source} entry {entry.key}", partial(self.read_entry, entry, source))
+
+    def entry_doc_id(self, entry: FeedEntry, source: str) -> tuple[FeedEntry, str, str]:
+        """(the entry with its link made absolute, the address it is read as, its doc id).
+
+        An entry without a link is `SOURCE#KEY`; in a local file its id is keyed on
+        the file's name, not its folder. The links of a local feed file are the
+        user's own choice, so their hosts are trusted as named ones are.
+        """
+        if entry.link and is_address(source):   # a relative link is relative to the feed's address
+            entry = replace(entry, link=urljoin(source, entry.link))
+        if entry.link:
+            if not is_address(source):
+                self.trust(entry.link)
+            return entry, entry.link, web_doc_id(entry.link)
+        address = f"{source}#{entry.key}"
+        return entry, address, web_doc_id(address) if is_address(source) else feed_file_doc_id(Path(source).name,
+                                                                                                 entry.key)
 
     def read_entry(self, entry: FeedEntry, source: str) -> list[Article | Skipped]:
         """One entry: its full content if the feed carries it, else its page; the entry's title and date win.
 
-        One Article, or a Skipped naming why not (a PDF may add a Skipped per unreadable page).
+        One Article, or a Skipped naming why not (a PDF may add a Skipped per unreadable page);
+        nothing when this reader has read the entry's page already.
         """
-        if entry.link and is_address(source):   # a relative link is relative to the feed's address
-            entry = replace(entry, link=urljoin(source, entry.link))
-        address = entry.link or f"{source}#{entry.key}"
-        doc_id = web_doc_id(address)
+        entry, address, doc_id = self.entry_doc_id(entry, source)
+        if doc_id in self.read_ids:
+            return []
         fallback = entry.published or self.published
         items: list[Article | Skipped]
         if entry.content is not None:
-            url = entry.link or source
+            url = entry.link or (source if is_address(source) else None)
             if entry.content_is_html:
                 article = _html_article(entry.content, doc_id=doc_id, address=address, url=url, published=fallback)
             else:
@@ -192,4 +248,5 @@ class WebReader:
         updates = {"title": entry.title} if entry.title else {}
         if entry.published:
             updates["published"] = entry.published
-        return [item.model_copy(update=updates) if isinstance(item, Article) and updates else item for item in items]
+        return self._first(doc_id, [item.model_copy(update=updates) if isinstance(item, Article) and updates
+                                    else item for item in items])

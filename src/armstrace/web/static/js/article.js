@@ -75,7 +75,9 @@ function fieldTable(record) {
     const shown = label && label !== record[name] ? `${valueText(record[name])} (${label})` : valueText(record[name]);
     const cell = el("td", { dataset: { field: name } }, name === "stance" ? stanceBadge(record.stance) : shown);
     if (name in corrections) {
-      cell.append(" ", el("span", { className: "corrected", title: "analyst correction" }, `→ ${valueText(corrections[name])}`));
+      // The record's fields are the corrected values; `original` keeps what extraction said.
+      const original = record.original && name in record.original ? valueText(record.original[name]) : "?";
+      cell.append(" ", el("span", { className: "corrected", title: "analyst correction" }, `(corrected; extracted as ${original})`));
     }
     return el("tr", {}, el("th", {}, name), cell);
   });
