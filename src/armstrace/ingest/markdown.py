@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..records import Article
+from .blocks import join_blocks
 from .boilerplate import find_chrome
 from .dates import normalise_date
 from .files import Skipped
@@ -82,23 +83,13 @@ def _inline_block(text: str, heading: str, depth: int, row: list[str] | None) ->
         yield ("item", f"- {text}") if depth else ("para", text)
 
 
-def _join(blocks: Sequence[tuple[str, str]]) -> str:
-    """Blocks as stored text: lines of one list or table on consecutive lines, other blocks a blank line apart."""
-    parts: list[str] = []
-    previous = ""
-    for kind, text in blocks:
-        if parts:
-            parts.append("\n" if kind == previous and kind in ("item", "row") else "\n\n")
-        parts.append(text)
-        previous = kind
-    return "".join(parts) + "\n" if parts else ""
 
 
 def read_markdown(path: Path, source: str, *, published: str | None) -> Iterator[Article | Skipped]:
     """The article of a Markdown file's decoded text `source`, or why it holds none."""
     body, fields = _front_matter(source)
     blocks = list(_blocks(MarkdownIt("commonmark").enable("table").parse(body)))
-    text = _join(blocks)
+    text = join_blocks(blocks)
     if not text.strip():
         yield Skipped(str(path), EMPTY)
         return

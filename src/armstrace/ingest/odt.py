@@ -14,6 +14,7 @@ from odfdo import Document
 from odfdo.security import SecurityError
 
 from ..records import Article
+from .blocks import join_blocks
 from .boilerplate import find_chrome
 from .files import Skipped
 from .text import EMPTY
@@ -44,15 +45,6 @@ def _blocks(body: Any) -> Iterator[tuple[str, str]]:
             yield ("h" if element.tag == "text:h" else "para"), _one_line(element.text_recursive)
 
 
-def _join(blocks: list[tuple[str, str]]) -> str:
-    parts: list[str] = []
-    previous = ""
-    for kind, text in blocks:
-        if parts:
-            parts.append("\n" if kind == previous and kind in ("item", "row") else "\n\n")
-        parts.append(text)
-        previous = kind
-    return "".join(parts) + "\n"
 
 
 def read_odt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
@@ -76,6 +68,6 @@ def read_odt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[A
         yield Skipped(source, EMPTY)
         return
     title = title or next((text for kind, text in blocks if kind == "h"), None)
-    text = _join(blocks)
+    text = join_blocks(blocks)
     yield Article(doc_id=path.stem, text=text, title=title, published=published, source_path=source,
                   source_format="odt", skip_spans=find_chrome(text, title=title))
