@@ -74,11 +74,14 @@ def test_download_the_filtered_csv_and_read_it_back(page, dashboard, world):
 def test_every_event_type_is_drawn_and_a_toggle_hides_and_shows_it(page, dashboard, screenshot):
     before = page.evaluate(VISIBLE_EDGES, "sanction")
     page.locator("#network-legend [name=show-sanction]").uncheck()
+    # (the graph may be redrawn after the click returns: wait for it, failing after the timeout)
+    page.wait_for_function(f"() => ({VISIBLE_EDGES})('sanction') === 0", timeout=5000)
     hidden = page.evaluate(VISIBLE_EDGES, "sanction")
     page.reload()  # the hidden types are in the URL
     page.wait_for_selector("body[data-ready='true']", state="attached")
     after_reload = page.evaluate(VISIBLE_EDGES, "sanction")
     page.locator("#network-legend [name=show-sanction]").check()
+    page.wait_for_function(f"() => ({VISIBLE_EDGES})('sanction') === 1", timeout=5000)
     screenshot("sanction-shown")
     legend = page.locator("#network-legend").inner_text()
     assert (before, hidden, after_reload, page.evaluate(VISIBLE_EDGES, "sanction"),
