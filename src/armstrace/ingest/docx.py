@@ -18,10 +18,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..records import Article
-from .boilerplate import find_chrome
 from .files import Skipped
-from .text import EMPTY
-from .zipped import ZIP_BROKEN, zip_problem
+from .zipped import ZIP_BROKEN, Parsed, read_container
 
 _BROKEN = (OpcError, *ZIP_BROKEN, KeyError, ValueError, TypeError, AttributeError, IndexError)
 _TITLE_STYLES = ("title", "heading 1")
@@ -79,19 +77,10 @@ def _texts_and_title(document: docx.document.Document) -> tuple[list[str], str |
 
 def read_docx(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
     """The article of a .docx file, or why it cannot be read (not a Word file, damaged, too big unpacked, empty)."""
-    source = str(path)
-    try:
-        problem = zip_problem(path, max_bytes)
-        if problem is not None:
-            yield Skipped(source, problem)
-            return
-        texts, title = _texts_and_title(docx.Document(str(path)))
-    except _BROKEN as exc:
-        yield Skipped(source, f"not a readable Word (.docx) file ({type(exc).__name__}: {exc})")
-        return
-    if not texts:
-        yield Skipped(source, EMPTY)
-        return
-    text = "\n\n".join(texts) + "\n"
-    yield Article(doc_id=path.stem, text=text, title=title, published=published, source_path=source,
-                  source_format="docx", skip_spans=find_chrome(text, title=title))
+    return read_container(path, published=published, max_bytes=max_bytes, source_format="docx",
+                          what="Word (.docx) file", broken=_BROKEN, parse=_parse)
+
+
+def _parse(path: Path) -> Parsed:
+    texts, title = _texts_and_title(docx.Document(str(path)))
+    return ("\n\n".join(texts) + "\n" if texts else "", title)

@@ -12,11 +12,9 @@ from pathlib import Path
 from ebooklib import epub
 
 from ..records import Article
-from .boilerplate import find_chrome
 from .files import Skipped
 from .html import plain_text
-from .text import EMPTY
-from .zipped import ZIP_BROKEN, zip_problem
+from .zipped import ZIP_BROKEN, Parsed, read_container
 
 # AssertionError: ebooklib asserts on a container.xml that parses to no root element (an XML NUL, say).
 _BROKEN = (epub.EpubException, *ZIP_BROKEN, KeyError, ValueError, TypeError, AttributeError, IndexError,
@@ -34,22 +32,13 @@ def _chapters(book: epub.EpubBook) -> Iterator[str]:
 
 def read_epub(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
     """The article of an .epub file, or why it cannot be read (not an EPUB, damaged, too big unpacked, empty)."""
-    source = str(path)
-    try:
-        problem = zip_problem(path, max_bytes)
-        if problem is not None:
-            yield Skipped(source, problem)
-            return
-        book = epub.read_epub(str(path), options={"ignore_ncx": True})
-        chapters = list(_chapters(book))
-        titles = book.get_metadata("DC", "title")
-    except _BROKEN as exc:
-        yield Skipped(source, f"not a readable EPUB file ({type(exc).__name__}: {exc})")
-        return
-    if not chapters:
-        yield Skipped(source, EMPTY)
-        return
+    return read_container(path, published=published, max_bytes=max_bytes, source_format="epub",
+                          what="EPUB file", broken=_BROKEN, parse=_parse)
+
+
+def _parse(path: Path) -> Parsed:
+    book = epub.read_epub(str(path), options={"ignore_ncx": True})
+    chapters = list(_chapters(book))
+    titles = book.get_metadata("DC", "title")
     title = " ".join(str(titles[0][0]).split()) or None if titles else None
-    text = "\n\n".join(chapters) + "\n"
-    yield Article(doc_id=path.stem, text=text, title=title, published=published, source_path=source,
-                  source_format="epub", skip_spans=find_chrome(text, title=title))
+    return ("\n\n".join(chapters) + "\n" if chapters else "", title)

@@ -15,10 +15,8 @@ from odfdo.security import SecurityError
 
 from ..records import Article
 from .blocks import join_blocks
-from .boilerplate import find_chrome
 from .files import Skipped
-from .text import EMPTY
-from .zipped import ZIP_BROKEN, zip_problem
+from .zipped import ZIP_BROKEN, Parsed, read_container
 
 # SecurityError: odfdo's own guards (a part inflating over 200 times its packed size, over 10,000 parts,
 # XML nested over 1,000 deep).
@@ -49,25 +47,15 @@ def _blocks(body: Any) -> Iterator[tuple[str, str]]:
 
 def read_odt(path: Path, *, published: str | None, max_bytes: int) -> Iterator[Article | Skipped]:
     """The article of an .odt file, or why it cannot be read (not OpenDocument, damaged, too big unpacked, empty)."""
-    source = str(path)
-    try:
-        problem = zip_problem(path, max_bytes)
-        if problem is not None:
-            yield Skipped(source, problem)
-            return
-        document = Document(path)
-        if document.get_type() != "text":
-            yield Skipped(source, f"an OpenDocument {document.get_type()}, not a text document")
-            return
-        blocks = list(_blocks(document.body))
-        title = _one_line(document.meta.title or "") or None
-    except _BROKEN as exc:
-        yield Skipped(source, f"not a readable OpenDocument text (.odt) file ({type(exc).__name__}: {exc})")
-        return
-    if not blocks:
-        yield Skipped(source, EMPTY)
-        return
+    return read_container(path, published=published, max_bytes=max_bytes, source_format="odt",
+                          what="OpenDocument text (.odt) file", broken=_BROKEN, parse=_parse)
+
+
+def _parse(path: Path) -> Parsed:
+    document = Document(path)
+    if document.get_type() != "text":
+        return f"an OpenDocument {document.get_type()}, not a text document"
+    blocks = list(_blocks(document.body))
+    title = _one_line(document.meta.title or "") or None
     title = title or next((text for kind, text in blocks if kind == "h"), None)
-    text = join_blocks(blocks)
-    yield Article(doc_id=path.stem, text=text, title=title, published=published, source_path=source,
-                  source_format="odt", skip_spans=find_chrome(text, title=title))
+    return join_blocks(blocks), title

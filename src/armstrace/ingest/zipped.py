@@ -15,9 +15,16 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 
 import lxml.etree
+
+from ..records import Article
+from .boilerplate import find_chrome
+from .files import Skipped
+from .text import EMPTY
 
 MAX_UNPACKED_RATIO = 4
 # What unpacking a damaged zip raises besides BadZipFile, found by flipping bytes of built files:
@@ -42,3 +49,29 @@ def zip_problem(path: Path, max_bytes: int) -> str | None:
     if encrypted is not None:   # zipfile would raise RuntimeError asking for a password
         return f"its part {encrypted!r} is encrypted (save the file without a password first)"
     return None
+
+
+# What a container's parser gives: (text, title), text "" when the file holds none; or a reason to skip it.
+Parsed = tuple[str, str | None] | str
+
+
+def read_container(path: Path, *, published: str | None, max_bytes: int, source_format: Literal["docx", "odt", "epub"], what: str,
+                   broken: tuple[type[BaseException], ...], parse: Callable[[Path], Parsed]) -> Iterator[Article | Skipped]:
+    """The article of a zip container, or why it cannot be read: too big unpacked, damaged (`broken`: what its
+    library raises on a bad file, named as `what`), `parse`'s own reason, or empty. One shape for .docx,
+    .odt and .epub."""
+    source = str(path)
+    try:
+        parsed = zip_problem(path, max_bytes) or parse(path)
+    except broken as exc:
+        yield Skipped(source, f"not a readable {what} ({type(exc).__name__}: {exc})")
+        return
+    if isinstance(parsed, str):
+        yield Skipped(source, parsed)
+        return
+    text, title = parsed
+    if not text:
+        yield Skipped(source, EMPTY)
+        return
+    yield Article(doc_id=path.stem, text=text, title=title, published=published, source_path=source,
+                  source_format=source_format, skip_spans=find_chrome(text, title=title))
