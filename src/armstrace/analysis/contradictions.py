@@ -120,9 +120,21 @@ def _supporters(event: Event) -> list[str]:
     return sorted(set(event.asserting) | set(event.hedging))
 
 
+def _same_event_meets(event: Event) -> bool:
+    """Whether some claimants of the event assert or hedge it and others deny it."""
+    return bool(_supporters(event)) and bool(event.denying)
+
+
+def _broad_meets(denial_event: Event, target: Event) -> bool:
+    """Whether `denial_event` (a denial of any arms) meets `target`: both sides have claimants, same parties,
+    times that may meet."""
+    return (bool(_supporters(target)) and bool(denial_event.denying) and target.event_id != denial_event.event_id
+            and target.block[:3] == denial_event.block[:3] and _times_compatible(target, denial_event))
+
+
 def _same_event(sides: _Sides, event: Event) -> Contradiction | None:
     supporters = _supporters(event)
-    if not supporters or not event.denying:
+    if not _same_event_meets(event):
         return None
     supporting, n_supporting = sides.get(event.event_id, "supporting")
     denying, n_denying = sides.get(event.event_id, "denying")
@@ -135,8 +147,7 @@ def _same_event(sides: _Sides, event: Event) -> Contradiction | None:
 def _broad(sides: _Sides, denial_event: Event, target: Event) -> Contradiction | None:
     """`denial_event` (a denial of any arms) against `target`, when both sides have claims and times may meet."""
     supporters = _supporters(target)
-    if (not supporters or not denial_event.denying or target.event_id == denial_event.event_id
-            or target.block[:3] != denial_event.block[:3] or not _times_compatible(target, denial_event)):
+    if not _broad_meets(denial_event, target):
         return None
     supporting, n_supporting = sides.get(target.event_id, "supporting")
     denying, n_denying = sides.get(denial_event.event_id, "denying")
@@ -179,3 +190,28 @@ def event_contradictions(store: Store, event: Event, *, include_rejected: bool =
     broad = [_broad(sides, d, event)
              for d in block_events(store, (kind, actor, target, "arms"), include_rejected=include_rejected)]
     return [c for c in [same, *broad] if c is not None]
+
+
+class Contested:
+    """Whether events are contradicted (`bool(event_contradictions(...))`), for an export that asks of every event.
+
+    The answer needs only the claimants stored with each event and its block's broad denials, read once per
+    block here; `event_contradictions` also reads a page of each side's claims, from the records as corrected,
+    which SQLite rebuilds whole for every query when any review corrects a record (the events export took
+    22.8 s at 10,000 articles, x15 for x10).
+    """
+
+    def __init__(self, store: Store, *, include_rejected: bool = False) -> None:
+        self.store = store
+        self.include_rejected = include_rejected
+        self._denials: dict[tuple[str, str, str | None], list[Event]] = {}
+
+    def __call__(self, event: Event) -> bool:
+        """True when `event_contradictions(store, event)` finds any contradiction."""
+        if _same_event_meets(event):
+            return True
+        kind, actor, target, _ = event.block
+        if (kind, actor, target) not in self._denials:
+            self._denials[(kind, actor, target)] = block_events(
+                self.store, (kind, actor, target, "arms"), include_rejected=self.include_rejected)
+        return any(_broad_meets(denial, event) for denial in self._denials[(kind, actor, target)])

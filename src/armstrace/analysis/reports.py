@@ -91,6 +91,7 @@ def event_reports(store: Store, *, type: str | None = None, actor: str | None = 
     events = list_events(store, type=type, actor=actor, weapon=weapon, limit=limit, offset=offset,
                          include_rejected=include_rejected)
     claims = reviewed_memberships(store, [e.event_id for e in events], include_rejected=include_rejected)
+    version = regimes_version()   # hashes two data files: once per call, not once per event
     reports = []
     for event in events:
         members = claims.get(event.event_id, [])
@@ -98,5 +99,5 @@ def event_reports(store: Store, *, type: str | None = None, actor: str | None = 
         reports.append(EventReport(event=event, corroboration=stored_corroboration(store, event, groups_limit=-1),
                                    flags=flags, claimed=claimed_violations(members, flags), claims=members,
                                    claims_total=len(members), claims_limit=None, claims_offset=0,
-                                   regimes_version=regimes_version()))
+                                   regimes_version=version))
     return reports

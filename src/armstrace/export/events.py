@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..analysis import event_reports
-from ..analysis.contradictions import event_contradictions
+from ..analysis.contradictions import Contested
 from ..analysis.reports import EventReport
 from ..store import Store
 from .names import actor_name, weapon_names
@@ -40,10 +40,10 @@ EVENT_KINDS: dict[str, str] = {
 EVENT_REQUIRED = ("event_id", "type", "actor", "n_claims", "n_documents", "n_independent", "contradicted")
 
 
-def event_values(store: Store, report: EventReport) -> dict[str, Any]:
-    """One event's row, keyed by EVENT_COLUMNS."""
+def event_values(store: Store, report: EventReport, contested: Contested | None = None) -> dict[str, Any]:
+    """One event's row, keyed by EVENT_COLUMNS (`contested`: the export's, which reads each block's denials once)."""
     event, corr = report.event, report.corroboration
-    contradicted = bool(event_contradictions(store, event))
+    contradicted = (contested or Contested(store))(event)
     return {
         "event_id": event.event_id, "type": event.type,
         "actor": event.actor, "actor_name": actor_name(event.actor),
@@ -68,13 +68,14 @@ def selected_events(store: Store, *, type: str | None = None, actor: str | None 
                     weapon: str | None = None, limit: int | None = None,
                     include_rejected: bool = False) -> Iterator[dict[str, Any]]:
     """The rows of the events `list_events` selects (at most `limit`), a page of reports at a time."""
+    contested = Contested(store)   # as `event_contradictions`' default: claims reviewed wrong left out
     offset = 0
     while limit is None or offset < limit:
         size = PAGE if limit is None else min(PAGE, limit - offset)
         page = event_reports(store, type=type, actor=actor, weapon=weapon, limit=size, offset=offset,
                              include_rejected=include_rejected)
         for report in page:
-            yield event_values(store, report)
+            yield event_values(store, report, contested)
         if len(page) < size:
             return
         offset += len(page)

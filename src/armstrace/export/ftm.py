@@ -80,6 +80,22 @@ class Entities:
         self.store = store
         self.by_id: dict[str, EntityProxy] = {}
         self._events: dict[str, Event | None] = {}
+        self._added: set[tuple[str, str, str | None]] = set()
+
+    def add_once(self, proxy: EntityProxy, prop: str, value: str | None) -> None:
+        """`proxy.add(prop, value)`, skipped when this entity was given this value already.
+
+        An event gets its proof, source url and event id once per claim: FtM cleans each value (a url
+        parse) and looks it up in a list, which for an event of n claims costs n^2 (FtM export 36.8 s at
+        10,000 articles, x17 for x10). A repeat adds nothing, except to FtM's count of the size of an
+        entity's text (`total_size`), so text properties, which have one, are always added.
+        """
+        key = (str(proxy.id), prop, value)
+        if key in self._added:
+            return
+        if proxy.schema.properties[prop].type.total_size is None:
+            self._added.add(key)
+        proxy.add(prop, value)
 
     def make(self, schema: str, entity_id: str) -> tuple[EntityProxy, bool]:
         """(entity, new?) with this id, made if it is not there yet."""
@@ -161,11 +177,11 @@ class Entities:
             proxy, new = self.make("Event", _id("event", key))
             if new:
                 self._fill_event(proxy, row, event)
-        proxy.add("proof", article)
-        proxy.add("sourceUrl", row.url)
+        self.add_once(proxy, "proof", article)
+        self.add_once(proxy, "sourceUrl", row.url)
         if rec.type == "sanction":
-            proxy.add("reason", rec.evidence)
-        proxy.add("recordId", row.event_id)
+            self.add_once(proxy, "reason", rec.evidence)
+        self.add_once(proxy, "recordId", row.event_id)
         return str(proxy.id)
 
     def _fill_event(self, proxy: EntityProxy, row: Row, event: Event | None) -> None:

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis.contradictions import event_contradictions
+from ..analysis.contradictions import Contested
 from ..analysis.corroboration import corroborate
 from ..analysis.events import Event, Membership, list_events
 from ..analysis.reviewed import reviewed_memberships
@@ -132,6 +132,7 @@ def _year(event: Event) -> int | None:
 
 def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
     groups: dict[tuple[Any, ...], _Group] = {}
+    contested_event = Contested(store, include_rejected=where.include_rejected)
     offset = 0
     while True:
         # Events and their claims only: the flags and corroboration of `event_reports` are not needed here,
@@ -142,7 +143,7 @@ def _gather(store: Store, where: RecordFilter) -> dict[tuple[Any, ...], _Group]:
         claims_of = reviewed_memberships(store, [e.event_id for e in page], include_rejected=where.include_rejected)
         for event in page:
             claims = claims_of.get(event.event_id, [])
-            contested = bool(event_contradictions(store, event, include_rejected=where.include_rejected))
+            contested = contested_event(event)
             models: list[str | None] = list(event.models) or [None]
             for model in models:
                 key = (event.actor, event.recipient or "", event.weapon_class or "", model or "", _year(event))

@@ -3,19 +3,20 @@
 A record alone names its document by id and its event not at all; an
 analyst's row needs the event id (to count events, not claims), the source's
 url and title, and the current review. `selected_rows` reads them a page at a
-time in the caller's read snapshot.
+time in the caller's read snapshot, each page starting after the last
+(`store.paging`), with one query per page for their events.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis.events import event_of_record
-from ..errors import NotFound
+from ..analysis.access import chunks, query
 from ..records import Record
 from ..store import RecordFilter, Store
+from ..store.paging import record_pages
 from ..store.reviews import ReviewState, corrected, reviews_for
 
 # Records read from the database per query: an export of any size holds one page in memory.
@@ -54,40 +55,41 @@ class Documents:
         return self._by_id.get(doc_id, (None, None))
 
 
-def _event_id(store: Store, record_id: str) -> str | None:
-    try:
-        return event_of_record(store, record_id)
-    except NotFound:
-        return None
+def event_ids_of(store: Store, record_ids: Sequence[str]) -> dict[str, str]:
+    """The event id of each record among `record_ids` that is in one, in one query per 500 ids.
+
+    A query per record (`event_of_record`) was 66,847 queries for an export at 10,000 articles.
+    """
+    found: dict[str, str] = {}
+    for part in chunks(record_ids):
+        marks = ",".join("?" * len(part))
+        rows = query(store, f"SELECT record_id, event_id FROM event_claims WHERE record_id IN ({marks})", part)
+        found.update((str(row[0]), str(row[1])) for row in rows)
+    return found
 
 
 def rows_of(store: Store, records: Iterable[Record], documents: Documents | None = None) -> list[Row]:
     """Rows of some records: each with its review, event id and document url and title."""
     documents = documents or Documents(store)
     pairs = [(rec.record_id, rec) for rec in records]
-    reviews = reviews_for(store, [record_id for record_id, _ in pairs])
+    ids = [record_id for record_id, _ in pairs]
+    reviews = reviews_for(store, ids)
+    events = event_ids_of(store, ids)
     # Corrections are applied; the row keeps the stored id, and `review_corrections` what was changed.
     rows = []
     for record_id, rec in pairs:
         review = reviews.get(record_id)
         fixed = corrected(rec, review)
-        rows.append(Row(fixed, review, _event_id(store, record_id), *documents.get(rec.doc_id), id=record_id,
+        rows.append(Row(fixed, review, events.get(record_id), *documents.get(rec.doc_id), id=record_id,
                         stored=rec if fixed is not rec else None))
     return rows
 
 
 def selected_rows(store: Store, where: RecordFilter | None = None, *, limit: int | None = None) -> Iterator[Row]:
-    """The records `where` selects, in `Store.records` order, as rows, read a page at a time."""
-    where = where or RecordFilter()
+    """The records `where` selects, in `Store.records` order, as rows, read a page at a time (keyset paging)."""
     documents = Documents(store)
-    offset = 0
-    while limit is None or offset < limit:
-        size = PAGE if limit is None else min(PAGE, limit - offset)
-        page = store.records(where, limit=size, offset=offset)
+    for page in record_pages(store, where, limit=limit, size=PAGE):
         yield from rows_of(store, page, documents)
-        if len(page) < size:
-            return
-        offset += len(page)
 
 
 def review_fields(review: ReviewState | None) -> dict[str, Any]:
