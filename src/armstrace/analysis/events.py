@@ -136,7 +136,11 @@ def _pending_blocks(conn: sqlite3.Connection, doc_ids: list[str] | None) -> set[
 def _block_claims(conn: sqlite3.Connection, block: Block) -> dict[str, tuple[Record, str | None]]:
     """Every record of the block with its document's date, by record id."""
     kind, actor, target, weapon_class = block
-    rows = conn.execute(f"{_RECORD_SELECT} WHERE r.type = ? AND r.actor = ?", (kind, actor)).fetchall()
+    # Narrowed in SQL to the block (its NOCASE columns may match more; the exact test is below): reading
+    # every record of the actor and type for each of its blocks grew with the square of the corpus.
+    target_column = "location" if kind == "production" else "recipient"
+    rows = conn.execute(f"{_RECORD_SELECT} WHERE r.type = ? AND r.actor = ? AND r.{target_column} IS ? "
+                        "AND r.weapon_class IS ?", (kind, actor, target, weapon_class)).fetchall()
     members: dict[str, tuple[Record, str | None]] = {}
     for row in rows:
         row_target = row["location"] if kind == "production" else row["recipient"]
