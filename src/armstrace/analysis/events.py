@@ -6,7 +6,8 @@ actor, recipient or location, weapon class) that changed: blocks of records
 that belong to no event yet, and blocks of events that lost a member (a
 trigger marks them stale when a replaced document's records cascade away).
 A whole block is re-clustered at once, which keeps the grouping identical to
-clustering everything from scratch, in any order of arrival.
+clustering everything from scratch, in any order of arrival; only the events
+that came out different are written again (`reclustering.py`).
 
 An event's id is a function of what is stored alone: a hash of its block and
 its anchor, the earliest-published member (ties by record id, itself a hash of
@@ -34,9 +35,8 @@ from ..store import Store
 from ..store.queries import not_rejected, page_clause, weapon_condition
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
-from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
-from ..periods import precision_of
-from .sources import corroborate_members, save_sources, signatures_of
+from .clustering import Block, block_key, describe_block
+from .reclustering import recluster
 from .syndication import sign_documents
 
 _RECORD_SELECT = ("SELECT " + ", ".join("r." + c for c in RECORD_COLUMNS) + ", d.published AS doc_published "
@@ -133,56 +133,6 @@ def _pending_blocks(conn: sqlite3.Connection, doc_ids: list[str] | None) -> set[
     return blocks
 
 
-def _block_claims(conn: sqlite3.Connection, block: Block) -> dict[str, tuple[Record, str | None]]:
-    """Every record of the block with its document's date, by record id."""
-    kind, actor, target, weapon_class = block
-    # Narrowed in SQL to the block (its NOCASE columns may match more; the exact test is below): reading
-    # every record of the actor and type for each of its blocks grew with the square of the corpus.
-    target_column = "location" if kind == "production" else "recipient"
-    rows = conn.execute(f"{_RECORD_SELECT} WHERE r.type = ? AND r.actor = ? AND r.{target_column} IS ? "
-                        "AND r.weapon_class IS ?", (kind, actor, target, weapon_class)).fetchall()
-    members: dict[str, tuple[Record, str | None]] = {}
-    for row in rows:
-        row_target = row["location"] if kind == "production" else row["recipient"]
-        # `actor` is COLLATE NOCASE: compare exactly here so that "IRN" and "irn" are two blocks, never one twice.
-        if (row["actor"], row_target, row["weapon_class"]) == (actor, target, weapon_class):
-            members[row["record_id"]] = (record_of(row), row["doc_published"])
-    return members
-
-
-def _save_cluster(conn: sqlite3.Connection, block: Block, cluster: Cluster, event_id: str, anchor: str) -> None:
-    kind, actor, target, weapon_class = block
-    period = cluster.period
-    published = sorted(c.published for c in cluster.claims if c.published)
-    time = cluster.time
-    conn.execute(
-        "INSERT INTO events (event_id, block, type, actor, recipient, location, weapon_class, models, time, "
-        "time_precision, time_min, time_max, anchor, n_claims, n_documents, first_published, last_published) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (event_id, block_key(block), kind, actor, None if kind == "production" else target,
-         cluster.location, weapon_class, json.dumps(cluster.models), time, precision_of(time),
-         period.start if period else None, period.end if period else None, anchor,
-         len(cluster.claims), len({c.doc_id for c in cluster.claims}),
-         published[0] if published else None, published[-1] if published else None),
-    )
-    conn.executemany("INSERT INTO event_claims (record_id, event_id, reason) VALUES (?, ?, ?)",
-                     [(c.record_id, event_id, cluster.reasons[c.record_id]) for c in cluster.claims])
-
-
-def _recluster(conn: sqlite3.Connection, block: Block) -> tuple[int, int]:
-    key = block_key(block)
-    conn.execute("DELETE FROM event_claims WHERE event_id IN (SELECT event_id FROM events WHERE block = ?)", (key,))
-    conn.execute("DELETE FROM events WHERE block = ?", (key,))   # event_sources cascade
-    members = _block_claims(conn, block)
-    clusters = cluster_block(block, [Claim.of(record, published) for record, published in members.values()])
-    signatures = signatures_of(conn, {record.doc_id for record, _ in members.values()})
-    for cluster in clusters:
-        _save_cluster(conn, block, cluster, cluster.event_id, cluster.anchor.record_id)
-        held = [members[c.record_id] for c in cluster.claims]
-        save_sources(conn, corroborate_members(cluster.event_id, held, signatures))
-    return len(clusters), len(members)
-
-
 def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUpdate:
     """Bring events up to date after documents were saved or replaced.
 
@@ -195,7 +145,7 @@ def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUp
         signed = sign_documents(conn, ids)   # first: corroboration reads the signatures
         blocks = _pending_blocks(conn, ids)
         for block in sorted(blocks, key=block_key):
-            events, claims = _recluster(conn, block)
+            events, claims = recluster(conn, block)
             n_events += events
             n_claims += claims
     return EventUpdate(len(blocks), n_events, n_claims, signed)
