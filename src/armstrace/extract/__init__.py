@@ -170,7 +170,7 @@ def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: 
     """The speaker of a sentence's main reporting verb, if not the author ('Sullivan said ...')."""
     from .attribution import _speaker_of_verb, reporting_verbs
 
-    for verb, kind in reporting_verbs(rules, sent):
+    for verb, kind in reporting_verbs(ctx, rules, sent):
         if verb.dep_ == "ROOT" and kind != "deny":
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
             if speaker is not None and speaker.claimants != ["author"]:

@@ -47,8 +47,16 @@ def _is_reporting(rules: Rules, tok: Token) -> str | None:
     return None
 
 
-def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
-    """Reporting verbs of a sentence that have a subject, and their kind."""
+def reporting_verbs(ctx: DocContext, rules: Rules, sent: Span) -> list[tuple[Token, str]]:
+    """Reporting verbs of a sentence that have a subject, and their kind (read once per sentence: every
+    trigger of the sentence asks)."""
+    found = ctx.sentence_verbs.get(sent.start)
+    if found is None:
+        found = ctx.sentence_verbs[sent.start] = _reporting_verbs(rules, sent)
+    return list(found)
+
+
+def _reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
     out = []
     for tok in sent:
         kind = _is_reporting(rules, tok)
@@ -265,7 +273,7 @@ def _trailing_attribution(ctx: DocContext, rules: Rules, trigger: Token,
 
 def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
     sent = trigger.sent
-    verbs = [(v, k) for v, k in reporting_verbs(rules, sent) if v.i != trigger.i and v.i not in agents]
+    verbs = [(v, k) for v, k in reporting_verbs(ctx, rules, sent) if v.i != trigger.i and v.i not in agents]
     # 1. A reporting verb that governs the trigger, nearest first.
     governing = [(v, k) for v, k in verbs if _governs(rules, v, trigger) and not _in_subject(v, trigger)]
     governing.sort(key=lambda vk: -len(list(vk[0].ancestors)))
@@ -356,7 +364,7 @@ def quote_speaker(ctx: DocContext, rules: Rules, quote: tuple[int, int]) -> Spea
         sents.append(doc[prev].sent)
     speaker = None
     for sent in sents:
-        for verb, kind in reporting_verbs(rules, sent):
+        for verb, kind in reporting_verbs(ctx, rules, sent):
             if quote[0] <= verb.idx < quote[1]:
                 continue
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
