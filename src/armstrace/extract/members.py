@@ -28,6 +28,8 @@ production-means).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from ..nlp.mentions import ACTOR_LABELS, CLASS, WEAPON
@@ -139,9 +141,14 @@ def bare_class(ctx: DocContext, tok: Token, *, listed: bool = False) -> str | No
 def may_add(tok: Token) -> bool:
     """Whether `refine` could find a weapon in this word of its own (a bare class noun, means of
     production): a phrase with no weapon mention and no such word is dismissed unread."""
+    return tok.lower_ in _adding_words()
+
+
+@lru_cache(maxsize=1)
+def _adding_words() -> frozenset[str]:
     rules = load_rules()
-    return rules.is_cue("production-means", tok.lower_) or any(rules.is_cue(kind, tok.lower_)
-                                                              for kind, _ in _BESIDE_KINDS)
+    return frozenset().union(*(rules.cue_words.get(kind, ()) for kind in
+                               ("production-means", *(kind for kind, _ in _BESIDE_KINDS))))
 
 
 def _means_of_production(tok: Token) -> str | None:
