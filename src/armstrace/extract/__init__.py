@@ -70,7 +70,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     before_prose = True   # lines above the first sentence that ends like prose
     last_par_events: list[Event] = []   # the events of the last paragraph that had any
     last_par_start = par_start = -1
-    for sent in doc.sents:
+    for sent in ctx.sents or doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
             continue
         headline = False
