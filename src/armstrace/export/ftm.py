@@ -40,7 +40,6 @@ from .names import AUTHOR, actor_kind, actor_name, weapon_names
 from .rows import Row
 
 PREFIX = "armstrace"
-_WRITTEN = model.make_entity("Thing")   # stands in `by_id` for an entity kept as its line (`Entities.lines`)
 
 
 @dataclass(frozen=True)
@@ -80,10 +79,6 @@ class Entities:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.by_id: dict[str, EntityProxy] = {}
-        # Claims (Documentation) are complete when made: kept as their JSON line, in the order made. A proxy
-        # per record alive to the end made Python's full garbage collections scan a heap that grows with the
-        # export (FtM 21 s at 10,000 articles, x12.6 for x10, with the rest linear); a string is not scanned.
-        self.lines: dict[str, str] = {}
         self._events: dict[str, Event | None] = {}
         self._added: set[tuple[str, str, str | None]] = set()
 
@@ -104,8 +99,6 @@ class Entities:
 
     def make(self, schema: str, entity_id: str) -> tuple[EntityProxy, bool]:
         """(entity, new?) with this id, made if it is not there yet."""
-        if entity_id in self.lines:
-            raise BadData(f"FollowTheMoney {schema} {entity_id}: made twice (a record exported twice?)")
         if entity_id in self.by_id:
             return self.by_id[entity_id], False
         proxy = model.make_entity(schema)
@@ -231,8 +224,6 @@ class Entities:
         person = self.person(row)
         if person is not None:
             proxy.add("description", f"spoken by {self.by_id[person].first('name')}")
-        self.lines[str(proxy.id)] = entity_line(proxy)
-        self.by_id[str(proxy.id)] = _WRITTEN
 
 
 def _summary(kind: str, actor: str, target: str | None, weapon_class: str | None, models: Iterable[str],
@@ -245,11 +236,6 @@ def _summary(kind: str, actor: str, target: str | None, weapon_class: str | None
     return f"{kind}: {actor_name(actor) or actor}{to}, {what}, {time or 'time unknown'}"
 
 
-def entity_line(proxy: EntityProxy) -> str:
-    """The entity as one line of JSON, validated first."""
-    return json.dumps(check(proxy).to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-
-
 def write_ftm(store: Store, rows: Iterable[Row], path: str | Path) -> FtmSummary:
     """Write the records' entities to `path`, one JSON entity per line, each validated; returns the counts."""
     entities = Entities(store)
@@ -258,6 +244,6 @@ def write_ftm(store: Store, rows: Iterable[Row], path: str | Path) -> FtmSummary
         entities.claim(row)
         n += 1
     with open(path, "w", encoding="utf-8") as fh:
-        for entity_id, proxy in entities.by_id.items():
-            fh.write(entities.lines[entity_id] if proxy is _WRITTEN else entity_line(proxy))
+        for proxy in entities.by_id.values():
+            fh.write(json.dumps(check(proxy).to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     return FtmSummary(records=n, entities=len(entities.by_id))
