@@ -197,8 +197,8 @@ class Contested:
 
     The answer needs only the claimants stored with each event and its block's broad denials, read once per
     block here; `event_contradictions` also reads a page of each side's claims, from the records as corrected,
-    which SQLite rebuilds whole for every query when any review corrects a record (the events export took
-    22.8 s at 10,000 articles, x15 for x10).
+    which SQLite rebuilds whole for every query when any review corrects a record (24 ms a query at 1,000
+    articles: the events csv of a reviewed copy took 4.2 s, now 1.2 s; at 10,000 articles, 10x the records).
     """
 
     def __init__(self, store: Store, *, include_rejected: bool = False) -> None:
