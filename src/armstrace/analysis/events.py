@@ -31,6 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import NotFound, UsageError
 from ..records import EVENT_TYPES, Record
 from ..store import Store
+from ..store.network_summary import is_fresh as network_is_fresh
+from ..store.network_summary import refresh as refresh_network
 from ..store.queries import not_rejected, page_clause, weapon_condition
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
@@ -194,12 +196,16 @@ def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUp
             events, claims = _recluster(conn, block)
             n_events += events
             n_claims += claims
+        refresh_network(store)   # the stored network, in the same transaction (store/network_summary.py)
     return EventUpdate(len(blocks), n_events, n_claims, signed)
 
 
 def ensure_events(store: Store) -> EventUpdate:
     """Bring events up to date if any record is pending (a no-op otherwise); for writers such as ingest."""
     if pending_updates(store) == 0:
+        if not network_is_fresh(store):   # saves with no event to update still change the network
+            with write(store):
+                refresh_network(store)
         return EventUpdate(0, 0, 0, 0)
     return update_events(store)
 

@@ -122,6 +122,15 @@ class Store:
         conn.execute("PRAGMA synchronous = NORMAL")
         apply_migrations(conn)
         backfill_names(conn)
+        self._refresh_network()
+
+    def _refresh_network(self) -> None:
+        """Bring the stored network up to date if a write left it stale (after a migration, or saves alone)."""
+        from .network_summary import is_fresh, refresh   # network_summary imports the Store: import when used
+
+        if not is_fresh(self):
+            with self._write():
+                refresh(self)
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> Exception:
         name = getattr(exc, "sqlite_errorname", "")
