@@ -10,7 +10,6 @@ the summary, not from a fall-back.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -29,8 +28,8 @@ from armstrace.store.reviews import add_review
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # network_reference.py beside the tests
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))   # the scale corpus generator
 
-import network_reference  # noqa: E402
-from corpus import write_corpus  # noqa: E402
+import network_reference
+from corpus import write_corpus
 
 pytestmark = [pytest.mark.slow, pytest.mark.issue(15)]
 MULTI = Path(__file__).resolve().parents[1] / "articles" / "multi"
