@@ -147,6 +147,7 @@ def test_a_schema_v7_database_is_migrated_and_back_filled(store):
             conn.execute(f"DROP TRIGGER {name}")
         for table in ("network_edges", "network_nodes", "network_stale", "network_stale_records"):
             conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP INDEX records_timeline")
         conn.execute("ALTER TABLE event_claims DROP COLUMN source")
         conn.execute("PRAGMA user_version = 7")
     with Store(path) as migrated:

@@ -252,8 +252,9 @@ def _event_filter(type: str | None, actor: str | None, weapon: str | None,
         terms.append(condition)
         params += weapon_params
     if not include_rejected:
+        # Correlated, so that a page read in the order of an index stops at the page (`IN` read every claim).
         kept, kept_params = not_rejected("c.record_id")
-        terms.append(f"e.event_id IN (SELECT c.event_id FROM event_claims AS c WHERE {kept})")
+        terms.append(f"EXISTS (SELECT 1 FROM event_claims AS c WHERE c.event_id = e.event_id AND {kept})")
         params += kept_params
     return ("WHERE " + " AND ".join(terms)) if terms else "", params
 

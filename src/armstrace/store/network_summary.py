@@ -1,7 +1,7 @@
 """The unfiltered actor network, stored: one row per edge and per actor, kept up to date by the writers.
 
 The dashboard opens on the unfiltered network; grouping every record on each
-request cost 1.4 s at 10,000 articles. Triggers (schema v8, `network_schema.py`)
+request cost 1.4 s at 10,000 articles. Triggers (schema v8, `schema_v8.py`)
 mark the edges a write touches; `refresh`, run inside the writer's transaction
 by `update_events`, `add_review` and a writable open, recomputes just those
 edges from their records (as reviews correct them, those reviewed wrong left
