@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,36 +25,21 @@ from armstrace.store.network_summary import is_fresh
 from armstrace.store.reviews import add_review
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # network_reference.py beside the tests
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))   # the scale corpus generator
 
 import network_reference
-from corpus import write_corpus
 
 pytestmark = [pytest.mark.slow, pytest.mark.issue(15)]
-MULTI = Path(__file__).resolve().parents[1] / "articles" / "multi"
+MULTI = Path(__file__).resolve().parents[1] / "articles" / "multi"   # as conftest.py ingests
 TOPS = (0, 3, 8, 20)
 FILTERS = [RecordFilter(include_rejected=True), RecordFilter(type="transfer"), RecordFilter(stance="denied"),
            RecordFilter(actor="RUS"), RecordFilter(since="2023", until="2024-06"), RecordFilter(review="wrong"),
            RecordFilter(review="corrected", include_rejected=True)]
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One database of real articles, ingested once for the module (copied by each test)."""
-    folder = tmp_path_factory.mktemp("network")
-    corpus = write_corpus(folder / "corpus", 30, seed=15)
-    db = folder / "ingested.db"
-    ingest_paths([MULTI, *corpus], db=db, n_process=1)
-    return db
-
-
 @pytest.fixture
-def store(ingested: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / "armstrace.db"
-    with sqlite3.connect(ingested) as source, sqlite3.connect(copy) as dest:
-        source.backup(dest)
-    with Store(copy) as opened:
-        yield opened
+def store(ingested_store: Store) -> Store:
+    """A copy of the ingested database of real articles (conftest.py), for this test alone."""
+    return ingested_store
 
 
 def _same_as_the_records(store: Store) -> None:
