@@ -38,6 +38,7 @@ from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, Claim, Cluster, block_key, cluster_block, describe_block
 from ..periods import precision_of
+from .pending import pending_exactly
 from .sources import corroborate_members, save_sources, signatures_of
 from .syndication import sign_documents
 
@@ -202,20 +203,12 @@ def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUp
 
 def ensure_events(store: Store) -> EventUpdate:
     """Bring events up to date if any record is pending (a no-op otherwise); for writers such as ingest."""
-    if pending_updates(store) == 0:
+    if pending_exactly(store) == 0:
         if not network_is_fresh(store):   # saves with no event to update still change the network
             with write(store):
                 refresh_network(store)
         return EventUpdate(0, 0, 0, 0)
     return update_events(store)
-
-
-def pending_updates(store: Store) -> int:
-    """How many records belong to no event plus how many events are stale (0: all up to date)."""
-    rows = query(store, "SELECT (SELECT count(*) FROM records AS r WHERE NOT EXISTS "
-                        "(SELECT 1 FROM event_claims AS c WHERE c.record_id = r.record_id)) "
-                        "+ (SELECT count(*) FROM events WHERE stale = 1)")
-    return int(rows[0][0])
 
 
 def _event_of(row: sqlite3.Row) -> Event:
