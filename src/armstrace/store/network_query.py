@@ -60,17 +60,20 @@ def node_item(node: str, stored_name: str | None, n_documents: int, n_independen
             "n_independent": n_independent}
 
 
-def edge_item(key: tuple[str, str, str], counts: tuple[int, ...], lists: tuple[dict[str, int], ...]) -> dict[str, Any]:
+def edge_item(key: tuple[str, str, str], counts: tuple[int, ...], lists: tuple[dict[str, int], ...], *,
+              ordered: bool = False) -> dict[str, Any]:
     """One edge of the graph from its counts and its claimant, class and model counts.
 
     `counts`: records, documents, independent sources, of them supporting and denying, and the
-    asserted, hedged and denied records. `lists`: claimants, weapon classes, weapons (records each).
+    asserted, hedged and denied records. `lists`: claimants, weapon classes, weapons (records each),
+    already in the answer's order if `ordered` (claimants by name, the others most frequent first).
     """
     kind, source, target = key
     n_records, n_documents, n_independent, supporting, denying, asserted, hedged, denied = counts
     stances = {name: n for name, n in zip(("asserted", "denied", "hedged"), (asserted, denied, hedged), strict=True)
                if n}
-    claimants, classes, weapons = lists
+    claimants, classes, weapons = lists if ordered else (dict(sorted(lists[0].items())), ranked(lists[1]),
+                                                         ranked(lists[2]))
     return {
         "id": f"{kind}:{source}->{target}", "type": kind, "source": source, "target": target,
         "source_name": actor_label(source), "target_name": actor_label(target),
@@ -78,7 +81,7 @@ def edge_item(key: tuple[str, str, str], counts: tuple[int, ...], lists: tuple[d
         "n_independent": n_independent, "independent_supporting": supporting,
         "independent_denying": denying, "stances": stances,
         "status": _status(asserted + hedged, asserted, denied),
-        "claimants": dict(sorted(claimants.items())), "weapon_classes": ranked(classes), "weapons": ranked(weapons),
+        "claimants": claimants, "weapon_classes": classes, "weapons": weapons,
     }
 
 

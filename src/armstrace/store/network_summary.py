@@ -26,7 +26,7 @@ from typing import Any
 from .database import Store
 from .effective import SQL_FIELDS
 from .effective import source as corrected_source
-from .network_query import OTHERS, edge_item, finish, kept_actors, node_item, selection
+from .network_query import OTHERS, edge_item, finish, kept_actors, node_item, ranked, selection
 from .queries import RecordFilter
 
 Key = tuple[str, str, str]
@@ -52,7 +52,8 @@ class _Edge:
     def row(self, key: Key) -> tuple[object, ...]:
         return (*key, self.n_records, len(self.documents), len(self.sources), len(self.supporting),
                 len(self.denying), self.stances["asserted"], self.stances["hedged"], self.stances["denied"],
-                json.dumps(dict(self.claimants)), json.dumps(dict(self.classes)), json.dumps(dict(self.weapons)),
+                json.dumps(dict(sorted(self.claimants.items()))), json.dumps(ranked(dict(self.classes))),
+                json.dumps(ranked(dict(self.weapons))),
                 json.dumps(sorted(self.documents)), json.dumps(sorted(self.sources)),
                 json.dumps(sorted(self.supporting)), json.dumps(sorted(self.denying)))
 
@@ -166,19 +167,24 @@ def read(store: Store, top: int = 0) -> dict[str, Any]:
     nodes = {str(r[0]): node_item(str(r[0]), names.get(str(r[0])), int(r[1]), int(r[2]))
              for r in store._query("SELECT node, n_documents, n_independent FROM network_nodes")}
     kept = kept_actors(nodes, top)
-    edges: dict[Key, dict[str, Any]] = {}
+    shown: list[sqlite3.Row] = []
     folds: dict[Key, list[sqlite3.Row]] = {}
     hidden = 0
-    for row in store._query("SELECT * FROM network_edges"):
-        key = (row["type"], row["source"], row["target"])
+    # The lists of documents and sources are read only when edges are folded.
+    columns = ", ".join(("type", "source", "target", *_COUNTS, *_LISTS, *(_SETS if kept is not None else ())))
+    for row in store._query(f"SELECT {columns} FROM network_edges"):
+        key = (row[0], row[1], row[2])
         if kept is None or (key[1] in kept and key[2] in kept):
-            counts = tuple(int(row[name]) for name in _COUNTS)
-            edges[key] = edge_item(key, counts, tuple(json.loads(row[name]) for name in _LISTS))
+            shown.append(row)
         elif key[1] not in kept and key[2] not in kept:
             hidden += int(row["n_records"])
         else:
             folded = (key[0], key[1] if key[1] in kept else OTHERS, key[2] if key[2] in kept else OTHERS)
             folds.setdefault(folded, []).append(row)
+    edges: dict[Key, dict[str, Any]] = {}
+    for row, lists in zip(shown, _parsed(shown, _LISTS), strict=True):
+        key = (row[0], row[1], row[2])
+        edges[key] = edge_item(key, tuple(row[3:11]), tuple(lists), ordered=True)
     for key, rows in folds.items():
         edges[key] = _united(key, rows)
     return finish(nodes, edges, kept, hidden)
@@ -186,21 +192,25 @@ def read(store: Store, top: int = 0) -> dict[str, Any]:
 
 _COUNTS = ("n_records", "n_documents", "n_independent", "independent_supporting", "independent_denying",
            "asserted", "hedged", "denied")
-_LISTS = ("claimants", "weapon_classes", "weapons")
+_LISTS = ("claimants", "weapon_classes", "weapons")   # stored in the answer's order
+_SETS = ("documents", "sources", "supporting", "denying")
+
+
+def _parsed(rows: list[sqlite3.Row], names: tuple[str, ...]) -> list[list[Any]]:
+    """The JSON columns `names` of each row, parsed in one call: a json.loads per value cost more than the read."""
+    return json.loads("[" + ",".join("[" + ",".join(row[name] for name in names) + "]" for row in rows) + "]")
 
 
 def _united(key: Key, rows: list[sqlite3.Row]) -> dict[str, Any]:
     """One folded edge from the stored edges it unites: counts summed, documents and sources as unions."""
-    sets: dict[str, set[str]] = {name: set() for name in ("documents", "sources", "supporting", "denying")}
-    lists: tuple[Counter[str], ...] = (Counter(), Counter(), Counter())
-    summed = Counter[str]()
-    for row in rows:
-        for name, values in sets.items():
-            values.update(json.loads(row[name]))
-        for total, name in zip(lists, _LISTS, strict=True):
-            total.update(json.loads(row[name]))
-        for name in ("n_records", "asserted", "hedged", "denied"):
-            summed[name] += int(row[name])
-    counts = (summed["n_records"], len(sets["documents"]), len(sets["sources"]), len(sets["supporting"]),
-              len(sets["denying"]), summed["asserted"], summed["hedged"], summed["denied"])
+    sets: list[set[str]] = [set() for _ in _SETS]
+    lists: list[Counter[str]] = [Counter() for _ in _LISTS]
+    for values in _parsed(rows, _SETS + _LISTS):
+        for union, value in zip(sets, values, strict=False):
+            union.update(value)
+        for total, value in zip(lists, values[len(_SETS):], strict=True):
+            total.update(value)
+    summed = {name: sum(int(row[name]) for row in rows) for name in ("n_records", "asserted", "hedged", "denied")}
+    counts = (summed["n_records"], *(len(union) for union in sets), summed["asserted"], summed["hedged"],
+              summed["denied"])
     return edge_item(key, counts, tuple(dict(c) for c in lists))
