@@ -3,6 +3,7 @@
     python benchmarks/scale.py                 # 1,000 and 10,000 articles (make bench)
     python benchmarks/scale.py --100k          # and 100,000 (opt in: hours on 2 cores)
     python benchmarks/scale.py --quick         # 100 and 1,000 articles, CI-sized
+    python benchmarks/scale.py --sizes 1000,10000,50000 --workdir DIR   # any sizes; DIR keeps the ingests
 
 The corpus is `benchmarks/corpus.py`'s (deterministic from --seed). One
 database grows through the sizes: the first size is ingested, copied aside,
@@ -153,6 +154,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--100k", dest="hundred_k", action="store_true", help="also 100,000 articles (hours)")
     ap.add_argument("--quick", action="store_true", help="100 and 1,000 articles, fewer rounds (CI)")
+    ap.add_argument("--sizes", help="comma-separated corpus sizes instead (e.g. 1000,10000,50000): a step "
+                    "between 10k and the hours of 100k")
     ap.add_argument("--pairs", type=int, default=5, help="interleaved rounds for re-ingest and exports (default 5)")
     ap.add_argument("--requests", type=int, default=40, help="requests per route and size for p50/p95 (default 40)")
     ap.add_argument("--seed", type=int, default=15)
@@ -162,6 +165,8 @@ def main() -> int:
                     help="which of reingest,api,exports to measure after the ingests (default all)")
     args = ap.parse_args()
     sizes = [100, 1_000] if args.quick else [1_000, 10_000] + ([100_000] if args.hundred_k else [])
+    if args.sizes:
+        sizes = sorted({int(size) for size in args.sizes.split(",")})
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
         run(args.workdir, sizes, args)

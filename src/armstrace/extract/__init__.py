@@ -70,7 +70,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     before_prose = True   # lines above the first sentence that ends like prose
     last_par_events: list[Event] = []   # the events of the last paragraph that had any
     last_par_start = par_start = -1
-    for sent in doc.sents:
+    for sent in ctx.sents or doc.sents:
         if ctx.is_chrome(sent) or len(sent) < 3 or sent.text.strip() == (article.title or "").strip():
             continue
         headline = False
@@ -170,7 +170,7 @@ def _sentence_speaker(ctx: DocContext, rules, sent) -> Speaker | None:  # type: 
     """The speaker of a sentence's main reporting verb, if not the author ('Sullivan said ...')."""
     from .attribution import _speaker_of_verb, reporting_verbs
 
-    for verb, kind in reporting_verbs(rules, sent):
+    for verb, kind in reporting_verbs(ctx, rules, sent):
         if verb.dep_ == "ROOT" and kind != "deny":
             speaker = _speaker_of_verb(ctx, rules, verb, kind)
             if speaker is not None and speaker.claimants != ["author"]:

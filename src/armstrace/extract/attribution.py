@@ -37,18 +37,35 @@ def _is_reporting(rules: Rules, tok: Token) -> str | None:
             rules.is_cue("dismissive", c.lemma_.lower()) or rules.is_cue("dismissive", c.lower_)
             for c in tok.subtree if c.i > tok.i):
         return "deny"   # "called the reports baseless", "described the claims as lies"
-    for word in (tok.lemma_.lower(), tok.lower_):
-        if rules.is_cue("deny", word):
-            return "deny"
-        if rules.is_cue("belief-verb", word):
-            return "belief"
-        if rules.is_cue("report", word):
-            return "report"
-    return None
+    kinds = _reporting_kinds(rules)
+    return kinds.get(tok.lemma_.lower()) or kinds.get(tok.lower_)
 
 
-def reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
-    """Reporting verbs of a sentence that have a subject, and their kind."""
+_KINDS: dict[int, tuple[Rules, dict[str, str]]] = {}
+
+
+def _reporting_kinds(rules: Rules) -> dict[str, str]:
+    """Word -> 'deny', 'belief' or 'report', in that order of precedence (a word in two lists); built once
+    per rule set, since every token of every sentence is looked up."""
+    built = _KINDS.get(id(rules))
+    if built is None or built[0] is not rules:
+        kinds: dict[str, str] = {}
+        for kind, cue in (("report", "report"), ("belief", "belief-verb"), ("deny", "deny")):
+            kinds.update(dict.fromkeys(rules.cue_words.get(cue, ()), kind))
+        built = _KINDS[id(rules)] = (rules, kinds)
+    return built[1]
+
+
+def reporting_verbs(ctx: DocContext, rules: Rules, sent: Span) -> list[tuple[Token, str]]:
+    """Reporting verbs of a sentence that have a subject, and their kind (read once per sentence: every
+    trigger of the sentence asks)."""
+    found = ctx.sentence_verbs.get(sent.start)
+    if found is None:
+        found = ctx.sentence_verbs[sent.start] = _reporting_verbs(rules, sent)
+    return list(found)
+
+
+def _reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
     out = []
     for tok in sent:
         kind = _is_reporting(rules, tok)
@@ -265,7 +282,7 @@ def _trailing_attribution(ctx: DocContext, rules: Rules, trigger: Token,
 
 def _attribute(ctx: DocContext, rules: Rules, trigger: Token, agents: set[int]) -> Speaker:
     sent = trigger.sent
-    verbs = [(v, k) for v, k in reporting_verbs(rules, sent) if v.i != trigger.i and v.i not in agents]
+    verbs = [(v, k) for v, k in reporting_verbs(ctx, rules, sent) if v.i != trigger.i and v.i not in agents]
     # 1. A reporting verb that governs the trigger, nearest first.
     governing = [(v, k) for v, k in verbs if _governs(rules, v, trigger) and not _in_subject(v, trigger)]
     governing.sort(key=lambda vk: -len(list(vk[0].ancestors)))
@@ -356,7 +373,7 @@ def quote_speaker(ctx: DocContext, rules: Rules, quote: tuple[int, int]) -> Spea
         sents.append(doc[prev].sent)
     speaker = None
     for sent in sents:
-        for verb, kind in reporting_verbs(rules, sent):
+        for verb, kind in reporting_verbs(ctx, rules, sent):
             if quote[0] <= verb.idx < quote[1]:
                 continue
             speaker = _speaker_of_verb(ctx, rules, verb, kind)

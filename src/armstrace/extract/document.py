@@ -56,6 +56,9 @@ class DocContext:
     mentions_by_sent: dict = field(default_factory=dict)       # sentence start -> gazetteer mentions
     # The last model named per weapon class: "Kuwait bought TB2s ... approved the purchase of the drones".
     last_models: dict = field(default_factory=dict)
+    phrase_weapons: dict = field(default_factory=dict)         # (head token, listed) -> the phrase's weapons
+    sentence_verbs: dict = field(default_factory=dict)         # sentence start -> its reporting verbs
+    sents: list = field(default_factory=list)                  # the document's sentences, in order
 
     @classmethod
     def build(cls, doc: Doc, referents: dict[str, Referent], skip_spans: list[tuple[int, int]],
@@ -75,8 +78,9 @@ class DocContext:
         ctx.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(doc.text)]
         # Per-sentence entities and mentions, built once: spaCy rebuilds doc.ents on every access,
         # and scanning every mention for every sentence makes long documents quadratic.
-        starts = {tok.i: tok.sent.start for tok in doc} if doc.has_annotation("SENT_START") or doc.has_annotation(
-            "DEP") else {}
+        # (doc.sents is rebuilt token by token on every access: listed once here)
+        ctx.sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else []
+        starts = {i: sent.start for sent in ctx.sents for i in range(sent.start, sent.end)}
         for ent in doc.ents:
             ctx.ents_by_sent.setdefault(starts.get(ent.start, 0), []).append(ent)
         for span in doc.spans[SPAN_KEY]:

@@ -73,9 +73,11 @@ def events_of_sentence(ctx: DocContext, rules: Rules, conflicts: list[Conflict],
                        prev_weapons: list[WeaponRef]) -> list[Event]:
     """Every event the sentence states, with its attribution and stance."""
     events: list[Event] = []
+    found = find_triggers(rules, sent)
+    if not found:
+        return relative_denials(ctx, rules, sent, events)   # (which remembers who denied, for later sentences)
     time, precision = time_of(sent, ctx.published, ctx.ents_of(sent))
     violates = violations_in(ctx, rules, sent)
-    found = find_triggers(rules, sent)
     noun_triggers = {(t.i, r.type) for t, r in found if t.pos_ in ("NOUN", "PROPN")}
     for trigger, rule in found:
         if skipped(ctx, rules, trigger, rule, noun_triggers):

@@ -28,6 +28,8 @@ production-means).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from ..nlp.mentions import ACTOR_LABELS, CLASS, WEAPON
@@ -136,11 +138,26 @@ def bare_class(ctx: DocContext, tok: Token, *, listed: bool = False) -> str | No
                                                  for p in _list_partners(tok)) else None
 
 
+def may_add(tok: Token) -> bool:
+    """Whether `refine` could find a weapon in this word of its own (a bare class noun, means of
+    production): a phrase with no weapon mention and no such word is dismissed unread."""
+    return tok.lower_ in _adding_words()
+
+
+@lru_cache(maxsize=1)
+def _adding_words() -> frozenset[str]:
+    rules = load_rules()
+    return frozenset().union(*(rules.cue_words.get(kind, ()) for kind in
+                               ("production-means", *(kind for kind, _ in _BESIDE_KINDS))))
+
+
 def _means_of_production(tok: Token) -> str | None:
     """'equipment for producing ballistic missiles', 'machine tools to make drones': technology (GUIDELINES:
     production know-how and components), whatever the parser hangs the purpose on."""
+    if not load_rules().is_cue("production-means", tok.lower_):
+        return None
     nxt = tok.doc[tok.i + 1:min(tok.i + 3, tok.sent.end)]
-    if len(nxt) == 2 and load_rules().is_cue("production-means", tok.lower_) and nxt[0].lower_ in ("for", "to") \
+    if len(nxt) == 2 and nxt[0].lower_ in ("for", "to") \
             and load_rules().is_cue("made-by-verb", nxt[1].lemma_.lower()):
         return "technology"
     return None

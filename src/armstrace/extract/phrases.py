@@ -7,7 +7,7 @@ modifiers, appositions and conjuncts do.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -253,8 +253,20 @@ def _weapon_tokens(head: Token) -> list[Token]:
 
 
 def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> list[WeaponRef]:
-    """Every weapon class and model a phrase names ("tanks, Su-35 jets"); `listed`: an umbrella's member."""
-    from .members import refine
+    """Every weapon class and model a phrase names ("tanks, Su-35 jets"); `listed`: an umbrella's member.
+
+    A phrase's weapons depend on the parse alone, and the same phrase is asked for by many rules (and by
+    every phrase above it): read once per document, each caller gets copies it may change.
+    """
+    key = (head.i, listed)
+    found = ctx.phrase_weapons.get(key)
+    if found is None:
+        found = ctx.phrase_weapons[key] = _read_weapons(ctx, head, listed=listed)
+    return [replace(ref, gazetteer_ids=list(ref.gazetteer_ids)) for ref in found]
+
+
+def _read_weapons(ctx: DocContext, head: Token, *, listed: bool) -> list[WeaponRef]:
+    from .members import may_add, refine
     refs: list[WeaponRef] = []
     seen: set[int] = set()
     if any(load_rules().is_cue("civilian-use", c.lower_) for c in head.children):
@@ -272,6 +284,8 @@ def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> 
             break
         if head.doc[i].pos_ not in ("PUNCT", "PROPN", "NOUN", "ADJ", "NUM"):
             break
+    if not any(may_add(tok) or _is_weapon_mention(ctx, tok) for tok in tokens):
+        return refs   # most subjects and objects: nothing below could find a weapon in them
     for tok in tokens:
         span = ctx.mention(tok)
         if span is None or span.start in seen or span.label_ not in (WEAPON, CLASS):
@@ -300,6 +314,11 @@ def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> 
         ref.producer, ref.supplier = origin_of(ctx, ref)
         ref.producer = None if _parts_for(ref.span.root) else ref.producer   # (not the parts' maker)
     return refine(ctx, head, tokens, merged, listed=listed)
+
+
+def _is_weapon_mention(ctx: DocContext, tok: Token) -> bool:
+    span = ctx.mention(tok)
+    return span is not None and span.label_ in (WEAPON, CLASS)
 
 
 def _parts_for(tok: Token) -> bool:

@@ -99,7 +99,7 @@ def target_weapons_are_targets(rules: Rules, trigger: Token) -> bool:
 def _air_attacks_in(ctx: DocContext, rules: Rules, actors: set[str]) -> bool:
     """The article speaks of air strikes by these actors, or of air strikes by nobody named."""
     words = rules.cue_words.get("air-attack", set())
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents or ctx.doc.sents:
         toks = list(sent)
         pairs = (f"{a.lower_} {b.lower_}" for a, b in pairwise(toks))
         if not (any(t.lower_ in words for t in toks) or any(p in words for p in pairs)):
