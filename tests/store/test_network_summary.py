@@ -178,3 +178,21 @@ def test_the_unfiltered_network_costs_the_graph_not_the_records(tmp_path):
         assert network(big, RecordFilter())["edges"][0]["n_documents"] == 400
     # 20 times the records on the same three edges: the same work, give or take the reading of names.
     assert big_steps <= small_steps + 2, (small_steps, big_steps)
+
+
+def test_opening_while_another_writer_holds_the_lock_still_answers(tmp_path):
+    """The summary is built at the first writable open; a busy database opens anyway and computes the answer."""
+    with _edge_store(tmp_path / "busy.db", 3) as store:
+        expected = network(store, RecordFilter())
+        with store._write() as conn:
+            conn.execute("INSERT INTO network_stale VALUES ('*', '*', '*')")   # as schema v8 leaves it
+    blocker = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")   # an ingest clustering
+    try:
+        with Store(tmp_path / "busy.db") as opened:
+            assert network(opened, RecordFilter()) == expected
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    with Store(tmp_path / "busy.db") as opened, opened.snapshot():
+        assert is_fresh(opened)

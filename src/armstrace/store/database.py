@@ -125,12 +125,19 @@ class Store:
         self._refresh_network()
 
     def _refresh_network(self) -> None:
-        """Bring the stored network up to date if a write left it stale (after a migration, or saves alone)."""
-        from .network_summary import is_fresh, refresh   # network_summary imports the Store: import when used
+        """Build the stored network once, after the migration that adds it (v8); writers keep it up to date.
 
-        if not is_fresh(self):
-            with self._write():
-                refresh(self)
+        Opening must not fail on it: while another writer holds the lock (an ingest clustering), readers
+        compute the network from the records and the next writer builds it.
+        """
+        from .network_summary import needs_build, refresh   # network_summary imports the Store: import when used
+
+        if needs_build(self._conn):
+            try:
+                with self._write():
+                    refresh(self)
+            except UsageError:   # the write lock stayed taken for BUSY_TIMEOUT_MS
+                pass
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> Exception:
         name = getattr(exc, "sqlite_errorname", "")

@@ -64,6 +64,14 @@ def is_fresh(store: Store) -> bool:
     return not rows[0][0]
 
 
+def needs_build(conn: sqlite3.Connection) -> bool:
+    """True when the summary was never built (schema v8 just applied), or its tables are missing."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'network_stale'").fetchone() is None:
+        return False   # a schema before v8 (only when migrations are held back, as in tests)
+    return conn.execute("SELECT 1 FROM network_stale WHERE type = '*' AND source = '*' AND target = '*'"
+                        ).fetchone() is not None
+
+
 def refresh(store: Store) -> int:
     """Recompute the stale edges and their actors; the number of edges recomputed. Call inside a write."""
     conn = store._conn
