@@ -1,6 +1,8 @@
 """Store fixtures: an open Store on a temp file, and hand-built articles and records."""
 from __future__ import annotations
 
+import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,9 @@ import pytest
 
 from armstrace.records import Article, Record
 from armstrace.store import Store
+
+MULTI = Path(__file__).resolve().parents[1] / "articles" / "multi"
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 TEXT = "Iran has sent Shahed-136 drones to Russia, US officials said. Tehran denied it."
 
@@ -55,3 +60,28 @@ def article() -> Callable[..., Article]:
 def record() -> Callable[..., Record]:
     """The make_record factory."""
     return make_record
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real text through the real pipeline, once a module: the multi-document articles (a syndicated copy among
+    them) and 30 articles of the scale corpus (`benchmarks/corpus.py`, seed 15): many actors, events and dates."""
+    from armstrace.engines.local import ingest_paths
+
+    sys.path.insert(0, str(BENCHMARKS))
+    from corpus import write_corpus   # benchmarks/ is not a package
+
+    folder = tmp_path_factory.mktemp("ingested")
+    db = folder / "ingested.db"
+    ingest_paths([MULTI, *write_corpus(folder / "corpus", 30, seed=15)], db=db, n_process=1)
+    return db
+
+
+@pytest.fixture
+def ingested_store(ingested: Path, tmp_path: Path) -> Iterator[Store]:
+    """A copy of `ingested` for one test (reviews and re-ingests stay in it), open for writing."""
+    copy = tmp_path / "armstrace.db"
+    with sqlite3.connect(ingested) as source, sqlite3.connect(copy) as dest:
+        source.backup(dest)
+    with Store(copy) as opened:
+        yield opened

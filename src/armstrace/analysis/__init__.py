@@ -29,9 +29,9 @@ from .events import (
     event_of_record,
     get_event,
     list_events,
-    pending_updates,
     update_events,
 )
+from .pending import pending_updates
 from .regimes import Regime, RegimeFlag, flag_event, load_regimes, regimes_version
 from .reports import EventReport, event_report, event_reports
 from .syndication import SyndicationGroup, syndication_groups

@@ -32,10 +32,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import NotFound, UsageError
 from ..records import EVENT_TYPES, Record
 from ..store import Store
+from ..store.network_summary import is_fresh as network_is_fresh
+from ..store.network_summary import refresh as refresh_network
 from ..store.queries import not_rejected, page_clause, weapon_condition
 from ..store.rows import RECORD_COLUMNS, record_of
 from .access import chunks, query, write
 from .clustering import Block, block_key, describe_block
+from .pending import pending_exactly
 from .reclustering import recluster
 from .syndication import sign_documents
 
@@ -148,22 +151,18 @@ def update_events(store: Store, doc_ids: Iterable[str] | None = None) -> EventUp
             events, claims = recluster(conn, block)
             n_events += events
             n_claims += claims
+        refresh_network(store)   # the stored network, in the same transaction (store/network_summary.py)
     return EventUpdate(len(blocks), n_events, n_claims, signed)
 
 
 def ensure_events(store: Store) -> EventUpdate:
     """Bring events up to date if any record is pending (a no-op otherwise); for writers such as ingest."""
-    if pending_updates(store) == 0:
+    if pending_exactly(store) == 0:
+        if not network_is_fresh(store):   # saves with no event to update still change the network
+            with write(store):
+                refresh_network(store)
         return EventUpdate(0, 0, 0, 0)
     return update_events(store)
-
-
-def pending_updates(store: Store) -> int:
-    """How many records belong to no event plus how many events are stale (0: all up to date)."""
-    rows = query(store, "SELECT (SELECT count(*) FROM records AS r WHERE NOT EXISTS "
-                        "(SELECT 1 FROM event_claims AS c WHERE c.record_id = r.record_id)) "
-                        "+ (SELECT count(*) FROM events WHERE stale = 1)")
-    return int(rows[0][0])
 
 
 def _event_of(row: sqlite3.Row) -> Event:
@@ -200,8 +199,9 @@ def _event_filter(type: str | None, actor: str | None, weapon: str | None,
         terms.append(condition)
         params += weapon_params
     if not include_rejected:
+        # Correlated, so that a page read in the order of an index stops at the page (`IN` read every claim).
         kept, kept_params = not_rejected("c.record_id")
-        terms.append(f"e.event_id IN (SELECT c.event_id FROM event_claims AS c WHERE {kept})")
+        terms.append(f"EXISTS (SELECT 1 FROM event_claims AS c WHERE c.event_id = e.event_id AND {kept})")
         params += kept_params
     return ("WHERE " + " AND ".join(terms)) if terms else "", params
 

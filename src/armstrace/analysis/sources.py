@@ -83,7 +83,8 @@ def signatures_of(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> dict[str,
 
 
 def save_sources(conn: sqlite3.Connection, corroboration: Corroboration) -> None:
-    """Store an event's corroboration: counts and claimants in its row, one `event_sources` row per group."""
+    """Store an event's corroboration: counts and claimants in its row, one `event_sources` row per group,
+    and in each membership (`event_claims.source`) the lead of its document's group."""
     c = corroboration
     conn.execute("UPDATE events SET n_independent = ?, asserting = ?, hedging = ?, denying = ?, "
                  "independent_asserting = ?, independent_denying = ?, first_reported = ?, last_reported = ? "
@@ -93,3 +94,7 @@ def save_sources(conn: sqlite3.Connection, corroboration: Corroboration) -> None
     conn.executemany("INSERT INTO event_sources (event_id, position, lead, doc_ids, reasons) VALUES (?, ?, ?, ?, ?)",
                      [(c.event_id, i, g.lead, json.dumps(g.doc_ids), json.dumps(g.reasons))
                       for i, g in enumerate(c.groups)])
+    # Each member's independent source beside its membership, for the network (schema v8: `store/schema_v8.py`).
+    conn.executemany("UPDATE event_claims SET source = ? WHERE record_id IN "
+                     "(SELECT record_id FROM records WHERE doc_id = ?) AND event_id = ?",
+                     [(g.lead, doc_id, c.event_id) for g in c.groups for doc_id in g.doc_ids])

@@ -122,6 +122,22 @@ class Store:
         conn.execute("PRAGMA synchronous = NORMAL")
         apply_migrations(conn)
         backfill_names(conn)
+        self._refresh_network()
+
+    def _refresh_network(self) -> None:
+        """Build the stored network once, after the migration that adds it (v8); writers keep it up to date.
+
+        Opening must not fail on it: while another writer holds the lock (an ingest clustering), readers
+        compute the network from the records and the next writer builds it.
+        """
+        from .network_summary import needs_build, refresh   # network_summary imports the Store: import when used
+
+        if needs_build(self._conn):
+            try:
+                with self._write():
+                    refresh(self)
+            except UsageError:   # the write lock stayed taken for BUSY_TIMEOUT_MS
+                pass
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> Exception:
         name = getattr(exc, "sqlite_errorname", "")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from .schema_v8 import V8_READS
+
 # "ARMS" in ASCII, in the file header (PRAGMA application_id): tells an
 # armstrace database from any other SQLite file (`file` prints it too).
 APPLICATION_ID = 0x41524D53
@@ -340,6 +342,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, _V5_VIEWS_AND_SEARCH),
     (6, _V6_PAGES),
     (7, _V7_SEEN),
+    (8, V8_READS),   # the network's stored sources and summary (issue 15): schema_v8.py
 ]
 
 LATEST_VERSION: int = MIGRATIONS[-1][0]

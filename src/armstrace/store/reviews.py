@@ -27,6 +27,7 @@ from ..resolve import actor_label, weapon_label
 from .backup import checkpoint
 from .corrections import consistent_time, vocabulary_checked
 from .database import Store
+from .network_summary import refresh as refresh_network
 
 Verdict = Literal["right", "wrong"]
 
@@ -116,6 +117,7 @@ def add_review(
              json.dumps(record.to_json(), ensure_ascii=False)),
         )
         review_id = int(cursor.lastrowid or 0)
+        refresh_network(store)   # the review leaves the stored network at once (network_summary.py)
     checkpoint(store)   # into the main file now: a copy of the .db alone has the review (backup.py)
     return Review(review_id=review_id, record_id=record_id, verdict=verdict, corrections=checked,
                   reviewer=reviewer, at=now)

@@ -30,6 +30,12 @@ _PRECISION = {"event": "COALESCE(r.time_precision, CASE length(r.time) WHEN 4 TH
                        "ELSE 'day' END)",
               "report": "CASE length(COALESCE(NULLIF(r.published, ''), '0000-00-00')) WHEN 4 THEN 'year' "
                         "WHEN 7 THEN 'month' ELSE 'day' END"}
+# How the dated records of a mode are found and ordered. For `event` the same records and order as
+# `_DATE` (a non-empty text is > ''), in the columns of the index `records_timeline` (schema v8), so
+# that the first points are read in index order instead of sorting every record.
+_DATED = {"event": "r.time > ''", "report": f"{_DATE['report']} IS NOT NULL"}
+_ORDER = {"event": "r.time, r.doc_id, r.evidence_start, r.type, r.position",
+          "report": "date, r.doc_id, r.evidence_start, r.type, r.position"}
 _FIELDS = ("r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id, "
            "r.evidence")
 
@@ -56,10 +62,10 @@ def dated_records(store: Store, flt: RecordFilter, limit: int, mode: str = "even
         records = corrected_source(store)
         sql, params = _selected(flt, records, "1")
         counts = store._query(f"SELECT count({date}), count(*) - count({date}) {sql}", params)[0]
-        dated, dated_params = _selected(flt, records, f"{date} IS NOT NULL")
+        dated, dated_params = _selected(flt, records, _DATED[mode])
         rows = store._query(
             f"SELECT {_FIELDS}, {date} AS date, {_PRECISION[mode]} AS precision {dated} "
-            "ORDER BY date, r.doc_id, r.evidence_start, r.type, r.position LIMIT ?", [*dated_params, limit])
+            f"ORDER BY {_ORDER[mode]} LIMIT ?", [*dated_params, limit])
     return {"mode": mode, "items": [_item(row, mode) for row in rows], "total": int(counts[0]),
             "undated": int(counts[1])}
 

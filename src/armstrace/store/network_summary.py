@@ -1,0 +1,224 @@
+"""The unfiltered actor network, stored: one row per edge and per actor, kept up to date by the writers.
+
+The dashboard opens on the unfiltered network; grouping every record on each
+request cost 1.4 s at 10,000 articles. Triggers (schema v8, `schema_v8.py`)
+mark the edges a write touches; `refresh`, run inside the writer's transaction
+by `update_events`, `add_review` and a writable open, recomputes just those
+edges from their records (as reviews correct them, those reviewed wrong left
+out: exactly what `network_query` selects for the empty filter) and the actors
+at their ends. `read` answers only when nothing is marked (`is_fresh`);
+otherwise `network.py` computes the answer from the records, so no reader
+ever sees a stale summary.
+
+Each edge keeps its documents and independent sources as lists, so that
+folding all but the `top` actors into `others` stays exact: a folded edge
+counts the union of the documents of the edges it unites, not their sum.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .database import Store
+from .effective import SQL_FIELDS
+from .effective import source as corrected_source
+from .network_query import OTHERS, edge_item, finish, kept_actors, node_item, ranked, selection
+from .queries import RecordFilter
+
+Key = tuple[str, str, str]
+EVERYTHING: Key = ("*", "*", "*")
+# Past this many stale (type, actor) pairs one pass over every record is cheaper than one lookup each.
+_MAX_PAIRS = 200
+
+
+@dataclass
+class _Edge:
+    """What one edge's records add up to, as they are read."""
+
+    n_records: int = 0
+    stances: Counter[str] = field(default_factory=Counter)
+    claimants: Counter[str] = field(default_factory=Counter)
+    classes: Counter[str] = field(default_factory=Counter)
+    weapons: Counter[str] = field(default_factory=Counter)
+    documents: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    supporting: set[str] = field(default_factory=set)
+    denying: set[str] = field(default_factory=set)
+
+    def row(self, key: Key) -> tuple[object, ...]:
+        return (*key, self.n_records, len(self.documents), len(self.sources), len(self.supporting),
+                len(self.denying), self.stances["asserted"], self.stances["hedged"], self.stances["denied"],
+                json.dumps(dict(sorted(self.claimants.items()))), json.dumps(ranked(dict(self.classes))),
+                json.dumps(ranked(dict(self.weapons))),
+                json.dumps(sorted(self.documents)), json.dumps(sorted(self.sources)),
+                json.dumps(sorted(self.supporting)), json.dumps(sorted(self.denying)))
+
+
+def is_fresh(store: Store) -> bool:
+    """True when no write since the last refresh touched the network (call inside a snapshot)."""
+    rows = store._query("SELECT EXISTS (SELECT 1 FROM network_stale) OR EXISTS (SELECT 1 FROM network_stale_records)")
+    return not rows[0][0]
+
+
+def needs_build(conn: sqlite3.Connection) -> bool:
+    """True when the summary was never built (schema v8 just applied), or its tables are missing."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'network_stale'").fetchone() is None:
+        return False   # a schema before v8 (only when migrations are held back, as in tests)
+    return conn.execute("SELECT 1 FROM network_stale WHERE type = '*' AND source = '*' AND target = '*'"
+                        ).fetchone() is not None
+
+
+def refresh(store: Store) -> int:
+    """Recompute the stale edges and their actors; the number of edges recomputed. Call inside a write."""
+    conn = store._conn
+    stale: set[Key] = {(r[0], r[1], r[2]) for r in conn.execute("SELECT type, source, target FROM network_stale")}
+    reviewed = [str(r[0]) for r in conn.execute("SELECT record_id FROM network_stale_records")]
+    if not stale and not reviewed:
+        return 0
+    everything = EVERYTHING in stale
+    if not everything:
+        stale |= _edges_of_reviewed(conn, reviewed)
+    pairs = {(kind, actor) for kind, actor, _ in stale}
+    everything = everything or len(pairs) > _MAX_PAIRS
+    edges = _recount(store, None if everything else pairs)
+    if everything:
+        conn.execute("DELETE FROM network_edges")
+        conn.execute("DELETE FROM network_nodes")
+        stale = set(edges)
+    else:
+        edges = {key: edge for key, edge in edges.items() if key in stale}
+        conn.executemany("DELETE FROM network_edges WHERE type = ? AND source = ? AND target = ?", sorted(stale))
+    conn.executemany(f"INSERT INTO network_edges VALUES ({', '.join('?' * 18)})",
+                     [edge.row(key) for key, edge in sorted(edges.items())])
+    _renode(conn, {end for _, source, target in stale for end in (source, target)})
+    conn.execute("DELETE FROM network_stale")
+    conn.execute("DELETE FROM network_stale_records")
+    return len(stale)
+
+
+def _edges_of_reviewed(conn: sqlite3.Connection, record_ids: Iterable[str]) -> set[Key]:
+    """Every edge a reviewed record is or was on: stored, as each reviewer saw it, and as each correction left it."""
+    keys: set[Key] = set()
+    for record_id in record_ids:
+        bases = [dict(row) for row in conn.execute(
+            "SELECT type, actor, recipient, location FROM records WHERE record_id = ?", (record_id,))]
+        corrections: list[dict[str, Any]] = [{}]
+        for original, fixed in conn.execute("SELECT original, corrections FROM reviews WHERE record_id = ? "
+                                            "ORDER BY review_id", (record_id,)):
+            bases.append(json.loads(original))
+            corrections.append({**corrections[-1], **{k: v for k, v in json.loads(fixed).items() if k in SQL_FIELDS}})
+        for base in bases:
+            for correction in corrections:
+                keys |= _key_of({**base, **correction})
+    return keys
+
+
+def _key_of(fields: dict[str, Any]) -> set[Key]:
+    """The edge of a record's fields (none when it has no target), as `network_query._TARGET` ends it."""
+    kind, actor = fields.get("type"), fields.get("actor")
+    target = (fields.get("location") or actor) if kind == "production" else (fields.get("recipient") or None)
+    return {(kind, actor, target)} if kind and actor and target else set()
+
+
+def _recount(store: Store, pairs: set[tuple[str, str]] | None) -> dict[Key, _Edge]:
+    """The edges of the records of the (type, actor) `pairs` (every record when None), counted in one pass."""
+    extra, params = "", []
+    if pairs is not None:
+        ordered = sorted(pairs)
+        extra = "(" + " OR ".join("(r.type = ? AND r.actor = ?)" for _ in ordered) + ")"
+        params = [value for pair in ordered for value in pair]
+    cte, where_params = selection(RecordFilter(), corrected_source(store), extra)
+    conn = store._conn
+    edges: dict[Key, _Edge] = {}
+    of_record: dict[str, _Edge] = {}
+    for row in conn.execute(f"{cte} SELECT record_id, type, source, target, stance, claimant, weapon_class, "
+                            "doc_id, src FROM sel", where_params + params):
+        edge = edges.setdefault((row[1], row[2], row[3]), _Edge())
+        of_record[row[0]] = edge
+        edge.n_records += 1
+        edge.stances[row[4]] += 1
+        if row[5] is not None:
+            edge.claimants[row[5]] += 1
+        if row[6] is not None:
+            edge.classes[row[6]] += 1
+        edge.documents.add(row[7])
+        edge.sources.add(row[8])
+        (edge.denying if row[4] == "denied" else edge.supporting).add(row[8])
+    weapons = (f"{cte} SELECT w.record_id, w.model FROM sel JOIN record_weapons AS w ON w.record_id = sel.record_id")
+    for record_id, model in conn.execute(weapons, where_params + params):
+        of_record[record_id].weapons[model] += 1
+    return edges
+
+
+def _renode(conn: sqlite3.Connection, nodes: set[str]) -> None:
+    """Recompute the documents and sources of `nodes` from the stored edges at either end of them."""
+    for node in sorted(nodes):
+        documents: set[str] = set()
+        sources: set[str] = set()
+        for docs, srcs in conn.execute("SELECT documents, sources FROM network_edges WHERE source = ? "
+                                       "UNION ALL SELECT documents, sources FROM network_edges WHERE target = ?",
+                                       (node, node)):
+            documents.update(json.loads(docs))
+            sources.update(json.loads(srcs))
+        conn.execute("DELETE FROM network_nodes WHERE node = ?", (node,))
+        if documents:
+            conn.execute("INSERT INTO network_nodes VALUES (?, ?, ?)", (node, len(documents), len(sources)))
+
+
+def read(store: Store, top: int = 0) -> dict[str, Any]:
+    """The unfiltered network from the summary (call inside a snapshot, after `is_fresh`)."""
+    names = {str(r[0]): str(r[1]) for r in store._query("SELECT id, name FROM names WHERE kind = 'actor'")}
+    nodes = {str(r[0]): node_item(str(r[0]), names.get(str(r[0])), int(r[1]), int(r[2]))
+             for r in store._query("SELECT node, n_documents, n_independent FROM network_nodes")}
+    kept = kept_actors(nodes, top)
+    shown: list[sqlite3.Row] = []
+    folds: dict[Key, list[sqlite3.Row]] = {}
+    hidden = 0
+    # The lists of documents and sources are read only when edges are folded.
+    columns = ", ".join(("type", "source", "target", *_COUNTS, *_LISTS, *(_SETS if kept is not None else ())))
+    for row in store._query(f"SELECT {columns} FROM network_edges"):
+        key = (row[0], row[1], row[2])
+        if kept is None or (key[1] in kept and key[2] in kept):
+            shown.append(row)
+        elif key[1] not in kept and key[2] not in kept:
+            hidden += int(row["n_records"])
+        else:
+            folded = (key[0], key[1] if key[1] in kept else OTHERS, key[2] if key[2] in kept else OTHERS)
+            folds.setdefault(folded, []).append(row)
+    edges: dict[Key, dict[str, Any]] = {}
+    for row, lists in zip(shown, _parsed(shown, _LISTS), strict=True):
+        key = (row[0], row[1], row[2])
+        edges[key] = edge_item(key, tuple(row[3:11]), tuple(lists), ordered=True)
+    for key, rows in folds.items():
+        edges[key] = _united(key, rows)
+    return finish(nodes, edges, kept, hidden)
+
+
+_COUNTS = ("n_records", "n_documents", "n_independent", "independent_supporting", "independent_denying",
+           "asserted", "hedged", "denied")
+_LISTS = ("claimants", "weapon_classes", "weapons")   # stored in the answer's order
+_SETS = ("documents", "sources", "supporting", "denying")
+
+
+def _parsed(rows: list[sqlite3.Row], names: tuple[str, ...]) -> list[list[Any]]:
+    """The JSON columns `names` of each row, parsed in one call: a json.loads per value cost more than the read."""
+    return json.loads("[" + ",".join("[" + ",".join(row[name] for name in names) + "]" for row in rows) + "]")
+
+
+def _united(key: Key, rows: list[sqlite3.Row]) -> dict[str, Any]:
+    """One folded edge from the stored edges it unites: counts summed, documents and sources as unions."""
+    sets: list[set[str]] = [set() for _ in _SETS]
+    lists: list[Counter[str]] = [Counter() for _ in _LISTS]
+    for values in _parsed(rows, _SETS + _LISTS):
+        for union, value in zip(sets, values, strict=False):
+            union.update(value)
+        for total, value in zip(lists, values[len(_SETS):], strict=True):
+            total.update(value)
+    summed = {name: sum(int(row[name]) for row in rows) for name in ("n_records", "asserted", "hedged", "denied")}
+    counts = (summed["n_records"], *(len(union) for union in sets), summed["asserted"], summed["hedged"],
+              summed["denied"])
+    return edge_item(key, counts, tuple(dict(c) for c in lists))
