@@ -119,6 +119,19 @@ def test_a_record_corrected_to_an_actor_is_exported_under_it_once(newsroom: Path
     assert len({row["id"] for row in found}) == len(found)
 
 
+@pytest.mark.parametrize("flt", [RecordFilter(actor="blr"), RecordFilter(actor="BLR"), RecordFilter(claimant="usa"),
+                                 RecordFilter(actor="rus", include_rejected=True)], ids=repr)
+def test_an_export_holds_the_records_the_record_list_shows_whatever_the_case(newsroom: Path, tmp_path: Path,
+                                                                             flt: RecordFilter):
+    # (corrected copies were matched case-sensitively: "actor=blr" exported fewer records than it listed)
+    out = tmp_path / "out.csv"
+    with Store(newsroom, readonly=True) as store:
+        export_records(store, out, format="csv", where=flt)
+        listed = [r.record_id for r in store.records(flt, limit=100_000)]
+    with open(out, encoding="utf-8", newline="") as fh:
+        assert listed and [row["id"] for row in csv.DictReader(fh)] == listed
+
+
 def _steps_of_export(db: Path, out: Path) -> int:
     """SQLite virtual machine steps an export of every record takes (thousands, counted by a progress handler)."""
     steps = [0]

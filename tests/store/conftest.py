@@ -1,6 +1,7 @@
 """Store fixtures: an open Store on a temp file, and hand-built articles and records."""
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -68,8 +69,12 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
     them) and 30 articles of the scale corpus (`benchmarks/corpus.py`, seed 15): many actors, events and dates."""
     from armstrace.engines.local import ingest_paths
 
-    sys.path.insert(0, str(BENCHMARKS))
-    from corpus import write_corpus   # benchmarks/ is not a package
+    # benchmarks/ is not a package, and tests/web has a corpus.py of its own: load the file by its path
+    spec = importlib.util.spec_from_file_location("armstrace_benchmarks_corpus", BENCHMARKS / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    corpus = sys.modules[spec.name] = importlib.util.module_from_spec(spec)   # (its dataclasses look it up)
+    spec.loader.exec_module(corpus)
+    write_corpus = corpus.write_corpus
 
     folder = tmp_path_factory.mktemp("ingested")
     db = folder / "ingested.db"

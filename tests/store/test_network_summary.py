@@ -110,6 +110,21 @@ def test_a_record_reviewed_wrong_leaves_the_network_at_once(api_server, ingested
             edge["id"] in {e["id"] for e in with_rejected["edges"]}) == (False, True)
 
 
+def test_a_record_on_no_edge_can_be_reviewed_and_its_document_ingested_again(api_server, ingested):
+    # (a use with no target is on no edge: its review recounted "()" and failed with a syntax error, 500)
+    with sqlite3.connect(ingested) as source, sqlite3.connect(api_server.db) as dest:
+        source.backup(dest)
+    with Store(api_server.db) as store:
+        record = next(r for r in store.records(limit=10_000) if r.type in ("use", "transfer") and not r.recipient)
+    status, _ = api_server.post(f"/api/records/{record.record_id}/review",
+                                {"corrections": {"stance": "hedged"}})
+    assert status == 201
+    ingest_paths([MULTI], db=api_server.db, n_process=1, force=True)   # clustering after the reviewed re-ingest
+    with Store(api_server.db) as store:
+        assert store._query("SELECT count(*) FROM reviews")[0][0] == 1
+        assert network_reference.network(store, RecordFilter()) == api_server.get("/api/network")[1]
+
+
 def test_a_new_ingest_shows_in_the_network_at_once(api_server, tmp_path):
     ingest_paths([MULTI / "seoul-wire-dprk-shells.jsonl"], db=api_server.db, n_process=1)
     _, before = api_server.get("/api/network")

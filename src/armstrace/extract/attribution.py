@@ -66,6 +66,7 @@ def reporting_verbs(ctx: DocContext, rules: Rules, sent: Span) -> list[tuple[Tok
 
 
 def _reporting_verbs(rules: Rules, sent: Span) -> list[tuple[Token, str]]:
+    """The reading `reporting_verbs` keeps: reporting words with a subject (theirs or a conjunct's) or under a preposition."""
     out = []
     for tok in sent:
         kind = _is_reporting(rules, tok)

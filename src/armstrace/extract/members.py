@@ -146,6 +146,7 @@ def may_add(tok: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _adding_words() -> frozenset[str]:
+    """Every word `may_add` looks for, in one set: it is asked of every token of every phrase."""
     rules = load_rules()
     return frozenset().union(*(rules.cue_words.get(kind, ()) for kind in
                                ("production-means", *(kind for kind, _ in _BESIDE_KINDS))))

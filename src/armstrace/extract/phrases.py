@@ -266,6 +266,7 @@ def weapons_in_phrase(ctx: DocContext, head: Token, *, listed: bool = False) -> 
 
 
 def _read_weapons(ctx: DocContext, head: Token, *, listed: bool) -> list[WeaponRef]:
+    """The reading `weapons_in_phrase` keeps: the phrase's tokens, then its mentions, then `refine`."""
     from .members import may_add, refine
     refs: list[WeaponRef] = []
     seen: set[int] = set()
@@ -317,6 +318,7 @@ def _read_weapons(ctx: DocContext, head: Token, *, listed: bool) -> list[WeaponR
 
 
 def _is_weapon_mention(ctx: DocContext, tok: Token) -> bool:
+    """The token lies in a gazetteer mention of a weapon model or class."""
     span = ctx.mention(tok)
     return span is not None and span.label_ in (WEAPON, CLASS)
 

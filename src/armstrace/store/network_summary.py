@@ -50,6 +50,7 @@ class _Edge:
     denying: set[str] = field(default_factory=set)
 
     def row(self, key: Key) -> tuple[object, ...]:
+        """The edge as a `network_edges` row, in the table's column order."""
         return (*key, self.n_records, len(self.documents), len(self.sources), len(self.supporting),
                 len(self.denying), self.stances["asserted"], self.stances["hedged"], self.stances["denied"],
                 json.dumps(dict(sorted(self.claimants.items()))), json.dumps(ranked(dict(self.classes))),
@@ -84,7 +85,8 @@ def refresh(store: Store) -> int:
         stale |= _edges_of_reviewed(conn, reviewed)
     pairs = {(kind, actor) for kind, actor, _ in stale}
     everything = everything or len(pairs) > _MAX_PAIRS
-    edges = _recount(store, None if everything else pairs)
+    # (reviews of records that are on no edge, such as a use with no target, leave nothing to recount)
+    edges = _recount(store, None if everything else pairs) if everything or pairs else {}
     if everything:
         conn.execute("DELETE FROM network_edges")
         conn.execute("DELETE FROM network_nodes")

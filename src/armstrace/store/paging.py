@@ -58,6 +58,9 @@ def _selection(store: Store, flt: RecordFilter) -> tuple[str, list[object]]:
     terms = where_sql.removeprefix("WHERE ") or "1"
     if store._source() == "records":   # no correction: the records table itself
         return f"{_SELECT} {from_clause(flt)} WHERE {terms}", params
-    copies = f"SELECT r.record_id {from_clause(flt, TABLE)} WHERE {terms}"   # `r` is the copy in here
+    # `r` is the copy in here, read under the records table's columns: a TEMP table made AS SELECT keeps
+    # no COLLATE NOCASE, and `actor = 'irn'` would miss the corrected copies of IRN's records.
+    copies = (f"SELECT r.record_id {from_clause(flt, f'(SELECT * FROM main.records WHERE 0 UNION ALL SELECT * FROM {TABLE})')} "
+              f"WHERE {terms}")
     return (f"{_SELECT} {from_clause(flt)} WHERE ((r.record_id NOT IN (SELECT record_id FROM {TABLE}) AND {terms}) "
             f"OR r.record_id IN ({copies}))", [*params, *params])
