@@ -37,23 +37,16 @@ def _is_reporting(rules: Rules, tok: Token) -> str | None:
             rules.is_cue("dismissive", c.lemma_.lower()) or rules.is_cue("dismissive", c.lower_)
             for c in tok.subtree if c.i > tok.i):
         return "deny"   # "called the reports baseless", "described the claims as lies"
-    kinds = _reporting_kinds(rules)
+    kinds = rules.derived("reporting-kinds", _reporting_kinds)
     return kinds.get(tok.lemma_.lower()) or kinds.get(tok.lower_)
 
 
-_KINDS: dict[int, tuple[Rules, dict[str, str]]] = {}
-
-
 def _reporting_kinds(rules: Rules) -> dict[str, str]:
-    """Word -> 'deny', 'belief' or 'report', in that order of precedence (a word in two lists); built once
-    per rule set, since every token of every sentence is looked up."""
-    built = _KINDS.get(id(rules))
-    if built is None or built[0] is not rules:
-        kinds: dict[str, str] = {}
-        for kind, cue in (("report", "report"), ("belief", "belief-verb"), ("deny", "deny")):
-            kinds.update(dict.fromkeys(rules.cue_words.get(cue, ()), kind))
-        built = _KINDS[id(rules)] = (rules, kinds)
-    return built[1]
+    """Word -> 'deny', 'belief' or 'report', in that order of precedence (a word in two lists)."""
+    kinds: dict[str, str] = {}
+    for kind, cue in (("report", "report"), ("belief", "belief-verb"), ("deny", "deny")):
+        kinds.update(dict.fromkeys(rules.cue_words.get(cue, ()), kind))
+    return kinds
 
 
 def reporting_verbs(ctx: DocContext, rules: Rules, sent: Span) -> list[tuple[Token, str]]:

@@ -28,8 +28,6 @@ production-means).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from ..nlp.mentions import ACTOR_LABELS, CLASS, WEAPON
@@ -141,13 +139,11 @@ def bare_class(ctx: DocContext, tok: Token, *, listed: bool = False) -> str | No
 def may_add(tok: Token) -> bool:
     """Whether `refine` could find a weapon in this word of its own (a bare class noun, means of
     production): a phrase with no weapon mention and no such word is dismissed unread."""
-    return tok.lower_ in _adding_words()
+    return tok.lower_ in load_rules().derived("adding-words", _adding_words)
 
 
-@lru_cache(maxsize=1)
-def _adding_words() -> frozenset[str]:
-    """Every word `may_add` looks for, in one set: it is asked of every token of every phrase."""
-    rules = load_rules()
+def _adding_words(rules: Rules) -> frozenset[str]:
+    """Every word `may_add` looks for, in one set."""
     return frozenset().union(*(rules.cue_words.get(kind, ()) for kind in
                                ("production-means", *(kind for kind, _ in _BESIDE_KINDS))))
 
