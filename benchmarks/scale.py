@@ -39,8 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # benchmarks/ is not a package: its modules import by name
 from serving import Servers
 
-ROUTES = {"records": "/api/records?limit=50", "network": "/api/network", "events": "/api/events?limit=50",
-          "timeline": "/api/timeline", "event page": None}
+ROUTES = {"records": "/api/records?limit=50", "network": "/api/network", "network top=20": "/api/network?top=20",
+          "events": "/api/events?limit=50", "timeline": "/api/timeline", "event page": None}
 EXPORTS = [("records", "csv"), ("records", "jsonl"), ("records", "parquet"), ("records", "graphml"),
            ("records", "ftm"), ("events", "csv"), ("events", "parquet"), ("register", "csv")]
 P95_TARGET_MS = 100.0

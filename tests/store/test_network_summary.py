@@ -19,7 +19,8 @@ import pytest
 from armstrace.analysis import ensure_events
 from armstrace.engines.local import ingest_paths
 from armstrace.records import Article, Record
-from armstrace.store import RecordFilter, Store
+from armstrace.errors import UsageError
+from armstrace.store import LATEST_VERSION, RecordFilter, Store
 from armstrace.store.network import network
 from armstrace.store.network_summary import is_fresh
 from armstrace.store.reviews import add_review
@@ -150,11 +151,28 @@ def test_a_schema_v7_database_is_migrated_and_back_filled(store):
         conn.execute("ALTER TABLE event_claims DROP COLUMN source")
         conn.execute("PRAGMA user_version = 7")
     with Store(path) as migrated:
-        assert migrated.schema_version() == 8
+        assert migrated.schema_version() == LATEST_VERSION
         assert dict(migrated._query("SELECT record_id, source FROM event_claims")) == sources
         assert {top: network(migrated, RecordFilter(), top=top) for top in TOPS} == expected
         with migrated.snapshot():
             assert is_fresh(migrated)
+
+
+def test_a_schema_v8_database_gets_its_edges_answers_and_the_same_network(store):
+    expected = {top: network_reference.network(store, RecordFilter(), top=top) for top in TOPS}
+    path = store.path
+    store.close()
+    with sqlite3.connect(path) as conn:   # undo v9: the summary as issue 15's first landing stored it
+        conn.execute("ALTER TABLE network_edges DROP COLUMN item")
+        conn.execute("PRAGMA user_version = 8")
+    with pytest.raises(UsageError, match="v8 is older than v9; open it for writing once"):
+        Store(path, readonly=True)   # not yet upgraded: a read-only open says how
+    with Store(path) as migrated:
+        assert migrated.schema_version() == LATEST_VERSION
+        assert migrated._query("SELECT count(*) FROM network_edges WHERE item IS NULL")[0][0] == 0
+        with migrated.snapshot():
+            assert is_fresh(migrated)
+        assert {top: network(migrated, RecordFilter(), top=top) for top in TOPS} == expected
 
 
 def _edge_store(path: Path, n_docs: int) -> Store:

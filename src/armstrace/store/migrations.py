@@ -234,6 +234,13 @@ CREATE TABLE seen (
 ) WITHOUT ROWID;
 """
 
+# Each stored edge keeps its answer as JSON (actor names left out: they come from the gazetteer at read
+# time), so that the unfiltered network is read as text, not rebuilt per request (network_summary.read).
+_V9_EDGE_ITEMS = """
+ALTER TABLE network_edges ADD COLUMN item TEXT;
+INSERT OR IGNORE INTO network_stale (type, source, target) VALUES ('*', '*', '*');
+"""
+
 # (version, SQL script), in order. Append; never reorder or rewrite.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
@@ -244,6 +251,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (6, _V6_PAGES),
     (7, _V7_SEEN),
     (8, V8_READS),   # the network's stored sources and summary (issue 15): schema_v8.py
+    (9, _V9_EDGE_ITEMS),
 ]
 
 LATEST_VERSION: int = MIGRATIONS[-1][0]

@@ -25,6 +25,7 @@ same answer.
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from . import network_summary
@@ -32,13 +33,13 @@ from .database import Store
 from .network_query import EDGE_TYPES, OTHERS, computed
 from .queries import RecordFilter
 
-__all__ = ["EDGE_TYPES", "OTHERS", "network"]
+__all__ = ["EDGE_TYPES", "OTHERS", "network", "network_json"]
 
 _UNFILTERED = RecordFilter()
 
 
-def network(store: Store, flt: RecordFilter, *, top: int = 0) -> dict[str, Any]:
-    """Nodes (actors, with names) and edges (one per type, source and target) of the filter's records.
+def network_json(store: Store, flt: RecordFilter, *, top: int = 0) -> str:
+    """Nodes (actors, with names) and edges (one per type, source and target) of the filter's records, as JSON.
 
     With `top` > 0 and more actors than that, the rest are folded into one
     node `~others` (its `folded` lists them); `hidden_records` counts the
@@ -49,4 +50,9 @@ def network(store: Store, flt: RecordFilter, *, top: int = 0) -> dict[str, Any]:
         with store.snapshot():
             if network_summary.is_fresh(store):
                 return network_summary.read(store, top)
-    return computed(store, flt, top=top)
+    return json.dumps(computed(store, flt, top=top))
+
+
+def network(store: Store, flt: RecordFilter, *, top: int = 0) -> dict[str, Any]:
+    """`network_json`, parsed."""
+    return dict(json.loads(network_json(store, flt, top=top)))
