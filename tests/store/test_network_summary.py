@@ -17,11 +17,13 @@ from pathlib import Path
 import pytest
 
 from armstrace.analysis import ensure_events
+from armstrace.analysis.access import write
 from armstrace.engines.local import ingest_paths
 from armstrace.records import Article, Record
 from armstrace.errors import UsageError
 from armstrace.store import LATEST_VERSION, RecordFilter, Store
 from armstrace.store.network import network
+from armstrace.store import network_summary
 from armstrace.store.network_summary import is_fresh
 from armstrace.store.reviews import add_review
 
@@ -137,6 +139,37 @@ def test_a_new_ingest_shows_in_the_network_at_once(api_server, tmp_path):
         assert after == network_reference.network(store, RecordFilter())
 
 
+def test_stale_edges_found_a_few_at_a_time_add_up_to_the_records_answer(store, monkeypatch):
+    """Each refresh recounts only its stale edges, from records found by index two edges per query."""
+    monkeypatch.setattr(network_summary, "_EDGES_PER_QUERY", 2)
+    edges = sorted(network(store, RecordFilter())["edges"], key=lambda e: (-e["n_records"], e["target"]))
+    moved = _edge_records(store, edges[0]["type"], edges[0]["source"], edges[0]["target"])[0]
+    add_review(store, moved.record_id, corrections={"recipient": edges[1]["target"]}, reviewer="ana")
+    _same_as_the_records(store)
+    keys = [tuple(row) for row in store._query("SELECT type, source, target FROM network_edges ORDER BY n_records")]
+    half = keys[::2]
+    with write(store) as conn:
+        conn.executemany("INSERT INTO network_stale (type, source, target) VALUES (?, ?, ?)", half)
+        # what only a recount puts back (the answer is read from `item`)
+        conn.execute("UPDATE network_edges SET n_records = 0, item = json_set(item, '$.n_records', 0)")
+        assert network_summary.refresh(store) == len(half)
+    changed = {(e["type"], e["source"], e["target"]) for e in network(store, RecordFilter())["edges"]
+               if e["n_records"]}
+    assert changed == set(half)
+    with write(store) as conn:   # the rest of the edges, then every answer is the records' again
+        conn.executemany("INSERT INTO network_stale (type, source, target) VALUES (?, ?, ?)",
+                         keys[1::2])
+        network_summary.refresh(store)
+    _same_as_the_records(store)
+
+
+def _undo_v10(conn: sqlite3.Connection) -> None:
+    """The indexes before schema v10: edges not found by their ends, records by actor alone."""
+    for index in ("network_edges_source", "records_block", "records_produced"):
+        conn.execute(f"DROP INDEX IF EXISTS {index}")
+    conn.execute("CREATE INDEX records_actor ON records(actor)")
+
+
 def test_a_schema_v7_database_is_migrated_and_back_filled(store):
     expected = {top: network_reference.network(store, RecordFilter(), top=top) for top in TOPS}
     sources = dict(store._query("SELECT record_id, source FROM event_claims"))
@@ -149,6 +182,7 @@ def test_a_schema_v7_database_is_migrated_and_back_filled(store):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX records_timeline")
         conn.execute("ALTER TABLE event_claims DROP COLUMN source")
+        _undo_v10(conn)
         conn.execute("PRAGMA user_version = 7")
     with Store(path) as migrated:
         assert migrated.schema_version() == LATEST_VERSION
@@ -164,12 +198,16 @@ def test_a_schema_v8_database_gets_its_edges_answers_and_the_same_network(store)
     store.close()
     with sqlite3.connect(path) as conn:   # undo v9: the summary as issue 15's first landing stored it
         conn.execute("ALTER TABLE network_edges DROP COLUMN item")
+        _undo_v10(conn)
         conn.execute("PRAGMA user_version = 8")
-    with pytest.raises(UsageError, match="v8 is older than v9; open it for writing once"):
+    with pytest.raises(UsageError, match=f"v8 is older than v{LATEST_VERSION}; open it for writing once"):
         Store(path, readonly=True)   # not yet upgraded: a read-only open says how
     with Store(path) as migrated:
         assert migrated.schema_version() == LATEST_VERSION
         assert migrated._query("SELECT count(*) FROM network_edges WHERE item IS NULL")[0][0] == 0
+        indexes = {name for (name,) in migrated._query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"network_edges_source", "network_edges_target", "records_block", "records_produced"} <= indexes
+        assert "records_actor" not in indexes
         with migrated.snapshot():
             assert is_fresh(migrated)
         assert {top: network(migrated, RecordFilter(), top=top) for top in TOPS} == expected

@@ -329,9 +329,13 @@ class Store:
 
     def count_records(self, where: RecordFilter | None = None, /, **filters: Unpack[FilterFields]) -> int:
         """How many records `records()` would return with the same filters and no limit."""
-        flt = RecordFilter.of(where, filters)
-        where_sql, params = where_clause(flt)
-        return int(self._query(f"SELECT count(*) {from_clause(flt, self._source())} {where_sql}", params)[0][0])
+        total = 0
+        with self.snapshot():   # the parts of one count see one state
+            for sign, part, source in RecordFilter.of(where, filters).counted_as(self._source()):
+                where_sql, params = where_clause(part)
+                sql = f"SELECT count(*) {from_clause(part, source)} {where_sql}"
+                total += sign * int(self._query(sql, params)[0][0])
+        return total
 
     def _source(self) -> str:
         """The records table, or the records with their reviews' corrections applied (`effective.py`)."""

@@ -32,8 +32,11 @@ from .queries import RecordFilter
 
 Key = tuple[str, str, str]
 EVERYTHING: Key = ("*", "*", "*")
-# Past this many stale (type, actor) pairs one pass over every record is cheaper than one lookup each.
-_MAX_PAIRS = 200
+# An actor among the ids of a JSON list (the kept actors).
+_IN = "IN (SELECT value FROM json_each(?))"
+# Stale edges are recounted from their own records, found by the block index (schema v10), this many
+# edges to a query; past half of the stored edges one pass over every record is cheaper.
+_EDGES_PER_QUERY = 200
 
 
 @dataclass
@@ -86,10 +89,10 @@ def refresh(store: Store) -> int:
     everything = EVERYTHING in stale
     if not everything:
         stale |= _edges_of_reviewed(conn, reviewed)
-    pairs = {(kind, actor) for kind, actor, _ in stale}
-    everything = everything or len(pairs) > _MAX_PAIRS
+        stored = int(conn.execute("SELECT count(*) FROM network_edges").fetchone()[0])
+        everything = len(stale) * 2 > max(stored, 2 * _EDGES_PER_QUERY)
     # (reviews of records that are on no edge, such as a use with no target, leave nothing to recount)
-    edges = _recount(store, None if everything else pairs) if everything or pairs else {}
+    edges = _recount(store, None if everything else stale) if everything or stale else {}
     if everything:
         conn.execute("DELETE FROM network_edges")
         conn.execute("DELETE FROM network_nodes")
@@ -129,19 +132,40 @@ def _key_of(fields: dict[str, Any]) -> set[Key]:
     return {(kind, actor, target)} if kind and actor and target else set()
 
 
-def _recount(store: Store, pairs: set[tuple[str, str]] | None) -> dict[Key, _Edge]:
-    """The edges of the records of the (type, actor) `pairs` (every record when None), counted in one pass."""
-    extra, params = "", []
-    if pairs is not None:
-        ordered = sorted(pairs)
-        extra = "(" + " OR ".join("(r.type = ? AND r.actor = ?)" for _ in ordered) + ")"
-        params = [value for pair in ordered for value in pair]
-    cte, where_params = selection(RecordFilter(), corrected_source(store), extra)
+def _lookups(keys: set[Key]) -> list[tuple[str, list[object]]]:
+    """Conditions on `r` that find the records of `keys` by index, a bounded number of edges each.
+
+    An edge's records are those of its type, actor and recipient (`records_block`); a production
+    edge ends at the location or, with none, the actor itself, so it is found by its actor
+    (`records_produced`). The conditions may find a few more records (names compare without case
+    here): `refresh` keeps only the edges it asked for.
+    """
+    terms = sorted({("(r.type = 'production' AND r.actor = ?)", (actor,)) if kind == "production" else
+                    ("(r.type = ? AND r.actor = ? AND r.recipient = ?)", (kind, actor, target))
+                    for kind, actor, target in keys})
+    return [("(" + " OR ".join(sql for sql, _ in part) + ")", [v for _, values in part for v in values])
+            for part in (terms[i:i + _EDGES_PER_QUERY] for i in range(0, len(terms), _EDGES_PER_QUERY))]
+
+
+def _recount(store: Store, keys: set[Key] | None) -> dict[Key, _Edge]:
+    """The edges of the records on the edges `keys` (every record when None), each record counted once."""
+    source = corrected_source(store)
     conn = store._conn
     edges: dict[Key, _Edge] = {}
     of_record: dict[str, _Edge] = {}
+    for extra, params in [("", [])] if keys is None else _lookups(keys):
+        _count(conn, *selection(RecordFilter(), source, extra), params, edges, of_record)
+    return edges
+
+
+def _count(conn: sqlite3.Connection, cte: str, where_params: list[object], params: list[object],
+           edges: dict[Key, _Edge], of_record: dict[str, _Edge]) -> None:
+    """Add the records `cte` selects (those not already counted) to `edges`."""
+    counted = set(of_record)
     for row in conn.execute(f"{cte} SELECT record_id, type, source, target, stance, claimant, weapon_class, "
                             "doc_id, src FROM sel", where_params + params):
+        if row[0] in counted:
+            continue
         edge = edges.setdefault((row[1], row[2], row[3]), _Edge())
         of_record[row[0]] = edge
         edge.n_records += 1
@@ -155,8 +179,8 @@ def _recount(store: Store, pairs: set[tuple[str, str]] | None) -> dict[Key, _Edg
         (edge.denying if row[4] == "denied" else edge.supporting).add(row[8])
     weapons = (f"{cte} SELECT w.record_id, w.model FROM sel JOIN record_weapons AS w ON w.record_id = sel.record_id")
     for record_id, model in conn.execute(weapons, where_params + params):
-        of_record[record_id].weapons[model] += 1
-    return edges
+        if record_id not in counted:
+            of_record[record_id].weapons[model] += 1
 
 
 def _renode(conn: sqlite3.Connection, nodes: set[str]) -> None:
@@ -186,14 +210,16 @@ def read(store: Store, top: int = 0) -> str:
              for r in store._query("SELECT node, n_documents, n_independent FROM network_nodes")}
     kept = kept_actors(nodes, top)
     labels: dict[str, str] = {}
-    parts: list[tuple[Key, str]] = []
     hidden = 0
-    for kind, source, target, n_records, item in store._query(
-            "SELECT type, source, target, n_records, item FROM network_edges ORDER BY type, source, target"):
-        if kept is None or (source in kept and target in kept):
-            parts.append(((kind, source, target), _named(item, source, target, labels)))
-        elif source not in kept and target not in kept:
-            hidden += int(n_records)
+    if kept is None:
+        rows = store._query("SELECT type, source, target, item FROM network_edges ORDER BY type, source, target")
+    else:
+        ids = json.dumps(sorted(kept))
+        rows = store._query(f"SELECT type, source, target, item FROM network_edges WHERE source {_IN} AND "
+                            f"target {_IN} ORDER BY type, source, target", [ids, ids])
+        hidden = int(store._query(f"SELECT coalesce(sum(n_records), 0) FROM network_edges WHERE source NOT {_IN} "
+                                  f"AND target NOT {_IN}", [ids, ids])[0][0])
+    parts = [((kind, source, target), _named(item, source, target, labels)) for kind, source, target, item in rows]
     if kept is not None:
         parts.extend(_folded(store, kept))
         parts.sort(key=lambda part: part[0])
@@ -214,9 +240,9 @@ def _folded(store: Store, kept: set[str]) -> list[tuple[Key, str]]:
     """The edges between a kept actor and `others`: each unites the stored edges to or from folded actors."""
     folds: dict[Key, list[sqlite3.Row]] = {}
     columns = ", ".join(("type", "source", "target", *_COUNTS, *_LISTS, *_SETS))
-    inside = "IN (SELECT value FROM json_each(?))"
-    for row in store._query(f"SELECT {columns} FROM network_edges WHERE (source {inside}) != (target {inside})",
-                            [json.dumps(sorted(kept))] * 2):
+    ids = json.dumps(sorted(kept))
+    for row in store._query(f"SELECT {columns} FROM network_edges WHERE source {_IN} AND target NOT {_IN} UNION ALL "
+                            f"SELECT {columns} FROM network_edges WHERE target {_IN} AND source NOT {_IN}", [ids] * 4):
         kind, source, target = row[0], row[1], row[2]
         key = (kind, source if source in kept else OTHERS, target if target in kept else OTHERS)
         folds.setdefault(key, []).append(row)

@@ -36,8 +36,7 @@ _PRECISION = {"event": "COALESCE(r.time_precision, CASE length(r.time) WHEN 4 TH
 _DATED = {"event": "r.time > ''", "report": f"{_DATE['report']} IS NOT NULL"}
 _ORDER = {"event": "r.time, r.doc_id, r.evidence_start, r.type, r.position",
           "report": "date, r.doc_id, r.evidence_start, r.type, r.position"}
-_FIELDS = ("r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id, "
-           "r.evidence")
+_FIELDS = "r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.weapon_class, r.doc_id"
 
 
 def _selected(flt: RecordFilter, records: str, extra: str) -> tuple[str, list[object]]:
@@ -60,23 +59,28 @@ def dated_records(store: Store, flt: RecordFilter, limit: int, mode: str = "even
     date = _DATE[mode]
     with store.snapshot():
         records = corrected_source(store)
-        sql, params = _selected(flt, records, "1")
-        counts = store._query(f"SELECT count({date}), count(*) - count({date}) {sql}", params)[0]
+        counts = [0, 0]
+        for sign, part, part_records in flt.counted_as(records):   # rejected records subtracted, not tested
+            sql, params = _selected(part, part_records, "1")
+            row = store._query(f"SELECT count({date}), count(*) - count({date}) {sql}", params)[0]
+            counts = [counts[0] + sign * int(row[0]), counts[1] + sign * int(row[1])]
         dated, dated_params = _selected(flt, records, _DATED[mode])
         rows = store._query(
             f"SELECT {_FIELDS}, {date} AS date, {_PRECISION[mode]} AS precision {dated} "
             f"ORDER BY {_ORDER[mode]} LIMIT ?", [*dated_params, limit])
-    return {"mode": mode, "items": [_item(row, mode) for row in rows], "total": int(counts[0]),
-            "undated": int(counts[1])}
+    return {"mode": mode, "items": [_item(row, mode) for row in rows], "total": counts[0], "undated": counts[1]}
 
 
 def undated_records(store: Store, flt: RecordFilter, mode: str, limit: int, offset: int) -> dict[str, Any]:
     """A page of the records with no date in `mode` (what the timeline cannot place), in document order."""
     date = _DATE[mode]
     with store.snapshot():
-        sql, params = _selected(flt, corrected_source(store), f"{date} IS NULL")
-        total = int(store._query(f"SELECT count(*) {sql}", params)[0][0])
-        rows = store._query(f"SELECT {_FIELDS}, NULL AS date, NULL AS precision {sql} "
+        records = corrected_source(store)
+        total = sum(sign * int(store._query(f"SELECT count(*) {part_sql}", part_params)[0][0])
+                    for sign, part, part_records in flt.counted_as(records)
+                    for part_sql, part_params in [_selected(part, part_records, f"{date} IS NULL")])
+        sql, params = _selected(flt, records, f"{date} IS NULL")
+        rows = store._query(f"SELECT {_FIELDS}, r.evidence, NULL AS date, NULL AS precision {sql} "
                             "ORDER BY r.doc_id, r.evidence_start, r.type, r.position LIMIT ? OFFSET ?",
                             [*params, limit, offset])
     items = [{**_item(row, mode), "evidence": row["evidence"]} for row in rows]
