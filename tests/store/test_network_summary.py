@@ -10,6 +10,7 @@ the summary, not from a fall-back.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from armstrace.engines.local import ingest_paths
 from armstrace.records import Article, Record
 from armstrace.errors import UsageError
 from armstrace.store import LATEST_VERSION, RecordFilter, Store
-from armstrace.store.network import network
+from armstrace.store.network import network, network_json
 from armstrace.store import network_summary
 from armstrace.store.network_summary import is_fresh
 from armstrace.store.reviews import add_review
@@ -161,6 +162,39 @@ def test_stale_edges_found_a_few_at_a_time_add_up_to_the_records_answer(store, m
                          keys[1::2])
         network_summary.refresh(store)
     _same_as_the_records(store)
+
+
+def _sql_steps(store: Store, read) -> int:
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    store._conn.set_progress_handler(count, 10)
+    try:
+        read()
+    finally:
+        store._conn.set_progress_handler(None, 0)
+    return steps[0]
+
+
+def test_the_unfiltered_answer_is_kept_until_any_connection_commits(store):
+    first = network_json(store, RecordFilter(), top=3)
+    again = _sql_steps(store, lambda: network_json(store, RecordFilter(), top=3))
+    assert network_json(store, RecordFilter(), top=3) == first and again < 10   # answered without reading
+    assert network_json(store, RecordFilter(), top=0) != first                  # each `top` its own answer
+    edges = sorted(network(store, RecordFilter())["edges"], key=lambda e: (-e["n_records"], e["target"]))
+    records = _edge_records(store, edges[0]["type"], edges[0]["source"], edges[0]["target"])
+    with Store(store.path) as other:   # a reviewer on another connection (the API's own is read-only)
+        add_review(other, records[0].record_id, verdict="wrong", reviewer="ana")
+    after_other = network_json(store, RecordFilter(), top=3)
+    assert after_other != first
+    assert json.loads(after_other) == network_reference.network(store, RecordFilter(), top=3)
+    add_review(store, records[1].record_id, verdict="wrong", reviewer="ben")   # and on this one
+    after_own = network_json(store, RecordFilter(), top=3)
+    assert after_own != after_other
+    assert json.loads(after_own) == network_reference.network(store, RecordFilter(), top=3)
 
 
 def _undo_v10(conn: sqlite3.Connection) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from ..records import Record
 from ..store.rows import article_of
 from .access import chunks
 from .syndication import Signature, SyndicationGroup, body_text, normalise_sentence, signature_of, syndication_groups
@@ -39,7 +39,20 @@ class Corroboration(BaseModel):
     last_reported: str | None
 
 
-def corroborate_members(event_id: str, members: Sequence[tuple[Record, str | None]],
+class Reported(Protocol):
+    """What corroboration reads of a claim: a Record, or the narrow row clustering reads (`reclustering.py`)."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def evidence(self) -> str: ...
+    @property
+    def stance(self) -> str: ...
+    @property
+    def claimant(self) -> str: ...
+
+
+def corroborate_members(event_id: str, members: Sequence[tuple[Reported, str | None]],
                         signatures: Mapping[str, Signature]) -> Corroboration:
     """The corroboration of one event from its (record, document date) members and their documents' signatures.
 

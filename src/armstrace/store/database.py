@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +47,8 @@ SaveOutcome = Literal["added", "unchanged", "replaced"]
 # 5 s covers a reader's checkpoint or a second writer's document with room to spare.
 BUSY_TIMEOUT_MS = 5_000
 
+# Answers `Store.memo` keeps (one per `top` the dashboard and its users ask for, say).
+_MEMO_ANSWERS = 8
 _INSERT_DOCUMENT = insert_sql("documents", DOCUMENT_COLUMNS)
 _INSERT_RECORD = insert_sql("records", RECORD_COLUMNS)
 _INSERT_WEAPON = "INSERT OR IGNORE INTO record_weapons (record_id, model, model_key) VALUES (?, ?, ?)"
@@ -61,6 +63,7 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
+        self._memo: dict[Hashable, tuple[tuple[int, int], str]] = {}
         self._conn = self._connect()
         try:
             self._prepare()
@@ -211,6 +214,29 @@ class Store:
                 yield
             finally:
                 self._conn.execute("COMMIT")   # nothing was written: this only ends the read
+
+    def memo(self, key: Hashable, compute: Callable[[], str]) -> str:
+        """`compute()`, or what it answered before if nothing was committed since, by any connection.
+
+        For answers read whole and often while the data rarely changes (the dashboard's network).
+        The version is read before `compute` opens its snapshot: a commit in between leaves the
+        answer stored under an older version, never a stale answer under the current one. Inside
+        a transaction nothing is kept (the version says nothing of uncommitted writes).
+        """
+        with self._lock:
+            if self._conn.in_transaction:
+                return compute()
+            # data_version moves when another connection commits; total_changes on this one's writes.
+            version = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes)
+            held = self._memo.get(key)
+            if held is not None and held[0] == version:
+                return held[1]
+            answer = compute()
+            self._memo.pop(key, None)
+            self._memo[key] = (version, answer)
+            while len(self._memo) > _MEMO_ANSWERS:
+                del self._memo[next(iter(self._memo))]   # the least recently computed
+            return answer
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._lock:

@@ -20,6 +20,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -262,14 +263,16 @@ def _parsed(rows: list[sqlite3.Row], names: tuple[str, ...]) -> list[list[Any]]:
 
 def _united(key: Key, rows: list[sqlite3.Row]) -> dict[str, Any]:
     """One folded edge from the stored edges it unites: counts summed, documents and sources as unions."""
-    sets: list[set[str]] = [set() for _ in _SETS]
-    lists: list[Counter[str]] = [Counter() for _ in _LISTS]
-    for values in _parsed(rows, _SETS + _LISTS):
-        for union, value in zip(sets, values, strict=False):
-            union.update(value)
-        for total, value in zip(lists, values[len(_SETS):], strict=True):
-            total.update(value)
+    parsed = _parsed(rows, _SETS + _LISTS)
+    sets = [set(chain.from_iterable(values[i] for values in parsed)) for i in range(len(_SETS))]
+    lists: list[dict[str, int]] = []
+    for i in range(len(_SETS), len(_SETS) + len(_LISTS)):   # summed by hand: Counter.update was the cost
+        total: dict[str, int] = {}
+        for values in parsed:
+            for name, n in values[i].items():
+                total[name] = total.get(name, 0) + n
+        lists.append(total)
     summed = {name: sum(int(row[name]) for row in rows) for name in ("n_records", "asserted", "hedged", "denied")}
     counts = (summed["n_records"], *(len(union) for union in sets), summed["asserted"], summed["hedged"],
               summed["denied"])
-    return edge_item(key, counts, tuple(dict(c) for c in lists))
+    return edge_item(key, counts, tuple(lists))
