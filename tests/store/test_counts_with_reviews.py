@@ -67,3 +67,19 @@ def test_the_timeline_counts_what_it_places_and_what_it_cannot(reviewed, db, flt
         assert dated["total"] == len(dated["items"]) and undated["total"] == len(undated["items"])
         assert dated["undated"] == undated["total"]
         assert dated["total"] + dated["undated"] == store.count_records(flt)
+
+
+def test_an_event_left_without_claims_by_a_replaced_document_is_not_counted(world, db, world_document):
+    """A re-saved document takes its claims out of their events at once; the events are re-clustered later
+    (`update_events`): meanwhile the emptied event is neither listed nor counted."""
+    with Store(db) as store:
+        ensure_events(store)
+        before = count_events(store, type="sanction")
+        article, records = world_document("eu-sanctions")
+        changed = article.model_copy(update={"text": article.text + " It was updated."})   # a new version
+        store.save_document(changed, [r.model_copy(update={"recipient": "RUS"}) for r in records])
+        for kwargs in ({}, {"type": "sanction"}, {"actor": "eu"}):
+            assert count_events(store, **kwargs) == len(list_events(store, **kwargs)), kwargs
+        assert count_events(store, type="sanction") == before - 1
+        ensure_events(store)
+        assert count_events(store, type="sanction") == before == len(list_events(store, type="sanction"))

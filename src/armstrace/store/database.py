@@ -64,6 +64,7 @@ class Store:
         self.readonly = readonly
         self._lock = threading.RLock()
         self._memo: dict[Hashable, tuple[tuple[int, int], str]] = {}
+        self._writes = 0   # write transactions ended on this connection (`memo`'s own half of a version)
         self._conn = self._connect()
         try:
             self._prepare()
@@ -190,6 +191,8 @@ class Store:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     raise
+                finally:
+                    self._writes += 1
             except sqlite3.OperationalError as exc:
                 if _is_busy(exc):
                     raise UsageError(
@@ -226,8 +229,9 @@ class Store:
         with self._lock:
             if self._conn.in_transaction:
                 return compute()
-            # data_version moves when another connection commits; total_changes on this one's writes.
-            version = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes)
+            # data_version moves when another connection commits; `_writes` on this one's (not on the TEMP
+            # tables reads fill, as total_changes would: any read of corrected records would then miss).
+            version = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._writes)
             held = self._memo.get(key)
             if held is not None and held[0] == version:
                 return held[1]

@@ -242,7 +242,7 @@ INSERT OR IGNORE INTO network_stale (type, source, target) VALUES ('*', '*', '*'
 """
 
 # With `top`, the edges at a kept actor are found by their ends, not by reading every edge; the records
-# hidden in `others` are summed from an index (`network_edges_target`, schema v8, finds the other end).
+# hidden in `others` are summed from this index alone (it covers source, target and n_records).
 # A block's claims (analysis/reclustering.py) are found by the block's own fields: through the recipient
 # index alone, each block read every record sent to that recipient, so clustering 1,000 new records
 # took twice as long in a database twice the size. `records_block` begins with the actor, so it also
@@ -251,7 +251,7 @@ _V10_EDGE_ENDS_AND_BLOCKS = """
 CREATE INDEX network_edges_source ON network_edges (source, target, n_records);
 CREATE INDEX records_block ON records (actor, type, recipient, weapon_class);
 CREATE INDEX records_produced ON records (actor, location, weapon_class) WHERE type = 'production';
-DROP INDEX records_actor;
+DROP INDEX IF EXISTS records_actor;
 """
 
 # (version, SQL script), in order. Append; never reorder or rewrite.

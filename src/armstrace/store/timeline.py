@@ -42,7 +42,8 @@ _FIELDS = "r.record_id, r.type, r.actor, r.recipient, r.stance, r.claimant, r.we
 def _selected(flt: RecordFilter, records: str, extra: str) -> tuple[str, list[object]]:
     """`FROM ... WHERE ...` over `records` (the records as reviews correct them), plus a condition."""
     where, params = where_clause(flt)
-    where = f"{where} AND {extra}" if where else f"WHERE {extra}"
+    if extra:
+        where = f"{where} AND {extra}" if where else f"WHERE {extra}"
     return f"{from_clause(flt, records)} {where}", params
 
 
@@ -60,10 +61,15 @@ def dated_records(store: Store, flt: RecordFilter, limit: int, mode: str = "even
     with store.snapshot():
         records = corrected_source(store)
         counts = [0, 0]
-        for sign, part, part_records in flt.counted_as(records):   # rejected records subtracted, not tested
-            sql, params = _selected(part, part_records, "1")
-            row = store._query(f"SELECT count({date}), count(*) - count({date}) {sql}", params)[0]
-            counts = [counts[0] + sign * int(row[0]), counts[1] + sign * int(row[1])]
+        # Rejected records are subtracted, not tested; dated ones counted where they are found (for
+        # `event`, a range of `records_timeline`) and the undated as the rest: counting the dates of
+        # every record read the whole index (57 ms of the 74 at 100,000 articles).
+        for sign, part, part_records in flt.counted_as(records):
+            every, every_params = _selected(part, part_records, "")
+            found, found_params = _selected(part, part_records, _DATED[mode])
+            n_all = int(store._query(f"SELECT count(*) {every}", every_params)[0][0])
+            n_dated = int(store._query(f"SELECT count(*) {found}", found_params)[0][0])
+            counts = [counts[0] + sign * n_dated, counts[1] + sign * (n_all - n_dated)]
         dated, dated_params = _selected(flt, records, _DATED[mode])
         rows = store._query(
             f"SELECT {_FIELDS}, {date} AS date, {_PRECISION[mode]} AS precision {dated} "
