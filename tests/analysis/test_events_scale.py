@@ -14,6 +14,7 @@ import random
 import time
 
 from conftest import make_claim, save
+from sql_steps import sql_steps
 
 from armstrace.analysis import (
     claims_page,
@@ -163,22 +164,14 @@ def test_cli_events_and_a_page_of_event_on_a_big_event(store, db, monkeypatch):
 
 
 def _block_steps(store) -> int:
-    """SQLite virtual-machine steps (in tens) to read one block's claims: the work the database does."""
+    """SQLite's steps to read one block's claims (and a production block's): the work the database does."""
     from armstrace.analysis.reclustering import block_claims
 
-    steps = [0]
-
-    def count() -> int:
-        steps[0] += 1
-        return 0
-
-    store._conn.set_progress_handler(count, 10)
-    try:
+    def read() -> None:
         assert len(block_claims(store._conn, ("transfer", "IRN", "RUS", "uav"))) == 1
         assert len(block_claims(store._conn, ("production", "IRN", "RUS", "uav"))) == 1
-    finally:
-        store._conn.set_progress_handler(None, 0)
-    return steps[0]
+
+    return sql_steps(store, read)
 
 
 def test_a_blocks_claims_cost_the_block_not_every_record_sent_to_its_recipient(store):

@@ -31,6 +31,7 @@ from armstrace.store.reviews import add_review
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # network_reference.py beside the tests
 
 import network_reference
+from sql_steps import sql_steps
 
 pytestmark = [pytest.mark.slow, pytest.mark.issue(15)]
 MULTI = Path(__file__).resolve().parents[1] / "articles" / "multi"   # as conftest.py ingests
@@ -164,24 +165,9 @@ def test_stale_edges_found_a_few_at_a_time_add_up_to_the_records_answer(store, m
     _same_as_the_records(store)
 
 
-def _sql_steps(store: Store, read) -> int:
-    steps = [0]
-
-    def count() -> int:
-        steps[0] += 1
-        return 0
-
-    store._conn.set_progress_handler(count, 10)
-    try:
-        read()
-    finally:
-        store._conn.set_progress_handler(None, 0)
-    return steps[0]
-
-
 def test_the_unfiltered_answer_is_kept_until_any_connection_commits(store):
     first = network_json(store, RecordFilter(), top=3)
-    again = _sql_steps(store, lambda: network_json(store, RecordFilter(), top=3))
+    again = sql_steps(store, lambda: network_json(store, RecordFilter(), top=3))
     assert network_json(store, RecordFilter(), top=3) == first and again < 10   # answered without reading
     assert network_json(store, RecordFilter(), top=0) != first                  # each `top` its own answer
     edges = sorted(network(store, RecordFilter())["edges"], key=lambda e: (-e["n_records"], e["target"]))
@@ -205,7 +191,7 @@ def test_reads_of_corrected_records_keep_the_unfiltered_answer(store):
     first = network_json(store, RecordFilter(), top=3)
     network_json(store, RecordFilter(type="transfer"), top=3)   # reads the corrected records
     store.records(RecordFilter(actor=edges[1]["source"]))
-    again = _sql_steps(store, lambda: network_json(store, RecordFilter(), top=3))
+    again = sql_steps(store, lambda: network_json(store, RecordFilter(), top=3))
     assert again < 10
     assert json.loads(first) == network_reference.network(store, RecordFilter(), top=3)
 
@@ -275,19 +261,8 @@ def _edge_store(path: Path, n_docs: int) -> Store:
 
 
 def _steps(store: Store) -> int:
-    """SQLite virtual-machine steps (in tens) of one unfiltered network: the work the database does."""
-    steps = [0]
-
-    def count() -> int:
-        steps[0] += 1
-        return 0
-
-    store._conn.set_progress_handler(count, 10)
-    try:
-        network(store, RecordFilter())
-    finally:
-        store._conn.set_progress_handler(None, 0)
-    return steps[0]
+    """SQLite's steps for one unfiltered network: the work the database does."""
+    return sql_steps(store, lambda: network(store, RecordFilter()))
 
 
 def test_the_unfiltered_network_costs_the_graph_not_the_records(tmp_path):

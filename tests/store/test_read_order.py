@@ -20,6 +20,7 @@ from armstrace.store import timeline as timeline_module
 from armstrace.store.queries import not_rejected
 from armstrace.store.reviews import add_review
 from armstrace.store.timeline import dated_records
+from sql_steps import sql_steps
 
 pytestmark = [pytest.mark.issue(15)]
 
@@ -105,28 +106,13 @@ def _many_events(store: Store, n: int) -> None:
     ensure_events(store)
 
 
-def _steps(store: Store, read) -> int:
-    steps = [0]
-
-    def count() -> int:
-        steps[0] += 1
-        return 0
-
-    store._conn.set_progress_handler(count, 10)
-    try:
-        read()
-    finally:
-        store._conn.set_progress_handler(None, 0)
-    return steps[0]
-
-
 def test_a_page_of_events_costs_the_page_not_every_event(tmp_path):
     with Store(tmp_path / "small.db") as small, Store(tmp_path / "big.db") as big:
         _many_events(small, 20)
         _many_events(big, 400)
         page = lambda s: lambda: list_events(s, limit=10)   # noqa: E731
         assert len(list_events(big)) == 400
-        small_steps, big_steps = _steps(small, page(small)), _steps(big, page(big))
+        small_steps, big_steps = sql_steps(small, page(small)), sql_steps(big, page(big))
     assert big_steps <= small_steps * 1.5 + 5, (small_steps, big_steps)
 
 
