@@ -61,10 +61,10 @@ def ingest(files: list[Path], db: Path) -> dict:
 
     clustering = [0.0]
 
-    def timed_update(store):   # the driver's own call, timed: clustering is part of every ingest
+    def timed_update(store, doc_ids=None):   # the driver's own calls, timed: clustering is part of every ingest
         started = time.perf_counter()
         try:
-            return update_events(store)
+            return update_events(store, doc_ids)
         finally:
             clustering[0] += time.perf_counter() - started
 

@@ -82,3 +82,28 @@ def test_an_error_of_the_input_is_raised_not_taken_for_a_bad_document(nlp):
         for article, result in extract_docs(nlp, articles()):
             got.append((article.doc_id, isinstance(result, list)))
     assert got == [("a", True)]   # what was read before the error still comes out
+
+
+def test_an_ingest_clusters_its_own_records_and_what_a_stopped_run_left(tmp_path: Path, db: Path, monkeypatch):
+    """Each run clusters the records of the documents it stored, found by document; records an earlier
+    run stored and never clustered (it was stopped) are taken in too, not left pending."""
+    from armstrace.analysis import list_events, pending_updates
+    from armstrace.engines import driver
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text("Iran supplied Shahed-136 drones to Russia in 2022, Ukraine said.",
+                                 encoding="utf-8")
+    (second / "b.txt").write_text("North Korea shipped artillery shells to Russia in 2023, the US said.",
+                                  encoding="utf-8")
+    with monkeypatch.context() as stopped:   # a run stopped after storing, before clustering
+        stopped.setattr(driver, "update_events", lambda store, doc_ids=None: None)
+        ingest_paths([first], db=db, n_process=1)
+    with Store(db, readonly=True) as store:
+        assert pending_updates(store) > 0 and list_events(store) == []
+    ingest_paths([second], db=db, n_process=1)
+    with Store(db, readonly=True) as store:
+        assert pending_updates(store) == 0
+        actors = {event.actor for event in list_events(store)}
+    assert {"IRN", "PRK"} <= actors

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analysis import update_events
+from ..analysis import pending_updates, update_events
 from ..ingest import Skipped, count_failures, read_sources
 from ..ingest.guard import failure
 from ..records import Article, Record
@@ -98,6 +98,7 @@ def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: st
     summary = IngestSummary()
     started = time.perf_counter()
     own = own_files(db)
+    saved: list[str] = []   # the documents this run added or replaced: their records are the new ones
     with Store(db) as store:
         def fresh() -> Iterator[Article]:
             for item in surviving(items):
@@ -127,14 +128,19 @@ def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: st
                     # Another ingest stored the same text meanwhile: nothing was written here.
                     summary.unchanged += 1
                 else:
+                    saved.append(article.doc_id)
                     summary.added += outcome == "added"
                     summary.replaced += outcome == "replaced"
                     summary.records += len({record.record_id for record in result})   # as the store keeps them
                     summary.words += len(article.text.split())
             if progress:
                 progress("done", 1)
-        # Once per run, not per document: each touched block is re-clustered once.
-        update_events(store)
+        # Once per run, not per document: each touched block is re-clustered once. The new records are
+        # found by their documents: looking for every record in no event read the whole store (2 s at
+        # 100,000 articles, on every run). Records a stopped run left in no event show in the count.
+        update_events(store, saved)
+        if pending_updates(store):
+            update_events(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
