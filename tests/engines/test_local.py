@@ -1,6 +1,7 @@
 """The local engine: one document's failure never costs the rest of the batch."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from armstrace.engines.local import ingest_paths
@@ -107,3 +108,56 @@ def test_an_ingest_clusters_its_own_records_and_what_a_stopped_run_left(tmp_path
         assert pending_updates(store) == 0
         actors = {event.actor for event in list_events(store)}
     assert {"IRN", "PRK"} <= actors
+
+
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is `pid` (Linux /proc; a zombie counts as gone)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_of_an_ingest_killed_outright_exit_with_it(tmp_path: Path):
+    """kill -9 (or the OOM killer) cannot stop the worker pool: the workers notice and end, not wait forever
+    with a copy of the model each."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(400):
+        (corpus / f"a{i:03d}.txt").write_text(f"Iran supplied {i} Shahed-136 drones to Russia in 2022, Ukraine "
+                                              "said. Russia used them against Kyiv.", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "armstrace", "ingest", str(corpus), "--db",
+                             str(tmp_path / "a.db"), "--processes", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) == 2, "the ingest ended before its workers were seen"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:   # do not leave them to the next test
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"workers still running 15 s after their parent was killed: {left}"

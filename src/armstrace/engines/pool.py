@@ -14,6 +14,9 @@ so memory holds a few dozen articles, not the corpus.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,16 +36,32 @@ __all__ = ["CHUNK", "extract_in_workers"]
 # of 16 left one of two workers idle for a seventh of a 100-article run); a task's own cost is a few pickles.
 CHUNK = 4
 
+# How often a worker looks whether its parent is still there (`_exit_with`).
+ORPHAN_CHECK_S = 1.0
+
 # This worker's pipeline ("nlp": inherited through fork, or loaded) and batch size ("batch").
 _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(model: str, batch_size: int) -> None:
     _WORKER["batch"] = batch_size
+    threading.Thread(target=_exit_with, args=(os.getppid(),), name="armstrace-orphan-watch", daemon=True).start()
     if "nlp" not in _WORKER:
         from ..nlp import load_pipeline
 
         _WORKER["nlp"] = load_pipeline(model)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when its parent is gone.
+
+    A parent killed outright (kill -9, the OOM killer) cannot stop its pool, and a forked worker holds
+    both ends of the task queue, so it would wait for a task forever, holding its copy of the model:
+    20 killed ingests left 20 such processes behind.
+    """
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _extract_chunk(articles: list[Article]) -> list[list[Record] | object]:
