@@ -87,25 +87,36 @@ def test_an_error_of_the_input_is_raised_not_taken_for_a_bad_document(nlp):
 
 def test_an_ingest_clusters_its_own_records_and_what_a_stopped_run_left(tmp_path: Path, db: Path, monkeypatch):
     """Each run clusters the records of the documents it stored, found by document; records an earlier
-    run stored and never clustered (it was stopped) are taken in too, not left pending."""
+    run stored and never clustered (it stopped) are taken in too, even where a tool without foreign keys
+    left memberships behind that hide them from the table sizes."""
+    import sqlite3
+
     from armstrace.analysis import list_events, pending_updates
+    from armstrace.analysis.pending import pending_exactly
     from armstrace.engines import driver
 
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir()
-    second.mkdir()
-    (first / "a.txt").write_text("Iran supplied Shahed-136 drones to Russia in 2022, Ukraine said.",
-                                 encoding="utf-8")
-    (second / "b.txt").write_text("North Korea shipped artillery shells to Russia in 2023, the US said.",
-                                  encoding="utf-8")
-    with monkeypatch.context() as stopped:   # a run stopped after storing, before clustering
-        stopped.setattr(driver, "update_events", lambda store, doc_ids=None: None)
-        ingest_paths([first], db=db, n_process=1)
+    texts = {"a": "China sold J-10C fighters to Pakistan in 2022, officials said. Turkey sold Bayraktar TB2 "
+                  "drones to Poland in 2021. Russia delivered S-400 systems to India in 2021, officials said.",
+             "b": "North Korea shipped artillery shells to Russia in 2023, the US said.",
+             "c": "Iran supplied Shahed-136 drones to Russia in 2022, Ukraine said."}
+    for name, text in texts.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    ingest_paths([tmp_path / "a"], db=db, n_process=1)
+    with sqlite3.connect(db) as conn:   # the sqlite3 shell's default: foreign keys off, memberships stay
+        conn.execute("DELETE FROM records WHERE doc_id = 'a'")
+
+    def stop(store, doc_ids=None):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as stopped, pytest.raises(KeyboardInterrupt):   # stored, then stopped
+        stopped.setattr(driver, "update_events", stop)
+        ingest_paths([tmp_path / "b"], db=db, n_process=1)
     with Store(db, readonly=True) as store:
-        assert pending_updates(store) > 0 and list_events(store) == []
-    ingest_paths([second], db=db, n_process=1)
+        assert (pending_updates(store), pending_exactly(store) > 0) == (0, True)   # the sizes cannot tell
+    ingest_paths([tmp_path / "c"], db=db, n_process=1)
     with Store(db, readonly=True) as store:
-        assert pending_updates(store) == 0
+        assert pending_exactly(store) == 0
         actors = {event.actor for event in list_events(store)}
     assert {"IRN", "PRK"} <= actors
 
@@ -130,6 +141,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
 def test_workers_of_an_ingest_killed_outright_exit_with_it(tmp_path: Path):
     """kill -9 (or the OOM killer) cannot stop the worker pool: the workers notice and end, not wait forever
     with a copy of the model each."""
@@ -147,11 +159,12 @@ def test_workers_of_an_ingest_killed_outright_exit_with_it(tmp_path: Path):
                              str(tmp_path / "a.db"), "--processes", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: set[int] = set()
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
         workers = _children(proc.pid)
         time.sleep(0.05)
-    assert len(workers) == 2, "the ingest ended before its workers were seen"
+    assert len(workers) >= 2, ("timed out" if proc.poll() is None else "the ingest ended") + " before " \
+        "its workers were seen"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 15

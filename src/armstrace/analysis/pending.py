@@ -6,7 +6,10 @@ many records belong to no event yet and how many events lost a member.
 from __future__ import annotations
 
 from ..store import Store
-from .access import query
+from .access import query, write
+
+# A note in `meta` that records are being stored ahead of their clustering (`owe_clustering`).
+_OWED = "clustering_owed"
 
 
 def pending_updates(store: Store) -> int:
@@ -27,3 +30,24 @@ def pending_exactly(store: Store) -> int:
                         "(SELECT 1 FROM event_claims AS c WHERE c.record_id = r.record_id)) "
                         "+ (SELECT count(*) FROM events WHERE stale = 1)")
     return int(rows[0][0])
+
+
+def owe_clustering(store: Store) -> bool:
+    """Note that an ingest is storing records it will cluster at its end; True if a note was already there.
+
+    A run that stops between the two (killed, power lost) leaves its note: the next run then looks at
+    every record for those in no event, as `pending_updates` cannot when memberships outlived their
+    records (a tool without foreign keys). Two runs at once see each other's note: that costs the
+    second a full look, nothing else. `clustering_paid` removes the note.
+    """
+    with write(store) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OWED,)).fetchone()
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'",
+                     (_OWED,))
+    return row is not None
+
+
+def clustering_paid(store: Store) -> None:
+    """Remove the note `owe_clustering` left: this run's records are clustered."""
+    with write(store) as conn:
+        conn.execute("DELETE FROM meta WHERE key = ?", (_OWED,))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import pending_updates, update_events
+from ..analysis.pending import clustering_paid, owe_clustering
 from ..ingest import Skipped, count_failures, read_sources
 from ..ingest.guard import failure
 from ..records import Article, Record
@@ -100,6 +101,7 @@ def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: st
     own = own_files(db)
     saved: list[str] = []   # the documents this run added or replaced: their records are the new ones
     with Store(db) as store:
+        stopped_before = owe_clustering(store)
         def fresh() -> Iterator[Article]:
             for item in surviving(items):
                 if isinstance(item, Skipped):
@@ -137,10 +139,12 @@ def ingest_items(extract: Extract, items: Iterable[Article | Skipped], *, db: st
                 progress("done", 1)
         # Once per run, not per document: each touched block is re-clustered once. The new records are
         # found by their documents: looking for every record in no event read the whole store (2 s at
-        # 100,000 articles, on every run). Records a stopped run left in no event show in the count.
+        # 100,000 articles, on every run). Only after a run that stopped before clustering (its note is
+        # still there) or when the table sizes show records in no event is every record looked at.
         update_events(store, saved)
-        if pending_updates(store):
+        if stopped_before or pending_updates(store):
             update_events(store)
+        clustering_paid(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

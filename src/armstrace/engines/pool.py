@@ -43,9 +43,9 @@ ORPHAN_CHECK_S = 1.0
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(model: str, batch_size: int) -> None:
+def _start_worker(model: str, batch_size: int, parent: int) -> None:
     _WORKER["batch"] = batch_size
-    threading.Thread(target=_exit_with, args=(os.getppid(),), name="armstrace-orphan-watch", daemon=True).start()
+    threading.Thread(target=_exit_with, args=(parent,), name="armstrace-orphan-watch", daemon=True).start()
     if "nlp" not in _WORKER:
         from ..nlp import load_pipeline
 
@@ -53,7 +53,7 @@ def _start_worker(model: str, batch_size: int) -> None:
 
 
 def _exit_with(parent: int) -> None:
-    """End this worker when its parent is gone.
+    """End this worker when its parent (`parent`, this process's pid as the pool was made) is gone.
 
     A parent killed outright (kill -9, the OOM killer) cannot stop its pool, and a forked worker holds
     both ends of the task queue, so it would wait for a task forever, holding its copy of the model:
@@ -93,7 +93,7 @@ def extract_in_workers(nlp: Language, model: str, articles: Iterable[Article], *
     chunks = _chunks(head, source)
     try:
         with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_start_worker,
-                                 initargs=(model, batch_size)) as pool:
+                                 initargs=(model, batch_size, os.getpid())) as pool:
             in_flight: deque[tuple[list[Article], Future]] = deque()
             for chunk in chunks:
                 in_flight.append((chunk, pool.submit(_extract_chunk, chunk)))
