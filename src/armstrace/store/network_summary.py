@@ -161,14 +161,15 @@ def _recount(store: Store, keys: set[Key] | None) -> dict[Key, _Edge]:
 
 def _count(conn: sqlite3.Connection, cte: str, where_params: list[object], params: list[object],
            edges: dict[Key, _Edge], of_record: dict[str, _Edge]) -> None:
-    """Add the records `cte` selects (those not already counted) to `edges`."""
-    counted = set(of_record)
+    """Add the records `cte` selects (those not already counted by an earlier query) to `edges`."""
+    fresh: set[str] = set()   # counted by this query: only theirs are its weapons to add
     for row in conn.execute(f"{cte} SELECT record_id, type, source, target, stance, claimant, weapon_class, "
                             "doc_id, src FROM sel", where_params + params):
-        if row[0] in counted:
+        if row[0] in of_record:
             continue
         edge = edges.setdefault((row[1], row[2], row[3]), _Edge())
         of_record[row[0]] = edge
+        fresh.add(row[0])
         edge.n_records += 1
         edge.stances[row[4]] += 1
         if row[5] is not None:
@@ -180,7 +181,7 @@ def _count(conn: sqlite3.Connection, cte: str, where_params: list[object], param
         (edge.denying if row[4] == "denied" else edge.supporting).add(row[8])
     weapons = (f"{cte} SELECT w.record_id, w.model FROM sel JOIN record_weapons AS w ON w.record_id = sel.record_id")
     for record_id, model in conn.execute(weapons, where_params + params):
-        if record_id not in counted:
+        if record_id in fresh:
             of_record[record_id].weapons[model] += 1
 
 
